@@ -1,0 +1,47 @@
+/**
+ * npm run deploy -- --api https://example.org/w/api.php [--dry-run] [--allow-dirty]
+ *
+ * Credentials come from the environment: MW_BOT_USERNAME and MW_BOT_PASSWORD (a
+ * BotPassword: "YourName@deploy" and its generated password), or MW_OAUTH_TOKEN (an
+ * OAuth 2 access token). See README.md, "Deploy to a real wiki".
+ */
+
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { Auth, deploy } from './lib/deploy';
+import { ROOT } from './lib/localwiki';
+
+function fail( message: string ): never {
+	process.stderr.write( message + '\n' );
+	process.exit( 2 );
+}
+
+async function main(): Promise<void> {
+	const { values } = parseArgs( {
+		options: {
+			api: { type: 'string' },
+			'dry-run': { type: 'boolean', default: false },
+			'allow-dirty': { type: 'boolean', default: false },
+			help: { type: 'boolean', default: false },
+		},
+	} );
+	if ( values.help || !values.api ) {
+		fail( 'Usage: npm run deploy -- --api https://example.org/w/api.php [--dry-run] [--allow-dirty]\n' +
+			'Credentials: MW_BOT_USERNAME + MW_BOT_PASSWORD (a BotPassword), or MW_OAUTH_TOKEN.' );
+	}
+	const dirty = execFileSync( 'git', [ 'status', '--porcelain' ], { cwd: ROOT, encoding: 'utf8' } ).trim();
+	if ( dirty && !values[ 'allow-dirty' ] && !values[ 'dry-run' ] ) {
+		fail( 'The work tree has uncommitted changes: commit them (the pages name the commit they come from), or pass --allow-dirty.\n' + dirty );
+	}
+	let auth: Auth;
+	if ( process.env.MW_OAUTH_TOKEN ) {
+		auth = { accessToken: process.env.MW_OAUTH_TOKEN };
+	} else if ( process.env.MW_BOT_USERNAME && process.env.MW_BOT_PASSWORD ) {
+		auth = { username: process.env.MW_BOT_USERNAME, password: process.env.MW_BOT_PASSWORD };
+	} else {
+		fail( 'No credentials: set MW_BOT_USERNAME and MW_BOT_PASSWORD (a BotPassword), or MW_OAUTH_TOKEN.' );
+	}
+	await deploy( { api: values.api, auth, dryRun: values[ 'dry-run' ] } );
+}
+
+main().catch( ( e: unknown ) => fail( 'Deploy failed: ' + ( e instanceof Error ? e.message : String( e ) ) ) );

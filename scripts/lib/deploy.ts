@@ -1,0 +1,153 @@
+/**
+ * Deploys the built gadgets to a wiki: the same code for a real wiki and the local one.
+ *
+ * Reads every target page first, writes only the pages that differ (with the baserevid of
+ * the revision it read, never basetimestamp), and replaces only the lines of its own
+ * section of MediaWiki:Gadgets-definition. With dryRun it prints the diffs and writes nothing.
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, Manifest } from '../../build.mjs';
+import { isMentorshipError } from '../../src/core/errors';
+import { WikiClient } from '../../src/wiki/client';
+import { FetchTransport } from '../../src/wiki/fetch-transport';
+import { replaceSection } from './definition';
+import { unifiedDiff } from './diff';
+import { ROOT } from './localwiki';
+
+export const DEFINITION_PAGE = 'MediaWiki:Gadgets-definition';
+export const GADGET_PREFIX = 'mentorship-';
+
+export type Auth = { username: string; password: string } | { accessToken: string };
+
+export interface DeployOptions {
+	api: string;
+	auth: Auth;
+	dryRun?: boolean;
+	/** Build into (and deploy from) this folder; default dist/. */
+	outDir?: string;
+	log?: ( line: string ) => void;
+	/** Build first (default true). */
+	build?: boolean;
+}
+
+export interface DeployResult {
+	created: string[];
+	edited: string[];
+	unchanged: string[];
+	/** Edits sent (0 when nothing changed). */
+	edits: number;
+	manifest: Manifest;
+}
+
+/**
+ * MediaWiki trims trailing whitespace when it saves; compare as it will store.
+ *
+ * @param text
+ */
+function stored( text: string ): string {
+	return text.replace( /\s+$/, '' );
+}
+
+export async function connect( api: string, auth: Auth ): Promise<WikiClient> {
+	const transport = new FetchTransport( 'accessToken' in auth ? { api, accessToken: auth.accessToken } : { api } );
+	if ( 'username' in auth ) {
+		await transport.login( auth.username, auth.password );
+	}
+	return new WikiClient( { transport } );
+}
+
+export async function deploy( options: DeployOptions ): Promise<DeployResult> {
+	const log = options.log || ( ( line: string ) => process.stdout.write( line + '\n' ) );
+	const outDir = options.outDir || join( ROOT, 'dist' );
+	const manifest: Manifest = options.build === false ?
+		JSON.parse( readFileSync( join( outDir, 'manifest.json' ), 'utf8' ) ) as Manifest :
+		( await build( { outDir, quiet: true } ) ).manifest;
+	const client = await connect( options.api, options.auth );
+	const me = await client.currentUser();
+	if ( me.anon ) {
+		throw new Error( 'Not logged in: check the credentials' );
+	}
+	const needed = [ 'editsitejs', 'editsitecss', 'editinterface' ];
+	const lacking = needed.filter( ( r ) => !me.rights.includes( r ) );
+	if ( lacking.length && !options.dryRun ) {
+		throw new Error( `${ me.name } lacks the rights ${ lacking.join( ', ' ) }: deploy with an interface administrator's BotPassword ` +
+			'with the grants "Edit the MediaWiki namespace and sitewide/user JSON" and "Edit sitewide and user CSS/JS"' );
+	}
+	const summary = ( what: string ): string => `Mentorship gadgets ${ manifest.version } (${ manifest.commit }): ${ what }`;
+	const result: DeployResult = { created: [], edited: [], unchanged: [], edits: 0, manifest };
+
+	const titles = manifest.pages.map( ( p ) => p.title );
+	const current = await client.readPages( titles.concat( [ DEFINITION_PAGE ] ) );
+	for ( const page of manifest.pages ) {
+		const wanted = readFileSync( join( outDir, page.file ), 'utf8' );
+		let read = current[ page.title ];
+		for ( let attempt = 0; ; attempt++ ) {
+			const exists = !!read && read.exists;
+			const now = exists && read ? read.content || '' : '';
+			if ( exists && stored( now ) === stored( wanted ) ) {
+				result.unchanged.push( page.title );
+				break;
+			}
+			if ( options.dryRun ) {
+				log( unifiedDiff( stored( now ), stored( wanted ), page.title ) );
+				( exists ? result.edited : result.created ).push( page.title );
+				break;
+			}
+			try {
+				await client.edit( exists && read ? {
+					title: page.title, text: wanted, summary: summary( 'update' ), baserevid: read.revid, nocreate: true,
+				} : {
+					title: page.title, text: wanted, summary: summary( 'install' ), createonly: true, contentmodel: page.contentmodel,
+				} );
+				result.edits++;
+				( exists ? result.edited : result.created ).push( page.title );
+				log( `${ exists ? 'updated' : 'created' } ${ page.title }` );
+				break;
+			} catch ( e ) {
+				if ( attempt < 3 && isMentorshipError( e ) && [ 'editconflict', 'exists', 'missing' ].includes( e.kind ) ) {
+					read = await client.readPage( page.title );
+					continue;
+				}
+				throw e;
+			}
+		}
+	}
+
+	let definition = current[ DEFINITION_PAGE ];
+	for ( let attempt = 0; ; attempt++ ) {
+		const exists = !!definition && definition.exists;
+		const before = exists && definition ? definition.content || '' : '';
+		const after = replaceSection( before, manifest.definitions.section, manifest.definitions.lines, GADGET_PREFIX );
+		if ( stored( before ) === stored( after ) ) {
+			result.unchanged.push( DEFINITION_PAGE );
+			break;
+		}
+		if ( options.dryRun ) {
+			log( unifiedDiff( stored( before ), stored( after ), DEFINITION_PAGE ) );
+			result.edited.push( DEFINITION_PAGE );
+			break;
+		}
+		try {
+			await client.edit( exists && definition ? {
+				title: DEFINITION_PAGE, text: after, summary: summary( `section "${ manifest.definitions.section }"` ), baserevid: definition.revid, nocreate: true,
+			} : {
+				title: DEFINITION_PAGE, text: after, summary: summary( `section "${ manifest.definitions.section }"` ), createonly: true,
+			} );
+			result.edits++;
+			( exists ? result.edited : result.created ).push( DEFINITION_PAGE );
+			log( `updated ${ DEFINITION_PAGE } (section "${ manifest.definitions.section }")` );
+			break;
+		} catch ( e ) {
+			if ( attempt < 3 && isMentorshipError( e ) && [ 'editconflict', 'exists', 'missing' ].includes( e.kind ) ) {
+				definition = await client.readPage( DEFINITION_PAGE );
+				continue;
+			}
+			throw e;
+		}
+	}
+	log( `${ options.dryRun ? 'Dry run: would write' : 'Wrote' } ${ result.created.length + result.edited.length } pages ` +
+		`(${ result.created.length } new), ${ result.unchanged.length } unchanged` );
+	return result;
+}

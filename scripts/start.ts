@@ -1,0 +1,54 @@
+/**
+ * npm start: a real MediaWiki on 127.0.0.1 with the gadgets installed and demo data.
+ * The first run installs Debian's packages (as root) and creates the wiki; later runs
+ * reuse it and are up in seconds. `npm run stop` stops the server.
+ */
+
+import { parseArgs } from 'node:util';
+import { ensureAccounts, login, setGadgets } from './lib/accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './lib/demo';
+import { deploy } from './lib/deploy';
+import { ensureInstalled, ensurePackages, localWiki, startServer } from './lib/localwiki';
+
+const GADGETS = { 'mentorship-ask': true, 'mentorship-welcome': true, 'mentorship-match': true };
+
+async function main(): Promise<void> {
+	const { values } = parseArgs( { options: { port: { type: 'string' } } } );
+	const started = Date.now();
+	ensurePackages();
+	const wiki = localWiki( 'dev', values.port ? Number( values.port ) : 8765 );
+	const fresh = ensureInstalled( wiki );
+	await startServer( wiki );
+	const result = await deploy( {
+		api: wiki.api,
+		auth: { username: wiki.bot.name, password: wiki.bot.password },
+		log: () => undefined,
+	} );
+	process.stderr.write( `Gadgets ${ result.manifest.version } (${ result.manifest.commit }): ${ result.edits } pages written\n` );
+	const created = await ensureAccounts( wiki, DEMO_ACCOUNTS );
+	for ( const name of created ) {
+		const session = await login( wiki, name, DEMO_PASSWORD );
+		await setGadgets( session, GADGETS );
+	}
+	await seedDemo( wiki );
+	const lines = [
+		'',
+		`The mentorship demo wiki is up${ fresh ? ' (created just now)' : '' } in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s:`,
+		'',
+		`  ${ wiki.server }/index.php/Main_Page`,
+		`  The matching panel: ${ wiki.server }/index.php/Special:BlankPage/Mentorship`,
+		'',
+		'Log in as (every demo password is "' + DEMO_PASSWORD + '"):',
+		...DEMO_ACCOUNTS.map( ( a ) => `  ${ a.name.padEnd( 18 ) } ${ a.role }` ),
+		`  ${ wiki.admin.name.padEnd( 18 ) } administrator, password "${ wiki.admin.password }"`,
+		'',
+		'Stop it with: npm run stop',
+		'',
+	];
+	process.stdout.write( lines.join( '\n' ) );
+}
+
+main().catch( ( e: unknown ) => {
+	process.stderr.write( ( e instanceof Error ? e.stack || e.message : String( e ) ) + '\n' );
+	process.exit( 1 );
+} );

@@ -1,0 +1,284 @@
+/**
+ * Programs, members and pairings, as pure functions over the page values.
+ *
+ * The pairing rule: a mentee is paired with a mentor only when the roster says so AND
+ * both users' own profile pages show that they joined the program (and have not left).
+ * Only the owner can edit a User:NAME/mentorship.json page, so a vandal who edits the
+ * roster can reorder the index but cannot enrol anyone or pair anyone.
+ */
+
+import { Membership, Profile, ProgramConfig, Question, Role, Roster, RosterMember } from './format';
+
+export const DEFAULT_UNANSWERED_DAYS = 3;
+export const DEFAULT_CAPACITY = 3;
+
+/** A program as loaded: its config, its roster (shards merged) and its members' profiles. */
+export interface ProgramState {
+	id: string;
+	config: ProgramConfig;
+	members: Record<string, RosterMember>;
+	/** Each member's profile; null when missing or unusable (see the load's errors). */
+	profiles: Record<string, Profile | null>;
+}
+
+/** The user's membership of a program, as their own profile states it, if current. */
+export function activeMembership( profile: Profile | null | undefined, programId: string ): Membership | null {
+	if ( !profile ) {
+		return null;
+	}
+	const membership = profile.programs[ programId ];
+	return membership && !membership.left ? membership : null;
+}
+
+/** A roster entry that is current (not left). */
+export function activeEntry( program: ProgramState, name: string ): RosterMember | null {
+	const entry = program.members[ name ];
+	return entry && !entry.left ? entry : null;
+}
+
+/** Is `name` a member in `role`, by both the roster and their own profile? */
+export function isConfirmedMember( program: ProgramState, name: string, role?: Role ): boolean {
+	const entry = activeEntry( program, name );
+	const membership = activeMembership( program.profiles[ name ], program.id );
+	return !!entry && !!membership && entry.role === membership.role && ( role === undefined || entry.role === role );
+}
+
+/** The mentee's mentor under the pairing rule, or null. */
+export function mentorOf( program: ProgramState, mentee: string ): string | null {
+	const entry = activeEntry( program, mentee );
+	if ( !entry || entry.role !== 'mentee' || !entry.mentor ) {
+		return null;
+	}
+	if ( !isConfirmedMember( program, mentee, 'mentee' ) || !isConfirmedMember( program, entry.mentor, 'mentor' ) ) {
+		return null;
+	}
+	return entry.mentor;
+}
+
+export function confirmedMembers( program: ProgramState, role?: Role ): string[] {
+	return Object.keys( program.members ).filter( ( name ) => isConfirmedMember( program, name, role ) ).sort();
+}
+
+/** Every mentor's confirmed mentees. */
+export function menteesByMentor( program: ProgramState ): Record<string, string[]> {
+	const out: Record<string, string[]> = {};
+	for ( const mentor of confirmedMembers( program, 'mentor' ) ) {
+		out[ mentor ] = [];
+	}
+	for ( const mentee of confirmedMembers( program, 'mentee' ) ) {
+		const mentor = mentorOf( program, mentee );
+		if ( mentor ) {
+			( out[ mentor ] || ( out[ mentor ] = [] ) ).push( mentee );
+		}
+	}
+	return out;
+}
+
+export function capacityOf( membership: Membership | null ): number {
+	return membership && membership.capacity !== undefined ? membership.capacity : DEFAULT_CAPACITY;
+}
+
+export type Availability =
+	{ state: 'active' } |
+	{ state: 'away'; until?: string } |
+	{ state: 'leaving' } |
+	{ state: 'gone' };
+
+/** Whether a mentor is available today (an away date that has passed counts as back). */
+export function availability( membership: Membership | null, today: string ): Availability {
+	if ( !membership || membership.role !== 'mentor' ) {
+		return { state: 'gone' };
+	}
+	if ( membership.status === 'leaving' ) {
+		return { state: 'leaving' };
+	}
+	if ( membership.status === 'away' ) {
+		if ( membership.awayUntil && membership.awayUntil < today ) {
+			return { state: 'active' };
+		}
+		return membership.awayUntil ? { state: 'away', until: membership.awayUntil } : { state: 'away' };
+	}
+	return { state: 'active' };
+}
+
+export type Route =
+	{ to: 'mentor'; user: string } |
+	{ to: 'backup'; user: string; because: Availability } |
+	{ to: 'helpdesk'; page: string; because: Availability | 'unanswered' } |
+	{ to: 'none'; because: Availability };
+
+/**
+ * Where a mentee's question should go: their mentor when available, else the mentor's
+ * backup (when the backup is an available mentor of the program), else the help desk.
+ */
+export function routeQuestion( program: ProgramState, mentor: string, today: string ): Route {
+	const membership = activeMembership( program.profiles[ mentor ], program.id );
+	const state = isConfirmedMember( program, mentor, 'mentor' ) ? availability( membership, today ) : { state: 'gone' as const };
+	if ( state.state === 'active' ) {
+		return { to: 'mentor', user: mentor };
+	}
+	const backup = membership && membership.backup;
+	if ( backup && backup !== mentor && isConfirmedMember( program, backup, 'mentor' ) &&
+		availability( activeMembership( program.profiles[ backup ], program.id ), today ).state === 'active' ) {
+		return { to: 'backup', user: backup, because: state };
+	}
+	if ( program.config.helpDesk ) {
+		return { to: 'helpdesk', page: program.config.helpDesk, because: state };
+	}
+	return { to: 'none', because: state };
+}
+
+export function unansweredDays( config: ProgramConfig ): number {
+	return config.unansweredDays || DEFAULT_UNANSWERED_DAYS;
+}
+
+/** The most recent question a member asked in a program, if any. */
+export function lastQuestion( membership: Membership | null ): Question | null {
+	const questions = membership && membership.questions;
+	return questions && questions.length ? questions[ questions.length - 1 ] as Question : null;
+}
+
+// ---- Changes: pure, idempotent functions for Store.update -----------------------------
+
+function sortedMembers( members: Record<string, RosterMember> ): Record<string, RosterMember> {
+	// Sorted keys put concurrent insertions on different lines, so the wiki can merge them.
+	const out: Record<string, RosterMember> = {};
+	for ( const name of Object.keys( members ).sort() ) {
+		out[ name ] = members[ name ] as RosterMember;
+	}
+	return out;
+}
+
+/** Adds or re-activates a member in the roster (keeping milestones and an existing pairing). */
+export function rosterJoin( roster: Roster, name: string, role: Role, time: string ): Roster {
+	const existing = roster.members[ name ];
+	if ( existing && !existing.left && existing.role === role ) {
+		return roster;
+	}
+	const entry: RosterMember = existing || { role: role, joined: time };
+	if ( existing ) {
+		delete entry.left;
+		if ( existing.role !== role ) {
+			entry.role = role;
+			entry.joined = time;
+			delete entry.mentor;
+		}
+	}
+	roster.members[ name ] = entry;
+	roster.members = sortedMembers( roster.members );
+	return roster;
+}
+
+export function rosterLeave( roster: Roster, name: string, time: string ): Roster {
+	const entry = roster.members[ name ];
+	if ( entry && !entry.left ) {
+		entry.left = time;
+		delete entry.mentor;
+	}
+	// A mentor who leaves leaves nobody paired with them.
+	for ( const other of Object.keys( roster.members ) ) {
+		const e = roster.members[ other ] as RosterMember;
+		if ( e.mentor === name ) {
+			delete e.mentor;
+		}
+	}
+	return roster;
+}
+
+/** Sets (or with null, clears) the mentor of a mentee in the roster. */
+export function rosterSetMentor( roster: Roster, mentee: string, mentor: string | null ): Roster {
+	const entry = roster.members[ mentee ];
+	if ( !entry ) {
+		return roster;
+	}
+	if ( mentor === null ) {
+		delete entry.mentor;
+	} else {
+		entry.mentor = mentor;
+	}
+	return roster;
+}
+
+export function profileJoin( profile: Profile, programId: string, membership: Membership ): Profile {
+	const existing = profile.programs[ programId ];
+	if ( existing && !existing.left && existing.role === membership.role ) {
+		// Already a member: update what they told us, keep their history.
+		const merged: Membership = existing;
+		for ( const key in membership ) {
+			if ( Object.prototype.hasOwnProperty.call( membership, key ) && key !== 'joined' && key !== 'questions' ) {
+				( merged as Record<string, unknown> )[ key ] = ( membership as Record<string, unknown> )[ key ];
+			}
+		}
+		return profile;
+	}
+	const fresh: Membership = membership;
+	if ( existing && existing.questions ) {
+		fresh.questions = existing.questions;
+	}
+	profile.programs[ programId ] = fresh;
+	return profile;
+}
+
+export function profileLeave( profile: Profile, programId: string, time: string ): Profile {
+	const membership = profile.programs[ programId ];
+	if ( membership && !membership.left ) {
+		membership.left = time;
+		delete membership.mentor;
+	}
+	return profile;
+}
+
+export function profileSetMentor( profile: Profile, programId: string, mentor: string | null ): Profile {
+	const membership = profile.programs[ programId ];
+	if ( membership ) {
+		if ( mentor === null ) {
+			delete membership.mentor;
+		} else {
+			membership.mentor = mentor;
+		}
+	}
+	return profile;
+}
+
+/** Records a question (once: a question with the same id replaces nothing). */
+export function profileAddQuestion( profile: Profile, programId: string, question: Question, keep: number ): Profile {
+	const membership = profile.programs[ programId ];
+	if ( !membership ) {
+		return profile;
+	}
+	const questions = membership.questions || [];
+	if ( questions.some( ( q ) => q.id === question.id ) ) {
+		return profile;
+	}
+	questions.push( question );
+	membership.questions = questions.slice( Math.max( 0, questions.length - keep ) );
+	return profile;
+}
+
+// ---- The cached mentor (user option userjs-mentorship) ---------------------------------
+
+export const MENTOR_OPTION = 'userjs-mentorship';
+
+export interface MentorCache {
+	program: string;
+	mentor: string;
+}
+
+export function encodeMentorCache( cache: MentorCache | null ): string | null {
+	return cache ? JSON.stringify( { v: 1, program: cache.program, mentor: cache.mentor } ) : null;
+}
+
+export function decodeMentorCache( value: unknown ): MentorCache | null {
+	if ( typeof value !== 'string' || value === '' ) {
+		return null;
+	}
+	try {
+		const parsed = JSON.parse( value ) as { v?: unknown; program?: unknown; mentor?: unknown };
+		if ( parsed.v === 1 && typeof parsed.program === 'string' && typeof parsed.mentor === 'string' && parsed.mentor ) {
+			return { program: parsed.program, mentor: parsed.mentor };
+		}
+	} catch ( e ) {
+		// A damaged value counts as no cache; the next click repairs it.
+	}
+	return null;
+}

@@ -1,0 +1,35 @@
+/**
+ * What mentorship-core offers the loaders once loaded (mw.libs.mentorship). Loaders know
+ * only this shape; they never import the lazy code itself.
+ */
+
+export interface AskContext {
+	/** The article the mentee is reading, and its revision. */
+	article: string;
+	revid: number;
+	/** The link that was clicked (focus returns to it when the dialog closes). */
+	trigger?: HTMLElement;
+}
+
+export interface WelcomeContext {
+	/** The user to welcome, from the page (user talk page or contributions). */
+	user?: string;
+	trigger?: HTMLElement;
+}
+
+export interface PanelContext {
+	/** Program to open, from data-program or the URL. */
+	program?: string;
+	/** Open a view directly (e.g. "console" for coordinators). */
+	view?: string;
+}
+
+export interface MentorshipLib {
+	version: string;
+	ask( context: AskContext ): void;
+	welcome( context: WelcomeContext ): void;
+	welcomeBatch( context: { names?: string[]; trigger?: HTMLElement } ): void;
+	mountPanel( container: HTMLElement, context: PanelContext ): void;
+}
+
+export const CORE_MODULE = 'ext.gadget.mentorship-core';

@@ -1,0 +1,35 @@
+/**
+ * mentorship-ask, the loader: on an article a logged-in user reads, an "Ask my mentor"
+ * control (or "Find a mentor" when they have none). The mentor's name comes from the
+ * cached user option, so the page view costs no request; the click loads the dialog.
+ */
+
+import { decodeMentorCache, MENTOR_OPTION } from '../../core/program';
+import { addLink, onActivate, panelUrl, setMessages, withCore } from '../common/loader';
+
+function init(): void {
+	if ( mw.config.get( 'wgNamespaceNumber' ) !== 0 || mw.config.get( 'wgAction' ) !== 'view' ||
+		!mw.config.get( 'wgUserName' ) || !mw.config.get( 'wgIsArticle' ) ) {
+		return;
+	}
+	setMessages();
+	const cache = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
+	const portlets = [ 'p-views', 'p-cactions', 'p-tb' ];
+	if ( !cache ) {
+		addLink( portlets, panelUrl(), mw.msg( 'mentorship-find-portlet' ), 'ca-mentorship-find', mw.msg( 'mentorship-find-portlet-tooltip' ) );
+		return;
+	}
+	const link = addLink( portlets, '#', mw.msg( 'mentorship-ask-portlet' ), 'ca-mentorship-ask',
+		mw.msg( 'mentorship-ask-portlet-tooltip', cache.mentor ) );
+	if ( link ) {
+		onActivate( link, ( trigger ) => {
+			withCore( trigger, ( lib ) => lib.ask( {
+				article: String( mw.config.get( 'wgPageName' ) ),
+				revid: Number( mw.config.get( 'wgRevisionId' ) ),
+				trigger: trigger,
+			} ) );
+		} );
+	}
+}
+
+$( init );

@@ -1,0 +1,60 @@
+/**
+ * mentorship-match, the loader: mounts the matching panel on Special:BlankPage/Mentorship
+ * and in any <div class="mentorship-panel" data-program="ID"></div> of a page, and adds a
+ * "Mentorship" link for logged-in users. Elsewhere it only adds the link: no request.
+ */
+
+import { addLink, panelUrl, setMessages, withCore } from '../common/loader';
+
+function placeholder( container: HTMLElement ): void {
+	const p = document.createElement( 'p' );
+	p.className = 'mentorship-panel-loading';
+	p.setAttribute( 'role', 'status' );
+	p.textContent = mw.msg( 'mentorship-panel-loading' );
+	container.appendChild( p );
+}
+
+function mountAll( root: HTMLElement ): void {
+	const panels = root.querySelectorAll( 'div.mentorship-panel' );
+	for ( let i = 0; i < panels.length; i++ ) {
+		const panel = panels[ i ] as HTMLElement;
+		if ( panel.getAttribute( 'data-mentorship-mounted' ) ) {
+			continue;
+		}
+		panel.setAttribute( 'data-mentorship-mounted', '1' );
+		placeholder( panel );
+		const program = panel.getAttribute( 'data-program' ) || undefined;
+		withCore( null, ( lib ) => lib.mountPanel( panel, { program: program } ) );
+	}
+}
+
+function init(): void {
+	setMessages();
+	if ( mw.config.get( 'wgUserName' ) ) {
+		addLink( [ 'p-personal', 'p-tb' ], panelUrl(), mw.msg( 'mentorship-match-portlet' ), 'pt-mentorship',
+			mw.msg( 'mentorship-match-portlet-tooltip' ) );
+	}
+	const title = String( mw.config.get( 'wgTitle' ) );
+	if ( mw.config.get( 'wgCanonicalSpecialPageName' ) === 'Blankpage' && /\/Mentorship$/.test( title ) ) {
+		const content = document.getElementById( 'mw-content-text' );
+		if ( content ) {
+			const container = document.createElement( 'div' );
+			container.className = 'mentorship-panel mentorship-panel-page';
+			content.appendChild( container );
+			container.setAttribute( 'data-mentorship-mounted', '1' );
+			placeholder( container );
+			withCore( null, ( lib ) => lib.mountPanel( container, {
+				program: mw.util.getParamValue( 'program' ) || undefined,
+				view: mw.util.getParamValue( 'view' ) || undefined,
+			} ) );
+		}
+	}
+	mw.hook( 'wikipage.content' ).add( ( $content: JQuery ) => {
+		const node = $content[ 0 ];
+		if ( node ) {
+			mountAll( node );
+		}
+	} );
+}
+
+$( init );

@@ -1,0 +1,64 @@
+/**
+ * Messages for the lazily loaded code. Every language's messages are bundled (build.mjs);
+ * this picks the user's interface language for what the UI shows, with MediaWiki's own
+ * fallback chain, and the wiki's content language for what the gadgets post.
+ */
+
+type Tables = Record<string, Record<string, string>>;
+
+let contentTable: Record<string, string> = {};
+
+function merge( tables: Tables, chain: string[] ): Record<string, string> {
+	const merged: Record<string, string> = {};
+	// Most general first (English), the language itself last.
+	const order = [ 'en' ].concat( chain.slice().reverse() );
+	for ( const code of order ) {
+		const table = tables[ code ];
+		if ( table ) {
+			for ( const key in table ) {
+				if ( Object.prototype.hasOwnProperty.call( table, key ) ) {
+					merged[ key ] = table[ key ] as string;
+				}
+			}
+		}
+	}
+	return merged;
+}
+
+function simpleChain( code: string ): string[] {
+	const base = code.split( '-' )[ 0 ] as string;
+	return base === code ? [ code ] : [ code, base ];
+}
+
+/** Installs the user-language messages into mw.messages and keeps the content-language ones. */
+export function installMessages( tables: Tables ): void {
+	const userLang = String( mw.config.get( 'wgUserLanguage' ) || 'en' );
+	const chain = mw.language && mw.language.getFallbackLanguageChain ?
+		mw.language.getFallbackLanguageChain() : simpleChain( userLang );
+	mw.messages.set( merge( tables, chain ) );
+	contentTable = merge( tables, simpleChain( String( mw.config.get( 'wgContentLanguage' ) || 'en' ) ) );
+}
+
+/** A UI message as plain text (PLURAL, GENDER and parameters resolved by jqueryMsg). */
+export function msg( key: string, ...params: ( string | number )[] ): string {
+	return mw.message( key, ...params ).text();
+}
+
+/** A UI message as DOM nodes: links in the message work, parameters are inserted as text. */
+export function msgNodes( key: string, ...params: ( string | number | JQuery )[] ): JQuery<Text> {
+	return mw.message( key, ...params ).parseDom();
+}
+
+/**
+ * A message in the wiki's content language, raw: wikitext with $1… placeholders, for
+ * text the gadgets post. PLURAL and GENDER stay for the wiki's parser to resolve.
+ */
+export function contentMessage( key: string ): string {
+	const text = contentTable[ key ];
+	return text === undefined ? '⧼' + key + '⧽' : text;
+}
+
+/** Formats a number for the user's language (digits, separators). */
+export function formatNumber( n: number ): string {
+	return mw.language && mw.language.convertNumber ? String( mw.language.convertNumber( n ) ) : String( n );
+}
