@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One run, one summary line: unit tests (core, wiki with fake transports, ui in jsdom),
+ * integration tests against the real local wiki, and browser tests in Debian's Chromium.
+ * The two last share one wiki (tests/setup/wiki.ts starts it if it is not running).
+ */
+export default defineConfig( {
+	test: {
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					include: [ 'tests/unit/**/*.test.ts' ],
+					environment: 'node'
+				}
+			},
+			{
+				test: {
+					name: 'integration',
+					include: [ 'tests/integration/**/*.test.ts' ],
+					globalSetup: [ 'tests/setup/wiki.ts' ],
+					testTimeout: 120000,
+					hookTimeout: 300000
+				}
+			},
+			{
+				test: {
+					name: 'browser',
+					include: [ 'tests/browser/**/*.test.ts' ],
+					globalSetup: [ 'tests/setup/wiki.ts' ],
+					testTimeout: 180000,
+					hookTimeout: 300000,
+					// Chromium and the wiki share two cores: a few files at a time.
+					maxWorkers: 2
+				}
+			}
+		]
+	}
+} );
