@@ -12,8 +12,8 @@ export default defineConfig( {
 				test: {
 					name: 'unit',
 					include: [ 'tests/unit/**/*.test.ts' ],
-					environment: 'node'
-				}
+					environment: 'node',
+				},
 			},
 			{
 				test: {
@@ -21,8 +21,8 @@ export default defineConfig( {
 					include: [ 'tests/integration/**/*.test.ts' ],
 					globalSetup: [ 'tests/setup/wiki.ts' ],
 					testTimeout: 120000,
-					hookTimeout: 300000
-				}
+					hookTimeout: 300000,
+				},
 			},
 			{
 				test: {
@@ -32,9 +32,9 @@ export default defineConfig( {
 					testTimeout: 180000,
 					hookTimeout: 300000,
 					// Chromium and the wiki share two cores: a few files at a time.
-					maxWorkers: 2
-				}
-			}
-		]
-	}
+					maxWorkers: 2,
+				},
+			},
+		],
+	},
 } );

@@ -6,7 +6,7 @@
  */
 
 import { deploy } from '../../scripts/lib/deploy';
-import { ensureInstalled, ensurePackages, localWiki, setReadOnly, startServer, stopServer } from '../../scripts/lib/localwiki';
+import { ensureInstalled, ensurePackages, LocalWiki, localWiki, setReadOnly, startServer, stopServer } from '../../scripts/lib/localwiki';
 
 interface Shared {
 	refs: number;
@@ -17,7 +17,7 @@ interface Shared {
 const shared: Shared = ( globalThis as { mentorshipTestWiki?: Shared } ).mentorshipTestWiki ||
 	( ( globalThis as { mentorshipTestWiki?: Shared } ).mentorshipTestWiki = { refs: 0, started: false } );
 
-export const testWiki = () => localWiki( 'test', 8766 );
+export const testWiki = (): LocalWiki => localWiki( 'test', 8766 );
 
 async function prepare(): Promise<void> {
 	ensurePackages();
@@ -28,7 +28,7 @@ async function prepare(): Promise<void> {
 	await deploy( {
 		api: wiki.api,
 		auth: { username: wiki.bot.name, password: wiki.bot.password },
-		log: () => undefined
+		log: () => undefined,
 	} );
 }
 
