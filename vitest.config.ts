@@ -19,9 +19,22 @@ export default defineConfig( {
 				test: {
 					name: 'integration',
 					include: [ 'tests/integration/**/*.test.ts' ],
+					exclude: [ 'tests/integration/**/*.exclusive.test.ts' ],
 					globalSetup: [ 'tests/setup/wiki.ts' ],
 					testTimeout: 120000,
 					hookTimeout: 300000,
+				},
+			},
+			{
+				// Tests that change the whole wiki (read-only mode) run alone, after the others.
+				test: {
+					name: 'wiki-wide',
+					include: [ 'tests/integration/**/*.exclusive.test.ts' ],
+					globalSetup: [ 'tests/setup/wiki.ts' ],
+					testTimeout: 120000,
+					hookTimeout: 300000,
+					fileParallelism: false,
+					sequence: { groupOrder: 1 },
 				},
 			},
 			{

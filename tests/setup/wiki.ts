@@ -42,6 +42,8 @@ export default async function setup(): Promise<() => void> {
 		shared.refs--;
 		if ( shared.refs === 0 && shared.started && !process.env.MENTORSHIP_KEEP_WIKI ) {
 			stopServer( testWiki() );
+			shared.started = false;
+			shared.ready = undefined;
 		}
 	};
 }
