@@ -172,7 +172,8 @@ export function checkPageSafe( text, fileName ) {
 		const m = pattern.exec( text );
 		if ( m ) {
 			const line = text.slice( 0, m.index ).split( '\n' ).length;
-			throw new BuildError( `${ fileName }:${ line }: the output contains ${ what }` );
+			const content = text.split( '\n' )[ line - 1 ].trim().slice( 0, 160 );
+			throw new BuildError( `${ fileName }, output line ${ line }: contains ${ what }:\n  ${ content }` );
 		}
 	}
 }

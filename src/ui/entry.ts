@@ -1,24 +1,45 @@
 /**
- * The entry points the loaders call, wiring the browser's wiki client to each feature.
+ * The entry points the loaders call (through mw.libs.mentorship), wiring the page's wiki
+ * client to each feature.
  */
 
+import { decodeMentorCache, MENTOR_OPTION } from '../core/program';
 import { AskContext, PanelContext, WelcomeContext } from '../gadgets/common/lib';
+import { AskDialog } from './ask/dialog';
+import { browserEnv } from './env';
 import { msg } from './i18n';
+import { openWindow } from './windows';
 
-function notBuiltYet( what: string ): void {
-	OO.ui.alert( msg( 'mentorship-loading-failed' ) + ' (' + what + ')' );
+function panelUrl( program?: string ): string {
+	const params: Record<string, string> = { withgadget: 'mentorship-match' };
+	if ( program ) {
+		params.program = program;
+	}
+	return mw.util.getUrl( 'Special:BlankPage/Mentorship', params );
 }
 
 export function openAsk( context: AskContext ): void {
-	notBuiltYet( 'ask ' + context.article );
+	const cache = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
+	if ( !cache ) {
+		location.href = panelUrl();
+		return;
+	}
+	const dialog = new AskDialog( {
+		env: browserEnv(),
+		cache: cache,
+		article: context.article,
+		revid: context.revid,
+		panelUrl: panelUrl( cache.program )
+	} );
+	openWindow( dialog, {}, context.trigger );
 }
 
 export function openWelcome( context: WelcomeContext ): void {
-	notBuiltYet( 'welcome ' + ( context.user || '' ) );
+	OO.ui.alert( msg( 'mentorship-loading-failed' ) + ' (welcome ' + ( context.user || '' ) + ')' );
 }
 
 export function openWelcomeBatch( context: { names?: string[] } ): void {
-	notBuiltYet( 'batch ' + ( context.names || [] ).length );
+	OO.ui.alert( msg( 'mentorship-loading-failed' ) + ' (batch ' + ( context.names || [] ).length + ')' );
 }
 
 export function mountPanel( container: HTMLElement, context: PanelContext ): void {

@@ -96,12 +96,28 @@ export interface BatchRequest {
 	activitySince?: string;
 	/** Continuation requests allowed for activity, per batch of users (default 2). */
 	activityMaxContinue?: number;
+	/**
+	 * Also read one user's recent contributions (in the first request; not together with
+	 * activitySince): for example a mentor's replies on talk pages.
+	 */
+	contribsOf?: { user: string; since: string; namespace?: number; limit?: number };
+}
+
+export interface Contribution {
+	title: string;
+	timestamp: string;
+	comment: string;
+	revid: number;
 }
 
 export interface BatchResult {
 	pages: Record<string, PageRead>;
 	users: Record<string, UserInfo>;
 	activity: Record<string, ActivityInfo>;
+	/** The contributions asked for with contribsOf, newest first. */
+	contribs: Contribution[];
+	/** False when contribsOf found more than its limit. */
+	contribsComplete: boolean;
 }
 
 export interface EditRequest {
@@ -276,6 +292,15 @@ function collectUsers( response: ApiResponse, out: Record<string, UserInfo> ): v
 		}
 		out[ name ] = info;
 	}
+}
+
+function collectContribs( response: ApiResponse ): Contribution[] {
+	return asArray( asRecord( response.query ).usercontribs ).map( ( c ) => ( {
+		title: String( c.title ),
+		timestamp: String( c.timestamp ),
+		comment: typeof c.comment === 'string' ? c.comment : '',
+		revid: Number( c.revid )
+	} ) );
 }
 
 function collectActivity( response: ApiResponse, out: Record<string, ActivityInfo> ): void {
@@ -461,10 +486,10 @@ export class WikiClient {
 	public async batch( spec: BatchRequest ): Promise<BatchResult> {
 		const titles = unique( spec.titles || [] );
 		const users = unique( spec.users || [] );
-		const result: BatchResult = { pages: {}, users: {}, activity: {} };
+		const result: BatchResult = { pages: {}, users: {}, activity: {}, contribs: [], contribsComplete: true };
 		const titleChunks = chunk( titles, this.batchSize );
 		const userChunks = chunk( users, this.batchSize );
-		const rounds = Math.max( titleChunks.length, userChunks.length );
+		const rounds = Math.max( titleChunks.length, userChunks.length, spec.contribsOf ? 1 : 0 );
 		const withContent = spec.content !== false;
 		for ( let i = 0; i < rounds; i++ ) {
 			const pageTitles = titleChunks[ i ] || [];
@@ -492,6 +517,16 @@ export class WikiClient {
 					params.uclimit = 'max';
 				}
 			}
+			if ( spec.contribsOf && i === 0 && !spec.activitySince ) {
+				lists.push( 'usercontribs' );
+				params.ucuser = spec.contribsOf.user;
+				params.ucend = spec.contribsOf.since;
+				params.ucprop = 'title|timestamp|comment|ids';
+				params.uclimit = spec.contribsOf.limit || 100;
+				if ( spec.contribsOf.namespace !== undefined ) {
+					params.ucnamespace = spec.contribsOf.namespace;
+				}
+			}
 			if ( lists.length ) {
 				params.list = lists;
 			}
@@ -500,11 +535,19 @@ export class WikiClient {
 			const maxRequests = 1 + ( spec.activityMaxContinue === undefined ? 2 : spec.activityMaxContinue ) +
 				pageTitles.length;
 			// Long lists go in a POST body (GET URLs have a length limit).
+			const contribsWanted = !!spec.contribsOf && i === 0 && !spec.activitySince;
 			const complete = await this.queryAll( params, ( response ) => {
 				collectPages( response, state );
 				collectUsers( response, result.users );
-				collectActivity( response, counted );
+				if ( contribsWanted ) {
+					result.contribs.push( ...collectContribs( response ) );
+				} else {
+					collectActivity( response, counted );
+				}
 			}, maxRequests, pageTitles.length + userNames.length > 20 ? 'POST' : 'GET' );
+			if ( contribsWanted && !complete ) {
+				result.contribsComplete = false;
+			}
 			for ( const requested of pageTitles ) {
 				const read = pageRead( requested, state, withContent );
 				if ( read ) {

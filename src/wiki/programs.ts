@@ -13,7 +13,7 @@ import {
 import { LIMITS } from '../core/format';
 import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf, rosterTitle, rosterTitles } from '../core/titles';
 import { ActivityInfo, UserInfo, WikiClient } from './client';
-import { docsFrom, Store, UpdateResult } from './store';
+import { Doc, docsFrom, Store, UpdateResult } from './store';
 
 export interface ProgramSummary {
 	id: string;
@@ -218,9 +218,9 @@ export async function setMentor(
 }
 
 /** Records a question the user asked in their own profile. */
-export async function recordQuestion( ctx: WriteContext, programId: string, question: Question ): Promise<void> {
+export async function recordQuestion( ctx: WriteContext, programId: string, question: Question, initial?: Doc<Profile> ): Promise<void> {
 	await ctx.store.update( profileTitle( ctx.user ), PROFILE,
-		( p ) => profileAddQuestion( p, programId, question, LIMITS.questionsKept ), { summary: ctx.summaries.profile, create: false } );
+		( p ) => profileAddQuestion( p, programId, question, LIMITS.questionsKept ), { summary: ctx.summaries.profile, create: false, initial: initial } );
 }
 
 export function isMissing( e: unknown ): boolean {

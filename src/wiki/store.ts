@@ -33,11 +33,16 @@ export interface DocResult<T> extends Doc<T> {
 export const UNCHANGED: { readonly unchanged: true } = { unchanged: true };
 export type Change<T> = ( current: T, exists: boolean ) => T | typeof UNCHANGED;
 
-export interface UpdateOptions {
+export interface UpdateOptions<T> {
 	/** Edit summary. */
 	summary: string;
 	/** Create the page from kind.empty() when it does not exist (default: when kind has one). */
 	create?: boolean;
+	/**
+	 * The page as it was just read (for example when a dialog opened): the first attempt
+	 * starts from it instead of reading again. A conflict still leads to a fresh read.
+	 */
+	initial?: Doc<T>;
 }
 
 export interface UpdateResult<T> {
@@ -146,7 +151,7 @@ export class Store {
 	}
 
 	/** Reads, changes and saves a page, safely under concurrent edits (see the file comment). */
-	public async update<T>( title: string, kind: PageKind<T>, change: Change<T>, options: UpdateOptions ): Promise<UpdateResult<T>> {
+	public async update<T>( title: string, kind: PageKind<T>, change: Change<T>, options: UpdateOptions<T> ): Promise<UpdateResult<T>> {
 		const create = options.create !== undefined ? options.create : !!kind.empty;
 		let conflicts = 0;
 		let merged = false;
@@ -160,10 +165,11 @@ export class Store {
 				// Back off a little, at random, so that competing writers spread out.
 				await this.client.clock.sleep( Math.floor( this.random() * 100 * Math.min( attempt, 5 ) ) );
 			}
-			const read = await this.client.readPage( title );
+			const initial = attempt === 0 ? options.initial : undefined;
+			const read: PageRead = initial ? { requested: title, title: title, exists: initial.exists, revid: initial.revid } : await this.client.readPage( title );
 			let doc: Doc<T>;
 			try {
-				doc = toDoc( read, kind );
+				doc = initial || toDoc( read, kind );
 			} catch ( e ) {
 				if ( checkMerge && isMentorshipError( e, 'invalid' ) && read.revid ) {
 					// Our edit was merged into something invalid: rebuild from the revision before it.

@@ -1,0 +1,392 @@
+/**
+ * The "Ask my mentor" dialog: who will receive the question (read fresh from the pages),
+ * the question with a visible length counter, "about this article", a preview of exactly
+ * what will be posted (parsed by the wiki), then Send. What the mentee types is kept in
+ * the dialog on any failure and in a draft until it is sent.
+ */
+
+import { newId, QUESTION_MAX, Recipient } from '../../core/ask';
+import { encodeMentorCache, MentorCache, MENTOR_OPTION } from '../../core/program';
+import { AskState, loadAskState, sendQuestion, SendResult } from '../../wiki/ask';
+import { buildQuestion } from '../../core/ask';
+import { Drafts } from '../drafts';
+import { Env, formatDate, writeContext } from '../env';
+import { ErrorArea, errorText } from '../errors';
+import { formatNumber, msg } from '../i18n';
+import { jq, ownStatics } from '../windows';
+
+export interface AskDialogConfig {
+	env: Env;
+	cache: MentorCache;
+	article: string;
+	revid: number;
+	/** URL of the matching panel (for "Find a mentor"). */
+	panelUrl: string;
+}
+
+interface Draft {
+	question: string;
+	about: boolean;
+}
+
+function text( $el: JQuery, value: string ): JQuery {
+	return $el.text( value );
+}
+
+export class AskDialog extends OO.ui.ProcessDialog {
+	private readonly env: Env;
+	private readonly cache: MentorCache;
+	private readonly article: string;
+	private readonly revid: number;
+	private readonly panelUrl: string;
+	private readonly drafts: Drafts<Draft>;
+	private state: AskState | null = null;
+	private questionId: string;
+	private result: SendResult | null = null;
+	private stack!: OO.ui.StackLayout;
+	private formPanel!: OO.ui.PanelLayout;
+	private previewPanel!: OO.ui.PanelLayout;
+	private donePanel!: OO.ui.PanelLayout;
+	private recipientNotice!: OO.ui.MessageWidget;
+	private $unanswered!: JQuery;
+	private choice!: OO.ui.RadioSelectInputWidget;
+	private question!: OO.ui.MultilineTextInputWidget;
+	private counter!: OO.ui.LabelWidget;
+	private about!: OO.ui.CheckboxInputWidget;
+	private aboutField!: OO.ui.FieldLayout;
+	private errors!: ErrorArea;
+	private $preview!: JQuery;
+	private $previewIntro!: JQuery;
+	private $done!: JQuery;
+
+	public constructor( config: AskDialogConfig ) {
+		super( { size: 'medium', classes: [ 'mentorship-ask-dialog' ] } );
+		this.env = config.env;
+		this.cache = config.cache;
+		this.article = config.article;
+		this.revid = config.revid;
+		this.panelUrl = config.panelUrl;
+		this.drafts = new Drafts<Draft>( config.env.storage, 'ask', config.env.user || '' );
+		this.questionId = newId( config.env.random );
+	}
+
+	public override initialize(): this {
+		super.initialize();
+		this.recipientNotice = new OO.ui.MessageWidget( { type: 'notice', classes: [ 'mentorship-ask-recipient' ] } );
+		this.$unanswered = $( '<div>' ).addClass( 'mentorship-ask-unanswered' ).hide();
+		this.choice = new OO.ui.RadioSelectInputWidget( {} );
+		this.question = new OO.ui.MultilineTextInputWidget( {
+			rows: 6,
+			autosize: true,
+			maxRows: 16,
+			maxLength: QUESTION_MAX,
+			required: true,
+			placeholder: msg( 'mentorship-ask-question-placeholder' ),
+			classes: [ 'mentorship-ask-question' ]
+		} );
+		this.counter = new OO.ui.LabelWidget( { classes: [ 'mentorship-counter' ] } );
+		this.counter.$element.attr( { id: 'mentorship-ask-counter', 'aria-live': 'polite' } );
+		this.question.$input.attr( 'aria-describedby', 'mentorship-ask-counter' );
+		this.about = new OO.ui.CheckboxInputWidget( { selected: true } );
+		this.errors = new ErrorArea();
+		const questionField = new OO.ui.FieldLayout( this.question, {
+			label: msg( 'mentorship-ask-question-label' ),
+			align: 'top'
+		} );
+		this.aboutField = new OO.ui.FieldLayout( this.about, {
+			label: msg( 'mentorship-ask-about-article', this.article.replace( /_/g, ' ' ) ),
+			align: 'inline',
+			help: msg( 'mentorship-ask-about-article-help' ),
+			helpInline: true
+		} );
+		this.formPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
+		this.formPanel.$element.append(
+			this.recipientNotice.$element,
+			this.$unanswered,
+			questionField.$element,
+			this.counter.$element,
+			this.aboutField.$element,
+			this.errors.$element
+		);
+		this.$previewIntro = $( '<p>' ).addClass( 'mentorship-preview-intro' );
+		this.$preview = $( '<div>' ).addClass( 'mentorship-preview' ).attr( 'tabindex', '0' );
+		this.previewPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
+		this.previewPanel.$element.append( this.$previewIntro, this.$preview );
+		this.$done = $( '<div>' ).attr( 'role', 'status' );
+		this.donePanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
+		this.donePanel.$element.append( this.$done );
+		this.stack = new OO.ui.StackLayout( { items: [ this.formPanel, this.previewPanel, this.donePanel ], expanded: false } );
+		this.$body.append( this.stack.$element );
+
+		this.question.on( 'change', () => this.onInput() );
+		this.about.on( 'change', () => this.onInput() );
+		return this;
+	}
+
+	private onInput(): void {
+		const value = this.question.getValue();
+		this.counter.setLabel( msg( 'mentorship-ask-counter', formatNumber( value.length ), formatNumber( QUESTION_MAX ) ) );
+		this.counter.$element.toggleClass( 'mentorship-counter-near', value.length > QUESTION_MAX * 0.9 );
+		this.actions.setAbilities( { preview: value.trim().length > 0 } );
+		if ( value.trim() ) {
+			this.drafts.saveSoon( { question: value, about: !!this.about.isSelected() } );
+		}
+	}
+
+	public override getSetupProcess( data: unknown ): OO.ui.Process {
+		return super.getSetupProcess( data ).next( () => {
+			const draft = this.drafts.load();
+			if ( draft ) {
+				this.question.setValue( draft.question );
+				this.about.setSelected( draft.about !== false );
+			}
+			this.onInput();
+			this.actions.setMode( 'form' );
+			this.stack.setItem( this.formPanel );
+			this.recipientNotice.setType( 'notice' );
+			this.recipientNotice.setLabel( msg( 'mentorship-ask-loading' ) );
+			this.actions.setAbilities( { preview: false } );
+			this.question.setDisabled( true );
+			return jq( this.load() );
+		} );
+	}
+
+	public override getReadyProcess( data: unknown ): OO.ui.Process {
+		return super.getReadyProcess( data ).next( () => {
+			if ( !this.question.isDisabled() ) {
+				this.question.focus();
+			}
+		} );
+	}
+
+	private load(): Promise<void> {
+		const env = this.env;
+		return loadAskState( env.client, env.user as string, this.cache, env.clock.now() ).then( ( state ) => {
+			this.state = state;
+			this.question.setDisabled( false );
+			this.showRecipient( state );
+			this.onInput();
+			this.question.focus();
+			if ( !state.mentor || !state.membership ) {
+				// The cache named a mentor the pages do not confirm: forget it.
+				void env.client.setOption( MENTOR_OPTION, null ).then( () => mw.user.options.set( MENTOR_OPTION, null ) );
+			}
+		}, ( e: unknown ) => {
+			this.recipientNotice.setType( 'error' );
+			this.recipientNotice.setLabel( errorText( e ) );
+		} );
+	}
+
+	private showRecipient( state: AskState ): void {
+		if ( !state.membership || !state.mentor || !state.recipient ) {
+			this.recipientNotice.setType( 'warning' );
+			const $label = $( '<span>' ).append(
+				text( $( '<span>' ), msg( state.membership ? 'mentorship-ask-no-mentor' : 'mentorship-ask-not-member', state.config.name ) ),
+				' ',
+				$( '<a>' ).attr( 'href', this.panelUrl ).text( msg( 'mentorship-find-portlet' ) )
+			);
+			this.recipientNotice.setLabel( $label );
+			this.question.setDisabled( !state.recipient );
+			this.actions.setAbilities( { preview: false } );
+			return;
+		}
+		this.recipientNotice.setType( state.detour ? 'warning' : 'notice' );
+		this.recipientNotice.setLabel( this.describeRoute( state.recipient, state ) );
+		this.$unanswered.empty().hide();
+		if ( state.unanswered ) {
+			const previous = state.unanswered.question;
+			const options: Array<{ data: string; label: string }> = [
+				{ data: 'default', label: this.recipientLabel( state.recipient ) }
+			];
+			if ( state.alternative ) {
+				options.push( { data: 'alternative', label: this.recipientLabel( state.alternative ) } );
+			}
+			this.choice.setOptions( options );
+			this.choice.setValue( state.alternative ? 'alternative' : 'default' );
+			const field = new OO.ui.FieldLayout( this.choice, {
+				label: msg( 'mentorship-ask-send-to' ),
+				align: 'top'
+			} );
+			const notice = new OO.ui.MessageWidget( {
+				type: 'warning',
+				label: msg( 'mentorship-ask-unanswered', previous.to || '', formatDate( previous.time ), state.unanswered.days )
+			} );
+			this.$unanswered.append( notice.$element, state.alternative ? field.$element : $( [] ) ).show();
+		}
+	}
+
+	private recipientLabel( recipient: Recipient ): string {
+		switch ( recipient.kind ) {
+			case 'mentor':
+				return msg( 'mentorship-ask-to-mentor', recipient.user );
+			case 'backup':
+				return msg( 'mentorship-ask-to-backup', recipient.user );
+			default:
+				return msg( 'mentorship-ask-to-helpdesk', recipient.page );
+		}
+	}
+
+	private describeRoute( recipient: Recipient, state: AskState ): string {
+		const mentor = state.mentor as string;
+		const away = state.mentorState.state === 'away' ? state.mentorState : null;
+		if ( recipient.kind === 'mentor' ) {
+			return msg( 'mentorship-ask-recipient-mentor', mentor );
+		}
+		let why: string;
+		if ( away && away.until ) {
+			why = msg( 'mentorship-ask-mentor-away-until', mentor, formatDate( away.until ) );
+		} else if ( away ) {
+			why = msg( 'mentorship-ask-mentor-away', mentor );
+		} else {
+			why = msg( 'mentorship-ask-mentor-gone', mentor );
+		}
+		return why + ' ' + ( recipient.kind === 'backup' ?
+			msg( 'mentorship-ask-recipient-backup', recipient.user ) :
+			msg( 'mentorship-ask-recipient-helpdesk', recipient.page ) );
+	}
+
+	/** The recipient chosen (the alternative when the mentee picked it after an unanswered question). */
+	private chosen(): { recipient: Recipient; detour: AskState[ 'detour' ] } | null {
+		const state = this.state;
+		if ( !state || !state.recipient || !state.mentor ) {
+			return null;
+		}
+		if ( state.unanswered && state.alternative && this.choice.getValue() === 'alternative' ) {
+			return { recipient: state.alternative, detour: { mentor: state.mentor, because: 'unanswered' } };
+		}
+		return { recipient: state.recipient, detour: state.detour };
+	}
+
+	private articleRef(): { title: string; revid: number } | undefined {
+		return this.about.isSelected() ? { title: this.article.replace( /_/g, ' ' ), revid: this.revid } : undefined;
+	}
+
+	private showPreview(): Promise<void> {
+		const state = this.state;
+		const target = this.chosen();
+		if ( !state || !target ) {
+			return Promise.resolve();
+		}
+		this.errors.clear();
+		const post = buildQuestion( {
+			id: this.questionId,
+			programId: state.programId,
+			programName: state.config.name,
+			mentee: state.me,
+			recipient: target.recipient,
+			detour: target.detour,
+			article: this.articleRef(),
+			question: this.question.getValue()
+		}, this.env.content );
+		this.drafts.save( { question: this.question.getValue(), about: !!this.about.isSelected() } );
+		return this.env.client.parse( { title: post.page, text: post.text, sectiontitle: post.sectiontitle } ).then( ( html ) => {
+			this.$previewIntro.text( msg( 'mentorship-ask-preview-intro', post.page ) );
+			// HTML made by the wiki's own parser (sanitised there), as in any edit preview.
+			this.$preview[ 0 ]!.innerHTML = html;
+			this.stack.setItem( this.previewPanel );
+			this.actions.setMode( 'preview' );
+			this.$preview.trigger( 'focus' );
+		} );
+	}
+
+	private send(): Promise<void> {
+		const state = this.state;
+		const target = this.chosen();
+		const env = this.env;
+		if ( !state || !target ) {
+			return Promise.resolve();
+		}
+		this.errors.clear();
+		return sendQuestion( {
+			client: env.client,
+			ctx: writeContext( env, state.config.name ),
+			state: state,
+			recipient: target.recipient,
+			detour: target.detour,
+			question: this.question.getValue(),
+			article: this.articleRef(),
+			id: this.questionId,
+			messages: env.content
+		} ).then( ( result ) => {
+			this.result = result;
+			this.drafts.clear();
+			if ( state.cacheStale && state.mentor ) {
+				mw.user.options.set( MENTOR_OPTION, encodeMentorCache( { program: state.programId, mentor: state.mentor } ) );
+			}
+			this.showDone( result, result.recordError || null );
+		} );
+	}
+
+	private showDone( result: SendResult, recordError: unknown ): void {
+		const link = $( '<a>' ).attr( 'href', this.env.url( result.page ) + '#' + encodeURIComponent( result.section.replace( / /g, '_' ) ) )
+			.text( result.page );
+		const done = new OO.ui.MessageWidget( {
+			type: 'success',
+			label: $( '<span>' ).append( text( $( '<span>' ), msg( 'mentorship-ask-done' ) ), ' ', link )
+		} );
+		this.$done.empty().append( done.$element, $( '<p>' ).text( msg( 'mentorship-ask-done-watch' ) ) );
+		if ( recordError ) {
+			this.$done.append( new OO.ui.MessageWidget( { type: 'warning', label: msg( 'mentorship-ask-not-recorded', errorText( recordError ) ) } ).$element );
+		}
+		this.stack.setItem( this.donePanel );
+		this.actions.setMode( 'done' );
+		this.updateSize();
+	}
+
+	public override getActionProcess( action: string ): OO.ui.Process {
+		if ( action === 'preview' ) {
+			return new OO.ui.Process( () => jq( this.showPreview().catch( ( e: unknown ) => {
+				this.errors.show( e );
+				this.updateSize();
+			} ) ) );
+		}
+		if ( action === 'back' ) {
+			return new OO.ui.Process( () => {
+				this.stack.setItem( this.formPanel );
+				this.actions.setMode( 'form' );
+				this.question.focus();
+				this.updateSize();
+			} );
+		}
+		if ( action === 'send' ) {
+			return new OO.ui.Process( () => jq( this.send().catch( ( e: unknown ) => this.onSendFailure( e ) ) ) );
+		}
+		if ( action === 'done' ) {
+			return new OO.ui.Process( () => {
+				this.close( { action: action } );
+			} );
+		}
+		return super.getActionProcess( action );
+	}
+
+	private onSendFailure( e: unknown ): void {
+		// Back to the form: the text is still there (and in the draft); the error says what to do.
+		this.stack.setItem( this.formPanel );
+		this.actions.setMode( 'form' );
+		this.errors.show( e, () => {
+			void this.executeAction( 'send' );
+		} );
+		this.updateSize();
+	}
+
+	public override getBodyHeight(): number {
+		const panel = this.stack ? this.stack.getCurrentItem() : null;
+		return panel ? panel.$element.outerHeight( true ) || 300 : 300;
+	}
+
+	/** What the test and the panel ask: the result of a sent question. */
+	public getResult(): SendResult | null {
+		return this.result;
+	}
+}
+
+ownStatics( AskDialog, OO.ui.ProcessDialog );
+AskDialog.static.name = 'mentorshipAsk';
+AskDialog.static.title = OO.ui.deferMsg( 'mentorship-ask-title' );
+AskDialog.static.actions = [
+	{ action: 'cancel', label: OO.ui.deferMsg( 'mentorship-cancel' ), flags: [ 'safe', 'close' ], modes: [ 'form', 'preview' ] },
+	{ action: 'preview', label: OO.ui.deferMsg( 'mentorship-ask-preview' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
+	{ action: 'back', label: OO.ui.deferMsg( 'mentorship-back' ), flags: [ 'safe', 'back' ], modes: [ 'preview' ] },
+	{ action: 'send', label: OO.ui.deferMsg( 'mentorship-ask-send' ), flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
+	{ action: 'done', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'primary', 'progressive' ], modes: [ 'done' ] }
+];

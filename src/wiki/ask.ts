@@ -1,0 +1,316 @@
+/**
+ * "Ask my mentor" against the wiki: what the dialog needs when it opens (in one request
+ * in the usual case) and sending a question (one edit for the question, one for the
+ * record in the mentee's own profile).
+ */
+
+import { buildQuestion, ContentMessages, daysBetween, Detour, isAnswered, questionMarker, Recipient } from '../core/ask';
+import { isMentorshipError, MentorshipError } from '../core/errors';
+import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, RosterMember } from '../core/format';
+import {
+	activeMembership, availability, Availability, encodeMentorCache, isConfirmedMember, lastQuestion, MentorCache,
+	MENTOR_OPTION, mentorOf, ProgramState, routeQuestion, unansweredDays
+} from '../core/program';
+import { configTitle, profileTitle, rosterTitle, userTalkTitle } from '../core/titles';
+import { Contribution, WikiClient } from './client';
+import { isoSeconds, recordQuestion, rosterShards, WriteContext } from './programs';
+import { Doc, docsFrom } from './store';
+
+const CONTRIB_DAYS = 30;
+
+export interface AskState {
+	me: string;
+	programId: string;
+	config: ProgramConfig;
+	/** The mentee's own profile as read (the record of the question starts from it). */
+	profile: Doc<Profile>;
+	membership: Membership | null;
+	/** The mentor under the pairing rule; null when the mentee has none (any more). */
+	mentor: string | null;
+	mentorState: Availability;
+	/** Where the question goes by default, and why it does not go to the mentor. */
+	recipient: Recipient | null;
+	detour: Detour;
+	/** The mentee's previous question, when it is still unanswered past the program's limit. */
+	unanswered: { question: Question; days: number } | null;
+	/** Where to send instead when the previous question is unanswered (backup or help desk). */
+	alternative: Recipient | null;
+	/** The cached mentor (user option) differs from the pages: it is repaired on send. */
+	cacheStale: boolean;
+	today: string;
+}
+
+function today( nowMs: number ): string {
+	return isoSeconds( nowMs ).slice( 0, 10 );
+}
+
+function recipientOf( route: ReturnType<typeof routeQuestion> ): Recipient | null {
+	switch ( route.to ) {
+		case 'mentor':
+			return { kind: 'mentor', user: route.user };
+		case 'backup':
+			return { kind: 'backup', user: route.user };
+		case 'helpdesk':
+			return { kind: 'helpdesk', page: route.page };
+		default:
+			return null;
+	}
+}
+
+/**
+ * Reads the mentee's profile, the (cached) mentor's profile, the program's config and
+ * roster and the mentor's recent talk-page edits, all in one request; more only when the
+ * cache was stale, the roster is sharded or the mentor is away with a backup.
+ */
+export async function loadAskState( client: WikiClient, me: string, cache: MentorCache, nowMs: number ): Promise<AskState> {
+	const since = isoSeconds( nowMs - CONTRIB_DAYS * 86400000 );
+	const programId = cache.program;
+	const titles = [ profileTitle( me ), profileTitle( cache.mentor ), configTitle( programId ), rosterTitle( programId ) ];
+	const first = await client.batch( { titles: titles, contribsOf: { user: cache.mentor, since: since, namespace: 3, limit: 100 } } );
+	const configDoc = docsFrom( [ configTitle( programId ) ], first.pages, CONFIG )[ configTitle( programId ) ];
+	if ( !configDoc || configDoc.error || !configDoc.value ) {
+		throw configDoc && configDoc.error ? configDoc.error :
+			new MentorshipError( 'missing', 'missingtitle', 'No program ' + programId, [ configTitle( programId ) ], { page: configTitle( programId ) } );
+	}
+	const config = configDoc.value;
+	const profiles = docsFrom( [ profileTitle( me ), profileTitle( cache.mentor ) ], first.pages, PROFILE );
+	const profile = profiles[ profileTitle( me ) ] as Doc<Profile> & { error?: MentorshipError };
+	if ( profile.error ) {
+		throw profile.error;
+	}
+	// The roster page that holds the mentee (the plain roster, or its shard).
+	const myRosterTitle = rosterTitle( programId, rosterShards( config ), me );
+	let rosterPages = first.pages;
+	if ( !rosterPages[ myRosterTitle ] ) {
+		rosterPages = await client.readPages( [ myRosterTitle ] );
+	}
+	const rosterDoc = docsFrom( [ myRosterTitle ], rosterPages, ROSTER )[ myRosterTitle ];
+	if ( rosterDoc && rosterDoc.error ) {
+		throw rosterDoc.error;
+	}
+	const members: Record<string, RosterMember> = rosterDoc && rosterDoc.value ? rosterDoc.value.members : {};
+	const state: ProgramState = { id: programId, config: config, members: members, profiles: {} };
+	state.profiles[ me ] = profile.value;
+	const mentorProfile = profiles[ profileTitle( cache.mentor ) ];
+	state.profiles[ cache.mentor ] = mentorProfile && mentorProfile.value ? mentorProfile.value : null;
+
+	// Who the mentor really is; read their page if the cache named someone else.
+	const entry = members[ me ];
+	let contributions: Contribution[] = first.contribs;
+	let contributor = cache.mentor;
+	const claimed = entry && !entry.left && entry.role === 'mentee' ? entry.mentor : undefined;
+	const extra: string[] = [];
+	if ( claimed && !Object.prototype.hasOwnProperty.call( state.profiles, claimed ) ) {
+		extra.push( claimed );
+	}
+	// The backup of an unavailable mentor must be read to know whether they are available.
+	const claimedProfile = claimed ? state.profiles[ claimed ] : null;
+	const claimedMembership = activeMembership( claimedProfile, programId );
+	if ( claimedMembership && claimedMembership.backup && availability( claimedMembership, today( nowMs ) ).state !== 'active' &&
+		!Object.prototype.hasOwnProperty.call( state.profiles, claimedMembership.backup ) ) {
+		extra.push( claimedMembership.backup );
+	}
+	if ( extra.length ) {
+		const more = await client.batch( {
+			titles: extra.map( profileTitle ),
+			contribsOf: claimed && claimed !== cache.mentor ? { user: claimed, since: since, namespace: 3, limit: 100 } : undefined
+		} );
+		const docs = docsFrom( extra.map( profileTitle ), more.pages, PROFILE );
+		for ( const name of extra ) {
+			const doc = docs[ profileTitle( name ) ];
+			state.profiles[ name ] = doc && doc.value ? doc.value : null;
+		}
+		if ( claimed && claimed !== cache.mentor ) {
+			contributions = more.contribs;
+			contributor = claimed;
+		}
+		// A backup of the newly found mentor, when that mentor is unavailable.
+		const m = activeMembership( state.profiles[ claimed || '' ], programId );
+		if ( m && m.backup && !Object.prototype.hasOwnProperty.call( state.profiles, m.backup ) ) {
+			const backupDocs = docsFrom( [ profileTitle( m.backup ) ], await client.readPages( [ profileTitle( m.backup ) ] ), PROFILE );
+			const b = backupDocs[ profileTitle( m.backup ) ];
+			state.profiles[ m.backup ] = b && b.value ? b.value : null;
+		}
+	}
+
+	const day = today( nowMs );
+	const mentor = mentorOf( state, me );
+	const membership = activeMembership( profile.value, programId );
+	const result: AskState = {
+		me: me,
+		programId: programId,
+		config: config,
+		profile: profile,
+		membership: membership,
+		mentor: mentor,
+		mentorState: { state: 'gone' },
+		recipient: null,
+		detour: null,
+		unanswered: null,
+		alternative: null,
+		cacheStale: mentor !== cache.mentor,
+		today: day
+	};
+	if ( !mentor || !membership ) {
+		return result;
+	}
+	result.mentorState = availability( activeMembership( state.profiles[ mentor ], programId ), day );
+	const route = routeQuestion( state, mentor, day );
+	result.recipient = recipientOf( route );
+	if ( route.to !== 'mentor' && route.to !== 'none' ) {
+		result.detour = { mentor: mentor, because: route.because === 'unanswered' ? 'unanswered' : route.because };
+	}
+
+	// The previous question: unanswered past the program's limit?
+	const previous = lastQuestion( membership );
+	const limit = unansweredDays( config );
+	if ( previous && previous.to && previous.via !== 'helpdesk' ) {
+		const days = daysBetween( previous.time, isoSeconds( nowMs ) );
+		if ( days >= limit ) {
+			let answered: boolean;
+			if ( previous.to === contributor && ( previous.time >= since ) ) {
+				answered = isAnswered( previous, contributions, userTalkTitle( me ) );
+			} else {
+				const theirs = await client.batch( { contribsOf: { user: previous.to, since: previous.time, namespace: 3, limit: 100 } } );
+				answered = isAnswered( previous, theirs.contribs, userTalkTitle( me ) );
+			}
+			if ( !answered ) {
+				result.unanswered = { question: previous, days: Math.floor( days ) };
+				result.alternative = await alternativeTo( client, state, mentor, day, route.to === 'mentor' );
+			}
+		}
+	}
+	return result;
+}
+
+/**
+ * Where to ask instead when the mentor has not answered: their backup when the backup is an
+ * available mentor of the program, else the program's help desk.
+ */
+async function alternativeTo( client: WikiClient, state: ProgramState, mentor: string, day: string, mentorIsRecipient: boolean ): Promise<Recipient | null> {
+	if ( !mentorIsRecipient ) {
+		// The question already goes to the backup or the help desk.
+		return state.config.helpDesk ? { kind: 'helpdesk', page: state.config.helpDesk } : null;
+	}
+	const membership = activeMembership( state.profiles[ mentor ], state.id );
+	const backup = membership && membership.backup;
+	if ( backup && backup !== mentor ) {
+		if ( !Object.prototype.hasOwnProperty.call( state.profiles, backup ) ) {
+			const docs = docsFrom( [ profileTitle( backup ) ], await client.readPages( [ profileTitle( backup ) ] ), PROFILE );
+			const doc = docs[ profileTitle( backup ) ];
+			state.profiles[ backup ] = doc && doc.value ? doc.value : null;
+		}
+		if ( isConfirmedMember( state, backup, 'mentor' ) &&
+			availability( activeMembership( state.profiles[ backup ], state.id ), day ).state === 'active' ) {
+			return { kind: 'backup', user: backup };
+		}
+	}
+	return state.config.helpDesk ? { kind: 'helpdesk', page: state.config.helpDesk } : null;
+}
+
+export interface SendOptions {
+	client: WikiClient;
+	ctx: WriteContext;
+	state: AskState;
+	recipient: Recipient;
+	/** Set when the question goes elsewhere than to the mentor, with why. */
+	detour: Detour;
+	question: string;
+	article?: { title: string; revid: number };
+	id: string;
+	messages: ContentMessages;
+	/** How long the talk page stays on the mentee's watchlist (needs $wgWatchlistExpiry). */
+	watchFor?: string;
+}
+
+export interface SendResult {
+	/** The page the question was posted on (after following a redirect). */
+	page: string;
+	section: string;
+	revid: number;
+	recorded: boolean;
+	/** Why the question could not be recorded in the profile (it is posted all the same). */
+	recordError?: unknown;
+}
+
+/**
+ * Posts the question as a new section, then records it in the mentee's profile and repairs
+ * the cached mentor. If the record fails, the question is still posted: the error says so.
+ */
+export async function sendQuestion( options: SendOptions ): Promise<SendResult> {
+	const state = options.state;
+	const post = buildQuestion( {
+		id: options.id,
+		programId: state.programId,
+		programName: state.config.name,
+		mentee: state.me,
+		recipient: options.recipient,
+		detour: options.detour,
+		article: options.article,
+		question: options.question
+	}, options.messages );
+	let saved: { title: string; newrevid?: number; newtimestamp?: string };
+	try {
+		saved = await options.client.addSection( {
+			title: post.page,
+			sectiontitle: post.sectiontitle,
+			text: post.text,
+			summary: post.summary,
+			watchlist: 'watch',
+			watchlistexpiry: options.watchFor || '1 month'
+		} );
+	} catch ( e ) {
+		// The answer was lost on the way back: the question may be posted. Its marker tells.
+		const found = isMentorshipError( e ) && e.details.maybeSaved ?
+			await findPosted( options.client, post.page, state.me, questionMarker( options.id, state.programId ) ) : null;
+		if ( !found ) {
+			throw e;
+		}
+		saved = found;
+	}
+	const revid = saved.newrevid as number;
+	const question: Question = {
+		id: options.id,
+		page: saved.title,
+		section: post.section,
+		revid: revid,
+		time: saved.newtimestamp || options.ctx.now,
+		via: options.recipient.kind
+	};
+	if ( options.recipient.kind !== 'helpdesk' ) {
+		question.to = options.recipient.user;
+	}
+	if ( options.article ) {
+		question.article = options.article.title;
+		question.articleRevid = options.article.revid;
+	}
+	const result: SendResult = { page: saved.title, section: post.section, revid: revid, recorded: false };
+	try {
+		await recordQuestion( options.ctx, state.programId, question, state.profile );
+		result.recorded = true;
+		if ( state.cacheStale ) {
+			await options.client.setOption( MENTOR_OPTION, encodeMentorCache( state.mentor ? { program: state.programId, mentor: state.mentor } : null ) );
+		}
+	} catch ( e ) {
+		// The question is posted: say that the record failed, never post it twice.
+		result.recordError = e;
+	}
+	return result;
+}
+
+/** The revision of `page` by `user` that holds a posted question's marker, if any. */
+async function findPosted( client: WikiClient, page: string, user: string, mark: string ): Promise<{ title: string; newrevid: number; newtimestamp: string } | null> {
+	const response = await client.get( {
+		action: 'query', prop: 'revisions', titles: page, redirects: true, rvuser: user, rvlimit: 5,
+		rvprop: 'ids|timestamp|content', rvslots: 'main'
+	}, page );
+	const pages = ( ( response.query || {} ) as { pages?: Array<{ title: string; revisions?: Array<{ revid: number; timestamp: string; slots?: { main?: { content?: string } } }> }> } ).pages || [];
+	const found = pages[ 0 ];
+	for ( const revision of ( found && found.revisions ) || [] ) {
+		const content = revision.slots && revision.slots.main && revision.slots.main.content;
+		if ( content && content.indexOf( mark ) !== -1 ) {
+			return { title: ( found as { title: string } ).title, newrevid: revision.revid, newtimestamp: revision.timestamp };
+		}
+	}
+	return null;
+}
