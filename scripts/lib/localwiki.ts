@@ -129,6 +129,7 @@ $wgEmailAuthentication = false;
 $wgWatchlistExpiry = true;
 $wgJobRunRate = 0;
 $wgShowExceptionDetails = true;
+$wgLogos = [ '1x' => "$wgResourceBasePath/resources/assets/mediawiki.png" ];
 
 # Many test accounts and logins come from 127.0.0.1.
 $wgAccountCreationThrottle = [ [ 'count' => 100000, 'seconds' => 86400 ] ];

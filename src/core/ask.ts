@@ -102,7 +102,7 @@ export function buildQuestion( input: QuestionInput, messages: ContentMessages )
 		section: section,
 		sectiontitle: headingText( section ),
 		text: lines.join( '\n' ),
-		summary: summary
+		summary: summary,
 	};
 }
 

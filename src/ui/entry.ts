@@ -29,7 +29,7 @@ export function openAsk( context: AskContext ): void {
 		cache: cache,
 		article: context.article,
 		revid: context.revid,
-		panelUrl: panelUrl( cache.program )
+		panelUrl: panelUrl( cache.program ),
 	} );
 	openWindow( dialog, {}, context.trigger );
 }

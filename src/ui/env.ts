@@ -55,10 +55,10 @@ export function browserEnv(): Env {
 			},
 			remove: ( key ) => {
 				mw.storage.remove( key );
-			}
+			},
 		},
 		url: ( title, params ) => mw.util.getUrl( title, params ),
-		content: contentMessage
+		content: contentMessage,
 	};
 }
 
@@ -70,8 +70,8 @@ export function writeContext( env: Env, programName: string ): WriteContext {
 		now: isoSeconds( env.clock.now() ),
 		summaries: {
 			profile: env.content( 'mentorship-summary-profile' ).replace( '$1', programName ),
-			roster: env.content( 'mentorship-summary-roster' ).replace( '$1', programName )
-		}
+			roster: env.content( 'mentorship-summary-roster' ).replace( '$1', programName ),
+		},
 	};
 }
 

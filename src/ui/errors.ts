@@ -65,7 +65,7 @@ export class ErrorArea {
 				label: msg( 'mentorship-error-login' ),
 				href: mw.util.getUrl( 'Special:UserLogin', { returnto: String( mw.config.get( 'wgPageName' ) ) } ),
 				target: '_blank',
-				icon: 'logIn'
+				icon: 'logIn',
 			} );
 			this.$actions.append( login.$element );
 		}

@@ -9,7 +9,7 @@ import { isMentorshipError, MentorshipError } from '../core/errors';
 import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, RosterMember } from '../core/format';
 import {
 	activeMembership, availability, Availability, encodeMentorCache, isConfirmedMember, lastQuestion, MentorCache,
-	MENTOR_OPTION, mentorOf, ProgramState, routeQuestion, unansweredDays
+	MENTOR_OPTION, mentorOf, ProgramState, routeQuestion, unansweredDays,
 } from '../core/program';
 import { configTitle, profileTitle, rosterTitle, userTalkTitle } from '../core/titles';
 import { Contribution, WikiClient } from './client';
@@ -113,7 +113,7 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 	if ( extra.length ) {
 		const more = await client.batch( {
 			titles: extra.map( profileTitle ),
-			contribsOf: claimed && claimed !== cache.mentor ? { user: claimed, since: since, namespace: 3, limit: 100 } : undefined
+			contribsOf: claimed && claimed !== cache.mentor ? { user: claimed, since: since, namespace: 3, limit: 100 } : undefined,
 		} );
 		const docs = docsFrom( extra.map( profileTitle ), more.pages, PROFILE );
 		for ( const name of extra ) {
@@ -149,7 +149,7 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 		unanswered: null,
 		alternative: null,
 		cacheStale: mentor !== cache.mentor,
-		today: day
+		today: day,
 	};
 	if ( !mentor || !membership ) {
 		return result;
@@ -247,7 +247,7 @@ export async function sendQuestion( options: SendOptions ): Promise<SendResult> 
 		recipient: options.recipient,
 		detour: options.detour,
 		article: options.article,
-		question: options.question
+		question: options.question,
 	}, options.messages );
 	let saved: { title: string; newrevid?: number; newtimestamp?: string };
 	try {
@@ -257,7 +257,7 @@ export async function sendQuestion( options: SendOptions ): Promise<SendResult> 
 			text: post.text,
 			summary: post.summary,
 			watchlist: 'watch',
-			watchlistexpiry: options.watchFor || '1 month'
+			watchlistexpiry: options.watchFor || '1 month',
 		} );
 	} catch ( e ) {
 		// The answer was lost on the way back: the question may be posted. Its marker tells.
@@ -275,7 +275,7 @@ export async function sendQuestion( options: SendOptions ): Promise<SendResult> 
 		section: post.section,
 		revid: revid,
 		time: saved.newtimestamp || options.ctx.now,
-		via: options.recipient.kind
+		via: options.recipient.kind,
 	};
 	if ( options.recipient.kind !== 'helpdesk' ) {
 		question.to = options.recipient.user;
@@ -302,9 +302,9 @@ export async function sendQuestion( options: SendOptions ): Promise<SendResult> 
 async function findPosted( client: WikiClient, page: string, user: string, mark: string ): Promise<{ title: string; newrevid: number; newtimestamp: string } | null> {
 	const response = await client.get( {
 		action: 'query', prop: 'revisions', titles: page, redirects: true, rvuser: user, rvlimit: 5,
-		rvprop: 'ids|timestamp|content', rvslots: 'main'
+		rvprop: 'ids|timestamp|content', rvslots: 'main',
 	}, page );
-	const pages = ( ( response.query || {} ) as { pages?: Array<{ title: string; revisions?: Array<{ revid: number; timestamp: string; slots?: { main?: { content?: string } } }> }> } ).pages || [];
+	const pages = ( ( response.query || {} ) as { pages?: { title: string; revisions?: { revid: number; timestamp: string; slots?: { main?: { content?: string } } }[] }[] } ).pages || [];
 	const found = pages[ 0 ];
 	for ( const revision of ( found && found.revisions ) || [] ) {
 		const content = revision.slots && revision.slots.main && revision.slots.main.content;

@@ -299,7 +299,7 @@ function collectContribs( response: ApiResponse ): Contribution[] {
 		title: String( c.title ),
 		timestamp: String( c.timestamp ),
 		comment: typeof c.comment === 'string' ? c.comment : '',
-		revid: Number( c.revid )
+		revid: Number( c.revid ),
 	} ) );
 }
 

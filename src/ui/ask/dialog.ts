@@ -82,7 +82,7 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			maxLength: QUESTION_MAX,
 			required: true,
 			placeholder: msg( 'mentorship-ask-question-placeholder' ),
-			classes: [ 'mentorship-ask-question' ]
+			classes: [ 'mentorship-ask-question' ],
 		} );
 		this.counter = new OO.ui.LabelWidget( { classes: [ 'mentorship-counter' ] } );
 		this.counter.$element.attr( { id: 'mentorship-ask-counter', 'aria-live': 'polite' } );
@@ -91,13 +91,13 @@ export class AskDialog extends OO.ui.ProcessDialog {
 		this.errors = new ErrorArea();
 		const questionField = new OO.ui.FieldLayout( this.question, {
 			label: msg( 'mentorship-ask-question-label' ),
-			align: 'top'
+			align: 'top',
 		} );
 		this.aboutField = new OO.ui.FieldLayout( this.about, {
 			label: msg( 'mentorship-ask-about-article', this.article.replace( /_/g, ' ' ) ),
 			align: 'inline',
 			help: msg( 'mentorship-ask-about-article-help' ),
-			helpInline: true
+			helpInline: true,
 		} );
 		this.formPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
 		this.formPanel.$element.append(
@@ -106,7 +106,7 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			questionField.$element,
 			this.counter.$element,
 			this.aboutField.$element,
-			this.errors.$element
+			this.errors.$element,
 		);
 		this.$previewIntro = $( '<p>' ).addClass( 'mentorship-preview-intro' );
 		this.$preview = $( '<div>' ).addClass( 'mentorship-preview' ).attr( 'tabindex', '0' );
@@ -119,6 +119,7 @@ export class AskDialog extends OO.ui.ProcessDialog {
 		this.$body.append( this.stack.$element );
 
 		this.question.on( 'change', () => this.onInput() );
+		this.question.on( 'resize', () => this.updateSize() );
 		this.about.on( 'change', () => this.onInput() );
 		return this;
 	}
@@ -167,6 +168,7 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			this.showRecipient( state );
 			this.onInput();
 			this.question.focus();
+			this.updateSize();
 			if ( !state.mentor || !state.membership ) {
 				// The cache named a mentor the pages do not confirm: forget it.
 				void env.client.setOption( MENTOR_OPTION, null ).then( () => mw.user.options.set( MENTOR_OPTION, null ) );
@@ -183,7 +185,7 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			const $label = $( '<span>' ).append(
 				text( $( '<span>' ), msg( state.membership ? 'mentorship-ask-no-mentor' : 'mentorship-ask-not-member', state.config.name ) ),
 				' ',
-				$( '<a>' ).attr( 'href', this.panelUrl ).text( msg( 'mentorship-find-portlet' ) )
+				$( '<a>' ).attr( 'href', this.panelUrl ).text( msg( 'mentorship-find-portlet' ) ),
 			);
 			this.recipientNotice.setLabel( $label );
 			this.question.setDisabled( !state.recipient );
@@ -195,8 +197,8 @@ export class AskDialog extends OO.ui.ProcessDialog {
 		this.$unanswered.empty().hide();
 		if ( state.unanswered ) {
 			const previous = state.unanswered.question;
-			const options: Array<{ data: string; label: string }> = [
-				{ data: 'default', label: this.recipientLabel( state.recipient ) }
+			const options: { data: string; label: string }[] = [
+				{ data: 'default', label: this.recipientLabel( state.recipient ) },
 			];
 			if ( state.alternative ) {
 				options.push( { data: 'alternative', label: this.recipientLabel( state.alternative ) } );
@@ -205,11 +207,11 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			this.choice.setValue( state.alternative ? 'alternative' : 'default' );
 			const field = new OO.ui.FieldLayout( this.choice, {
 				label: msg( 'mentorship-ask-send-to' ),
-				align: 'top'
+				align: 'top',
 			} );
 			const notice = new OO.ui.MessageWidget( {
 				type: 'warning',
-				label: msg( 'mentorship-ask-unanswered', previous.to || '', formatDate( previous.time ), state.unanswered.days )
+				label: msg( 'mentorship-ask-unanswered', previous.to || '', formatDate( previous.time ), state.unanswered.days ),
 			} );
 			this.$unanswered.append( notice.$element, state.alternative ? field.$element : $( [] ) ).show();
 		}
@@ -276,7 +278,7 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			recipient: target.recipient,
 			detour: target.detour,
 			article: this.articleRef(),
-			question: this.question.getValue()
+			question: this.question.getValue(),
 		}, this.env.content );
 		this.drafts.save( { question: this.question.getValue(), about: !!this.about.isSelected() } );
 		return this.env.client.parse( { title: post.page, text: post.text, sectiontitle: post.sectiontitle } ).then( ( html ) => {
@@ -306,7 +308,7 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			question: this.question.getValue(),
 			article: this.articleRef(),
 			id: this.questionId,
-			messages: env.content
+			messages: env.content,
 		} ).then( ( result ) => {
 			this.result = result;
 			this.drafts.clear();
@@ -318,11 +320,11 @@ export class AskDialog extends OO.ui.ProcessDialog {
 	}
 
 	private showDone( result: SendResult, recordError: unknown ): void {
-		const link = $( '<a>' ).attr( 'href', this.env.url( result.page ) + '#' + encodeURIComponent( result.section.replace( / /g, '_' ) ) )
+		const $link = $( '<a>' ).attr( 'href', this.env.url( result.page ) + '#' + encodeURIComponent( result.section.replace( / /g, '_' ) ) )
 			.text( result.page );
 		const done = new OO.ui.MessageWidget( {
 			type: 'success',
-			label: $( '<span>' ).append( text( $( '<span>' ), msg( 'mentorship-ask-done' ) ), ' ', link )
+			label: $( '<span>' ).append( text( $( '<span>' ), msg( 'mentorship-ask-done' ) ), ' ', $link ),
 		} );
 		this.$done.empty().append( done.$element, $( '<p>' ).text( msg( 'mentorship-ask-done-watch' ) ) );
 		if ( recordError ) {
@@ -388,5 +390,5 @@ AskDialog.static.actions = [
 	{ action: 'preview', label: OO.ui.deferMsg( 'mentorship-ask-preview' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
 	{ action: 'back', label: OO.ui.deferMsg( 'mentorship-back' ), flags: [ 'safe', 'back' ], modes: [ 'preview' ] },
 	{ action: 'send', label: OO.ui.deferMsg( 'mentorship-ask-send' ), flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
-	{ action: 'done', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'primary', 'progressive' ], modes: [ 'done' ] }
+	{ action: 'done', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'primary', 'progressive' ], modes: [ 'done' ] },
 ];

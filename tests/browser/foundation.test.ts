@@ -1,0 +1,64 @@
+/**
+ * The foundation in a real browser: a user ticks mentorship-ask in Special:Preferences (the
+ * real page), opens an article and sees the control; the page view costs no API request
+ * and loads no OOUI; clicking loads the lazy part.
+ */
+
+import { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { article, config, mentee, mentor, program, programId, unique, users } from '../support/fixtures';
+import { apiRequests, CORE_GADGET, launch, loads, OOUI, shot, url, userPage } from '../support/browser';
+
+let browser: Browser;
+
+beforeAll( async () => {
+	browser = await launch();
+} );
+
+afterAll( async () => {
+	await browser.close();
+} );
+
+describe( 'gadgets in the browser', () => {
+	it( 'are turned on in Special:Preferences, cost nothing on page view and load the lazy part on click', async () => {
+		const coordinator = unique( 'Founda Coord' );
+		const mentorName = unique( 'Founda Mentor' );
+		const menteeName = unique( 'Founda Mentee' );
+		const sessions = await users( [ coordinator, mentorName, menteeName ] );
+		const id = programId( 'found' );
+		await program( id, sessions[ coordinator ]!, config( { coordinators: [ coordinator ] } ), [
+			{ name: mentorName, membership: mentor( [ 'Art' ], [ 'en' ] ) },
+			{ name: menteeName, membership: mentee( [ 'Art' ], [ 'en' ] ), mentor: mentorName },
+		], sessions );
+		const title = 'Foundation test article ' + id;
+		await article( sessions[ coordinator ]!, title, 'An article about art.' );
+
+		const user = await userPage( browser, menteeName );
+		const { page } = user;
+		// The real preferences page, as a user would: the Gadgets tab, the checkbox, Save.
+		await page.goto( url( 'Special:Preferences' ) + '#mw-prefsection-gadgets' );
+		const box = page.locator( 'input[name="wpgadget-mentorship-ask"]' );
+		await expect( box.isChecked() ).resolves.toBe( false );
+		await page.click( '#mw-prefsection-gadgets-tab, a[href="#mw-prefsection-gadgets"]' ).catch( () => undefined );
+		await box.check();
+		await shot( page, 'preferences-gadgets' );
+		await Promise.all( [ page.waitForNavigation(), page.click( '#prefcontrol button, #prefcontrol input[type=submit]' ) ] );
+		await expect( page.locator( 'input[name="wpgadget-mentorship-ask"]' ).isChecked() ).resolves.toBe( true );
+
+		user.requests.length = 0;
+		await page.goto( url( title ) );
+		await page.waitForLoadState( 'networkidle' );
+		const control = page.locator( '#ca-mentorship-ask a' );
+		await expect( control.textContent() ).resolves.toBe( 'Ask my mentor' );
+		await shot( page, 'ask-control' );
+		expect( apiRequests( user.requests ).map( ( r ) => r.url() ) ).toEqual( [] );
+		expect( loads( user.requests, OOUI ).map( ( r ) => r.url() ) ).toEqual( [] );
+		expect( loads( user.requests, CORE_GADGET ).map( ( r ) => r.url() ) ).toEqual( [] );
+
+		await control.click();
+		await page.getByRole( 'textbox', { name: 'Your question' } ).waitFor( { state: 'visible' } );
+		expect( loads( user.requests, CORE_GADGET ).length ).toBeGreaterThan( 0 );
+		expect( loads( user.requests, OOUI ).length ).toBeGreaterThan( 0 );
+		await user.context.close();
+	} );
+} );
