@@ -1,0 +1,146 @@
+/**
+ * The foundation on the real wiki (issue: build and deploy): what the wiki serves of each
+ * gadget is ES5 code, the wiki lists exactly our gadgets with the options of gadgets/*.json,
+ * and a deploy keeps other gadgets' definitions byte for byte and is a no-op when nothing changed.
+ */
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as acorn from 'acorn';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFINITION_PAGE, deploy } from '../../scripts/lib/deploy';
+import { ROOT } from '../../scripts/lib/localwiki';
+import { admin, anonClient, pageText, revids, RUN, wiki } from './helpers';
+
+interface GadgetJson {
+	dependencies: string[];
+	styles?: string[];
+	default?: boolean;
+	hidden?: boolean;
+	supportsUrlLoad?: boolean;
+	rights?: string[];
+}
+
+const definitions: Record<string, GadgetJson> = {};
+for ( const file of readdirSync( join( ROOT, 'gadgets' ) ).filter( ( f ) => f.endsWith( '.json' ) ) ) {
+	definitions[ file.replace( /\.json$/, '' ) ] = JSON.parse( readFileSync( join( ROOT, 'gadgets', file ), 'utf8' ) ) as GadgetJson;
+}
+const ids = Object.keys( definitions ).sort();
+
+interface GadgetRow {
+	id: string;
+	metadata: {
+		settings: { rights: string[]; default: boolean; hidden: boolean; supportsUrlLoad: boolean; category: string };
+		module: { scripts: string[]; styles: string[]; dependencies: string[] };
+	};
+}
+
+async function listGadgets(): Promise<GadgetRow[]> {
+	const response = await anonClient().get( { action: 'query', list: 'gadgets', gaprop: 'id|metadata' } );
+	return ( response.query as { gadgets: GadgetRow[] } ).gadgets;
+}
+
+describe( 'foundation: build and deploy on the real wiki', () => {
+	it( 'defines the four gadgets of the design in gadgets/', () => {
+		expect( ids ).toEqual( [ 'mentorship-ask', 'mentorship-core', 'mentorship-match', 'mentorship-welcome' ] );
+	} );
+
+	it.each( ids )( 'load.php serves %s as ECMAScript 5 code, with no "JavaScript parse error"', async ( id ) => {
+		const url = `${ wiki.server }/load.php?modules=ext.gadget.${ id }&only=scripts&debug=false&lang=en&skin=vector`;
+		const response = await fetch( url );
+		const body = await response.text();
+		expect( response.status ).toBe( 200 );
+		expect( body ).not.toContain( 'JavaScript parse error' );
+		expect( body ).not.toMatch( /mw\.log\.error|Problematic modules|\/\* exception/ );
+		// Code, not an empty module: our bundle (strict-mode wrapper, messages of the gadget).
+		expect( body ).toContain( '\'use strict\'' );
+		expect( body ).toContain( 'mentorship-' );
+		expect( body.length ).toBeGreaterThan( 500 );
+		// What the wiki serves parses as ES5: an ES2015 construct would have been replaced by the error above.
+		expect( () => acorn.parse( body, { ecmaVersion: 5, sourceType: 'script' } ) ).not.toThrow();
+	} );
+
+	it( 'list=gadgets shows exactly the four gadgets, with the options of gadgets/*.json', async () => {
+		const gadgets = await listGadgets();
+		expect( gadgets.map( ( g ) => g.id ).sort() ).toEqual( ids );
+		for ( const g of gadgets ) {
+			const def = definitions[ g.id ] as GadgetJson;
+			const { settings, module } = g.metadata;
+			expect( { id: g.id, dependencies: module.dependencies }, g.id ).toEqual( { id: g.id, dependencies: def.dependencies } );
+			expect( settings.hidden, `${ g.id } hidden` ).toBe( !!def.hidden );
+			expect( settings.default, `${ g.id } default` ).toBe( !!def.default );
+			expect( settings.supportsUrlLoad, `${ g.id } supportsUrlLoad` ).toBe( !!def.supportsUrlLoad );
+			expect( settings.rights, `${ g.id } rights` ).toEqual( def.rights || [] );
+			expect( settings.category ).toBe( 'mentorship' );
+			expect( module.scripts ).toEqual( [ `MediaWiki:Gadget-${ g.id }.js` ] );
+			expect( module.styles ).toEqual( def.styles && def.styles.length ? [ `MediaWiki:Gadget-${ g.id }.css` ] : [] );
+		}
+	} );
+
+	describe( 'a deploy into a wiki that has other gadgets', () => {
+		const outDir = mkdtempSync( join( tmpdir(), `mentorship-deploy-${ RUN }-` ) );
+		let original: string | null = null;
+
+		afterAll( async () => {
+			rmSync( outDir, { recursive: true, force: true } );
+			if ( original !== null ) {
+				// Put the definition back as the suite's setup deployed it.
+				const a = await admin();
+				const now = await a.client.readPage( DEFINITION_PAGE );
+				if ( now.content !== original ) {
+					await a.client.edit( { title: DEFINITION_PAGE, text: original, summary: 'Integration test: restore', baserevid: now.revid } );
+				}
+			}
+		} );
+
+		it( 'keeps the other sections byte for byte, and a second deploy makes no edit', async () => {
+			const a = await admin();
+			original = await pageText( DEFINITION_PAGE );
+			expect( original ).not.toBeNull();
+			const ours = ( original as string ).split( '\n' ).filter( ( l ) => /^\* mentorship-/.test( l ) );
+			expect( ours ).toHaveLength( 4 );
+			// Other gadgets before and after our section, with bytes a careless rewrite would lose
+			// (a comment, trailing spaces and a tab, non-ASCII); ours in reverse order, which
+			// changes nothing for readers but makes the deploy rewrite the page.
+			const before = [
+				'== other ==',
+				'* other-gadget[ResourceLoader]|other-gadget.js',
+				'<!-- gardé tel quel : espaces et tabulation à la fin -->  \t',
+				'* other-two[ResourceLoader|dependencies=mediawiki.util]|other-two.js|other-two.css',
+				'',
+			].join( '\n' );
+			const after = [
+				'',
+				'== other-after ==',
+				'* other-after-gadget[ResourceLoader]|other-after-gadget.js',
+			].join( '\n' );
+			const staged = `${ before }\n== mentorship ==\n${ ours.slice().reverse().join( '\n' ) }\n${ after }`;
+			const current = await a.client.readPage( DEFINITION_PAGE );
+			await a.client.edit( { title: DEFINITION_PAGE, text: staged, summary: 'Integration test: another gadget', baserevid: current.revid } );
+			const stored = await pageText( DEFINITION_PAGE ) as string;
+			expect( stored ).toBe( staged );
+
+			const first = await deploy( {
+				api: wiki.api, auth: { username: wiki.bot.name, password: wiki.bot.password }, outDir, log: () => undefined,
+			} );
+			expect( first.edited ).toContain( DEFINITION_PAGE );
+			const deployed = await pageText( DEFINITION_PAGE ) as string;
+			expect( deployed.startsWith( before + '\n== mentorship ==\n' ) ).toBe( true );
+			expect( deployed.endsWith( after ) ).toBe( true );
+			expect( deployed ).toBe( `${ before }\n== mentorship ==\n${ first.manifest.definitions.lines.join( '\n' ) }\n${ after }` );
+
+			const titles = first.manifest.pages.map( ( p ) => p.title ).concat( [ DEFINITION_PAGE ] );
+			const revisionsBefore = await revids( titles );
+			const second = await deploy( {
+				api: wiki.api, auth: { username: wiki.bot.name, password: wiki.bot.password }, outDir, log: () => undefined,
+			} );
+			expect( second.edits ).toBe( 0 );
+			expect( second.created ).toEqual( [] );
+			expect( second.edited ).toEqual( [] );
+			expect( second.unchanged.sort() ).toEqual( titles.slice().sort() );
+			expect( await revids( titles ) ).toEqual( revisionsBefore );
+			expect( await pageText( DEFINITION_PAGE ) ).toBe( deployed );
+		} );
+	} );
+} );

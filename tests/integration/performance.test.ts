@@ -1,0 +1,137 @@
+/**
+ * Loading a program of 500 members (config, roster, every member's profile, and every
+ * member's edit count and block state) on the real wiki: the request count is asserted,
+ * the time is measured and reported (console and test-results/integration/),
+ * never asserted.
+ *
+ * The fixture is 500 real accounts, each profile written by its owner, and the roster
+ * written by the coordinator. It takes minutes to make, so it is kept on the wiki and
+ * reused: a rerun on the same wiki only checks it (and completes what is missing).
+ */
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../../scripts/lib/accounts';
+import { CONFIG, PROFILE, ROSTER } from '../../src/core/format';
+import { confirmedMembers, menteesByMentor, profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/program';
+import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
+import { isoSeconds, loadProgram } from '../../src/wiki/programs';
+import { Store } from '../../src/wiki/store';
+import {
+	anonClient, createAccounts, inBatches, membership, PASSWORD, programConfig, session, Session, wiki, writeFigures,
+} from './helpers';
+
+/** Fixed names: the fixture outlives the run. Bump the version to rebuild it after a format change. */
+const PROGRAM = 'perf500-v1';
+const MENTORS = Array.from( { length: 50 }, ( _, i ) => `Perf Mentor ${ String( i + 1 ).padStart( 3, '0' ) }` );
+const MENTEES = Array.from( { length: 450 }, ( _, i ) => `Perf Mentee ${ String( i + 1 ).padStart( 3, '0' ) }` );
+const MEMBERS = [ ...MENTORS, ...MENTEES ];
+const COORDINATOR = 'Perf Coordinator';
+const mentorOfIndex = ( i: number ): string => MENTORS[ i % MENTORS.length ] as string;
+
+interface FixtureReport {
+	ms: number;
+	/** Milliseconds of each step: accounts, profiles (login and write), program (config and roster). */
+	steps: { accounts: number; profiles: number; program: number };
+	accountsCreated: number;
+	profilesWritten: number;
+	rosterAdded: number;
+}
+
+/** Makes (or completes) the 500-member program; every step skips what is already there. */
+async function ensureFixture(): Promise<FixtureReport> {
+	const started = Date.now();
+	const anon = anonClient();
+	const known = ( await anon.users( [ COORDINATOR, ...MEMBERS ] ) ).users;
+	const missingAccounts = [ COORDINATOR, ...MEMBERS ].filter( ( n ) => !known[ n ] || !known[ n ]!.exists );
+	await createAccounts( missingAccounts );
+	const accountsDone = Date.now();
+
+	const profiles = await new Store( anon ).readMany( MEMBERS.map( profileTitle ), PROFILE );
+	const needProfile = MEMBERS.filter( ( n ) => {
+		const doc = profiles[ profileTitle( n ) ];
+		return !doc || !doc.value || !doc.value.programs[ PROGRAM ];
+	} );
+	await inBatches( needProfile, 10, async ( name ) => {
+		const s = await login( wiki, name, PASSWORD );
+		const i = MENTEES.indexOf( name );
+		const m = i === -1 ?
+			membership( 'mentor', { capacity: 10, topics: [ 'History', 'Science' ] } ) :
+			membership( 'mentee', { mentor: mentorOfIndex( i ), goals: `Goal of ${ name }` } );
+		await new Store( s.client ).update( profileTitle( name ), PROFILE, ( p ) => profileJoin( p, PROGRAM, m ),
+			{ summary: 'Integration test: join the 500-member program' } );
+	} );
+
+	const profilesDone = Date.now();
+	const coordinator: Session = await session( COORDINATOR );
+	const store = new Store( coordinator.client );
+	await store.create( configTitle( PROGRAM ), CONFIG, programConfig( COORDINATOR, { name: 'Performance fixture: 500 members' } ),
+		'Integration test: the 500-member program' );
+	let rosterAdded = 0;
+	const now = isoSeconds( Date.now() );
+	await store.update( rosterTitle( PROGRAM ), ROSTER, ( r ) => {
+		rosterAdded = 0;
+		for ( const name of MENTORS ) {
+			if ( !r.members[ name ] ) {
+				rosterJoin( r, name, 'mentor', now );
+				rosterAdded++;
+			}
+		}
+		MENTEES.forEach( ( name, i ) => {
+			if ( !r.members[ name ] ) {
+				rosterJoin( r, name, 'mentee', now );
+				rosterSetMentor( r, name, mentorOfIndex( i ) );
+				rosterAdded++;
+			}
+		} );
+		return r;
+	}, { summary: 'Integration test: the 500-member roster' } );
+	const done = Date.now();
+	return {
+		ms: done - started,
+		steps: { accounts: accountsDone - started, profiles: profilesDone - accountsDone, program: done - profilesDone },
+		accountsCreated: missingAccounts.length, profilesWritten: needProfile.length, rosterAdded,
+	};
+}
+
+describe( 'data layer: performance of loading a large program', () => {
+	let fixture: FixtureReport;
+
+	beforeAll( async () => {
+		fixture = await ensureFixture();
+		console.log( `[500 fixture] ready in ${ ( fixture.ms / 1000 ).toFixed( 1 ) } s: ${ fixture.accountsCreated } accounts created, ` +
+			`${ fixture.profilesWritten } profiles written, ${ fixture.rosterAdded } roster entries added ` +
+			`(accounts ${ fixture.steps.accounts } ms, profiles ${ fixture.steps.profiles } ms, config and roster ${ fixture.steps.program } ms)` );
+		// The check of a kept fixture takes seconds: keep the figures of the last build apart.
+		writeFigures( fixture.accountsCreated || fixture.profilesWritten || fixture.rosterAdded ? 'fixture500-built' : 'fixture500-checked', fixture );
+	}, 1800000 );
+
+	it( 'loads a program of 500 members with profiles, edit counts and blocks in at most 25 requests (time reported)', async () => {
+		const coordinator = await session( COORDINATOR );
+		const runs: { requests: number; ms: number }[] = [];
+		let loaded: Awaited<ReturnType<typeof loadProgram>> | undefined;
+		for ( let run = 0; run < 3; run++ ) {
+			const client = coordinator.client;
+			client.requestCount = 0;
+			const started = performance.now();
+			loaded = await loadProgram( client, PROGRAM, { users: true } );
+			runs.push( { requests: client.requestCount, ms: Math.round( performance.now() - started ) } );
+		}
+		console.log( `[500 load] requests ${ runs.map( ( r ) => r.requests ).join( ', ' ) }; ` +
+			`duration ${ runs.map( ( r ) => r.ms + ' ms' ).join( ', ' ) } (3 runs, logged-in coordinator)` );
+		writeFigures( 'load500', runs );
+
+		for ( const r of runs ) {
+			expect( r.requests ).toBeLessThanOrEqual( 25 );
+		}
+		const { state, users, errors } = loaded!;
+		expect( errors ).toEqual( {} );
+		expect( Object.keys( state.members ).sort() ).toEqual( MEMBERS.slice().sort() );
+		expect( MEMBERS.filter( ( n ) => !state.profiles[ n ] ) ).toEqual( [] );
+		expect( confirmedMembers( state ) ).toHaveLength( 500 );
+		expect( Object.values( menteesByMentor( state ) ).reduce( ( sum, list ) => sum + list.length, 0 ) ).toBe( 450 );
+		// Every member's account: an edit count (their profile at least) and no block.
+		expect( MEMBERS.filter( ( n ) => !users[ n ] || !users[ n ]!.exists ) ).toEqual( [] );
+		expect( MEMBERS.filter( ( n ) => !( users[ n ]!.editcount! >= 1 ) ) ).toEqual( [] );
+		expect( MEMBERS.filter( ( n ) => users[ n ]!.block ) ).toEqual( [] );
+	} );
+} );
