@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/lib/localwiki';
 import { CONFIG, INVITATIONS, PROFILE, ROSTER } from '../../src/core/format';
 import { decodeMentorCache, encodeMentorCache } from '../../src/core/program';
 import { describeIssue, Schema, validate } from '../../src/core/schema';
 import { fnv1a, shardOf } from '../../src/core/titles';
-
-const DOC = readFileSync( join( ROOT, 'docs', 'data-format.md' ), 'utf8' );
+import { DOC, docExamples } from './fixtures/doc-examples';
 
 const KINDS: Record<string, Schema<unknown>> = {
 	profile: PROFILE.schema as Schema<unknown>,
@@ -16,19 +12,8 @@ const KINDS: Record<string, Schema<unknown>> = {
 	'invitation-log': INVITATIONS.schema as Schema<unknown>,
 };
 
-/** Every ```json block right after a line `<!-- example: KIND -->`. */
-function examples( text: string ): { kind: string; json: string; line: number }[] {
-	const out: { kind: string; json: string; line: number }[] = [];
-	const marker = /^<!-- example: ([a-z-]+) -->\n```json\n([\s\S]*?)\n```$/gm;
-	let m: RegExpExecArray | null;
-	while ( ( m = marker.exec( text ) ) !== null ) {
-		out.push( { kind: m[ 1 ] as string, json: m[ 2 ] as string, line: text.slice( 0, m.index ).split( '\n' ).length } );
-	}
-	return out;
-}
-
 describe( 'docs/data-format.md', () => {
-	const found = examples( DOC );
+	const found = docExamples();
 
 	it( 'has an example of every kind of page, each marker followed by a JSON block', () => {
 		expect( found.map( ( e ) => e.kind ).sort() ).toEqual( [ 'config', 'config', 'invitation-log', 'profile', 'profile', 'roster' ] );
