@@ -400,6 +400,18 @@ describe( 'client: API errors', () => {
 		[ 'missingtitle', 'missing' ],
 		[ 'nosuchsection', 'missing' ],
 		[ 'captcha-createaccount-fail', 'captcha' ],
+		[ 'assertbotfailed', 'session' ],
+		[ 'protectednamespace', 'protected' ],
+		[ 'protectedinterface', 'protected' ],
+		[ 'customcssprotected', 'permission' ],
+		[ 'customjsprotected', 'permission' ],
+		[ 'mycustomcssprotected', 'permission' ],
+		[ 'mycustomjsprotected', 'permission' ],
+		[ 'sitecssprotected', 'permission' ],
+		[ 'sitejsprotected', 'permission' ],
+		[ 'noedit', 'permission' ],
+		[ 'cantcreate-anon', 'permission' ],
+		[ 'cantchangecontentmodel', 'permission' ],
 	];
 
 	for ( const [ code, kind ] of simple ) {
