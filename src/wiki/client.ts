@@ -544,7 +544,8 @@ export class WikiClient {
 			// most; page text may still need continuations after that (one a title at worst),
 			// without the contributions.
 			const contribsWanted = !!spec.contribsOf && i === 0 && !spec.activitySince;
-			const activityRequests = 1 + ( spec.activityMaxContinue === undefined ? 2 : spec.activityMaxContinue );
+			// contribsOf reads one response: its limit, and whether there were more.
+			const activityRequests = contribsWanted ? 1 : 1 + ( spec.activityMaxContinue === undefined ? 2 : spec.activityMaxContinue );
 			const maxRequests = activityRequests + pageTitles.length;
 			let reading = lists.indexOf( 'usercontribs' ) !== -1;
 			let capped = false;
