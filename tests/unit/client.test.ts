@@ -302,6 +302,43 @@ describe( 'client: users and activity', () => {
 	} );
 } );
 
+describe( 'client: one user\'s contributions (contribsOf)', () => {
+	function talkEdits( n: number ): Record<string, unknown>[] {
+		const out = [];
+		for ( let i = 0; i < n; i++ ) {
+			out.push( { userid: 1, user: 'Alice', revid: 1000 - i, ns: 3, title: 'User talk:M' + i, timestamp: '2026-01-19T00:00:00Z', comment: 'Reply ' + i } );
+		}
+		return out;
+	}
+
+	it( 'reads them with the pages, in the same request', async () => {
+		const t = new ScriptedTransport( ( call ) => ( { query: { ...echoWiki( call ).query as object, usercontribs: talkEdits( 2 ) } } ) );
+		const result = await client( t ).batch( { titles: [ 'A', 'B' ], contribsOf: { user: 'Alice', since: '2026-01-01T00:00:00Z', namespace: 3, limit: 100 } } );
+		expect( t.calls ).toHaveLength( 1 );
+		expect( t.calls[ 0 ]!.params ).toMatchObject( {
+			list: [ 'usercontribs' ], ucuser: 'Alice', ucend: '2026-01-01T00:00:00Z', ucnamespace: 3, uclimit: 100, ucprop: 'title|timestamp|comment|ids',
+		} );
+		expect( result.contribs ).toEqual( [
+			{ title: 'User talk:M0', timestamp: '2026-01-19T00:00:00Z', comment: 'Reply 0', revid: 1000 },
+			{ title: 'User talk:M1', timestamp: '2026-01-19T00:00:00Z', comment: 'Reply 1', revid: 999 },
+		] );
+		expect( result.contribsComplete ).toBe( true );
+		expect( Object.keys( result.pages ) ).toEqual( [ 'A', 'B' ] );
+	} );
+
+	it( 'reads at most its limit, in one request, and says when there were more', async () => {
+		const t = new ScriptedTransport( ( call ) => ( {
+			continue: { uccontinue: '20260118|900', continue: '-||' },
+			query: { ...echoWiki( call ).query as object, usercontribs: talkEdits( 3 ) },
+		} ) );
+		const result = await client( t ).batch( { titles: [ 'A' ], contribsOf: { user: 'Alice', since: '2026-01-01T00:00:00Z', limit: 3 } } );
+		expect( t.calls ).toHaveLength( 1 );
+		expect( result.contribs ).toHaveLength( 3 );
+		expect( result.contribsComplete ).toBe( false );
+		expect( result.pages.A!.exists ).toBe( true );
+	} );
+} );
+
 describe( 'client: edits', () => {
 	it( 'sends baserevid, assert=user and the token, never basetimestamp', async () => {
 		const t = new ScriptedTransport( () => EDIT_OK );
