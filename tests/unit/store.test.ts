@@ -367,6 +367,30 @@ describe( 'store: update', () => {
 		expect( wiki.edits ).toHaveLength( 2 );
 	} );
 
+	it( 'starts from a page just read (initial) without reading it again', async () => {
+		const { wiki, store } = setup();
+		wiki.put( TITLE, roster() );
+		const initial = await store.read( TITLE, ROSTER );
+		const readsBefore = wiki.reads.length;
+		const result = await store.update( TITLE, ROSTER, join( 'Zed' ), { summary: 's', initial: initial } );
+		expect( wiki.reads.length ).toBe( readsBefore );
+		expect( wiki.edits[ 0 ]!.params.baserevid ).toBe( initial.revid );
+		expect( result.changed ).toBe( true );
+		expect( initial.value ).toEqual( roster() );
+	} );
+
+	it( 'after a conflict, reads afresh instead of the stale initial page', async () => {
+		const { wiki, store } = setup();
+		wiki.put( TITLE, roster() );
+		const initial = await store.read( TITLE, ROSTER );
+		someoneJoins( wiki, 'Yan' );
+		const result = await store.update( TITLE, ROSTER, join( 'Zed' ), { summary: 's', initial: initial } );
+		expect( result.conflicts ).toBe( 1 );
+		const members = ( wiki.value( TITLE ) as Roster ).members;
+		expect( members.Yan ).toBeDefined();
+		expect( members.Zed ).toBeDefined();
+	} );
+
 	it( 'when the page was created meanwhile, applies the change to it', async () => {
 		const { wiki, store } = setup();
 		let first = true;
