@@ -34,12 +34,13 @@ function lcsOps( a: string[], b: string[] ): Op[] {
 				ops.push( { kind: ' ', line: x[ i ]! } );
 				i++;
 				j++;
-			} else if ( j < y.length && ( i === x.length || table[ i ]![ j + 1 ]! >= table[ i + 1 ]![ j ]! ) ) {
-				ops.push( { kind: '+', line: y[ j ]! } );
-				j++;
-			} else {
+			} else if ( i < x.length && ( j === y.length || table[ i + 1 ]![ j ]! >= table[ i ]![ j + 1 ]! ) ) {
+				// Removals before additions, as diff(1) and git show a replaced line.
 				ops.push( { kind: '-', line: x[ i ]! } );
 				i++;
+			} else {
+				ops.push( { kind: '+', line: y[ j ]! } );
+				j++;
 			}
 		}
 	}
@@ -82,7 +83,8 @@ export function unifiedDiff( before: string, after: string, name: string, contex
 		const hunk = ops.slice( start, end + 1 );
 		const aCount = hunk.filter( ( o ) => o.kind !== '+' ).length;
 		const bCount = hunk.filter( ( o ) => o.kind !== '-' ).length;
-		out.push( `@@ -${ aLine },${ aCount } +${ bLine },${ bCount } @@` );
+		// An empty range is numbered by the line before it (0: the start of the text).
+		out.push( `@@ -${ aCount ? aLine : aLine - 1 },${ aCount } +${ bCount ? bLine : bLine - 1 },${ bCount } @@` );
 		for ( const op of hunk ) {
 			out.push( op.kind + op.line );
 		}

@@ -8,6 +8,7 @@
  */
 
 import { Membership, Profile, ProgramConfig, Question, Role, Roster, RosterMember } from './format';
+import { clone } from './json';
 
 export const DEFAULT_UNANSWERED_DAYS = 3;
 export const DEFAULT_CAPACITY = 3;
@@ -199,7 +200,15 @@ export function rosterSetMentor( roster: Roster, mentee: string, mentor: string 
 	return roster;
 }
 
-export function profileJoin( profile: Profile, programId: string, membership: Membership ): Profile {
+export function profileJoin( profile: Profile, programId: string, given: Membership ): Profile {
+	// A copy: the page must not share objects with the caller (who may retry with the same one).
+	// Members set to undefined are kept: they clear what the profile had.
+	const membership = {} as Membership;
+	for ( const key in given ) {
+		if ( Object.prototype.hasOwnProperty.call( given, key ) ) {
+			( membership as Record<string, unknown> )[ key ] = clone( ( given as Record<string, unknown> )[ key ] );
+		}
+	}
 	const existing = profile.programs[ programId ];
 	if ( existing && !existing.left && existing.role === membership.role ) {
 		// Already a member: update what they told us, keep their history.

@@ -179,6 +179,14 @@ function asArray( value: unknown ): Record<string, unknown>[] {
 	return Array.isArray( value ) ? value.map( asRecord ) : [];
 }
 
+function copyInto( target: Record<string, unknown>, source: Record<string, unknown> ): void {
+	for ( const key in source ) {
+		if ( hasOwn.call( source, key ) ) {
+			target[ key ] = source[ key ];
+		}
+	}
+}
+
 function chunk<T>( items: T[], size: number ): T[][] {
 	const out: T[][] = [];
 	for ( let i = 0; i < items.length; i += size ) {
@@ -532,19 +540,44 @@ export class WikiClient {
 			}
 			const state: PageState = { normalized: {}, redirects: {}, pages: {} };
 			const counted: Record<string, ActivityInfo> = {};
-			const maxRequests = 1 + ( spec.activityMaxContinue === undefined ? 2 : spec.activityMaxContinue ) +
-				pageTitles.length;
-			// Long lists go in a POST body (GET URLs have a length limit).
+			// Contributions (activity counts, or contribsOf) are read in this many responses at
+			// most; page text may still need continuations after that (one a title at worst),
+			// without the contributions.
 			const contribsWanted = !!spec.contribsOf && i === 0 && !spec.activitySince;
-			const complete = await this.queryAll( params, ( response ) => {
+			// contribsOf reads one response: its limit, and whether there were more.
+			const activityRequests = contribsWanted ? 1 : 1 + ( spec.activityMaxContinue === undefined ? 2 : spec.activityMaxContinue );
+			const maxRequests = activityRequests + pageTitles.length;
+			let reading = lists.indexOf( 'usercontribs' ) !== -1;
+			let capped = false;
+			let cont: Record<string, string> | undefined = { continue: '' };
+			for ( let sent = 0; cont && sent < maxRequests; sent++ ) {
+				const full: ApiParams = { action: 'query' };
+				copyInto( full, params );
+				copyInto( full, cont );
+				// Long lists go in a POST body (GET URLs have a length limit).
+				const response: ApiResponse = await this.request( pageTitles.length + userNames.length > 20 ? 'POST' : 'GET', full );
 				collectPages( response, state );
 				collectUsers( response, result.users );
-				if ( contribsWanted ) {
+				if ( reading && contribsWanted ) {
 					result.contribs.push( ...collectContribs( response ) );
-				} else {
+				} else if ( reading ) {
 					collectActivity( response, counted );
 				}
-			}, maxRequests, pageTitles.length + userNames.length > 20 ? 'POST' : 'GET' );
+				cont = response.continue;
+				if ( cont && reading && cont.uccontinue !== undefined && sent + 1 >= activityRequests ) {
+					// Enough contributions: the rest of the query (if any) reads the pages only.
+					capped = true;
+					reading = false;
+					const rest: Record<string, string> = {};
+					copyInto( rest, cont );
+					delete rest.uccontinue;
+					cont = Object.keys( rest ).some( ( key ) => key !== 'continue' ) ? rest : undefined;
+					const others = lists.filter( ( list ) => list !== 'usercontribs' );
+					params.list = others.length ? others : undefined;
+					params.ucuser = params.ucend = params.ucprop = params.uclimit = params.ucnamespace = undefined;
+				}
+			}
+			const complete = !cont && !capped;
 			if ( contribsWanted && !complete ) {
 				result.contribsComplete = false;
 			}
