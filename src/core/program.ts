@@ -75,6 +75,37 @@ export function menteesByMentor( program: ProgramState ): Record<string, string[
 	return out;
 }
 
+/**
+ * Each mentor's mentees as the roster claims them: the index alone, for views that do not
+ * read every mentee's profile (a mentor's room in the program list and the suggestions).
+ */
+export function claimedLoads( program: ProgramState ): Record<string, number> {
+	const loads: Record<string, number> = {};
+	for ( const name in program.members ) {
+		if ( Object.prototype.hasOwnProperty.call( program.members, name ) ) {
+			const entry = program.members[ name ] as RosterMember;
+			if ( !entry.left && entry.role === 'mentee' && entry.mentor ) {
+				loads[ entry.mentor ] = ( loads[ entry.mentor ] || 0 ) + 1;
+			}
+		}
+	}
+	return loads;
+}
+
+/** How many of the program's confirmed mentors are available and below their capacity. */
+export function mentorsWithRoom( program: ProgramState, today: string ): { room: number; total: number } {
+	const loads = claimedLoads( program );
+	const mentors = confirmedMembers( program, 'mentor' );
+	let room = 0;
+	for ( const name of mentors ) {
+		const membership = activeMembership( program.profiles[ name ], program.id );
+		if ( availability( membership, today ).state === 'active' && ( loads[ name ] || 0 ) < capacityOf( membership ) ) {
+			room++;
+		}
+	}
+	return { room: room, total: mentors.length };
+}
+
 export function capacityOf( membership: Membership | null ): number {
 	return membership && membership.capacity !== undefined ? membership.capacity : DEFAULT_CAPACITY;
 }

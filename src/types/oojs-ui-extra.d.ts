@@ -10,6 +10,7 @@ declare namespace OO.ui {
 	namespace Dialog {
 		interface Props {
 			actions: OO.ui.ActionSet;
+			title: OO.ui.LabelWidget;
 		}
 	}
 }

@@ -31,8 +31,8 @@ export class ErrorArea {
 	private readonly $actions: JQuery;
 
 	public constructor() {
-		this.widget = new OO.ui.MessageWidget( { type: 'error', classes: [ 'mentorship-error' ] } );
-		this.$actions = $( '<div>' ).addClass( 'mentorship-error-actions' );
+		this.widget = new OO.ui.MessageWidget( { type: 'error', classes: [ 'mg-error' ] } );
+		this.$actions = $( '<div>' ).addClass( 'mg-error-actions' );
 		this.$element = $( '<div>' ).attr( { role: 'alert', 'aria-live': 'assertive' } ).append( this.widget.$element, this.$actions ).hide();
 	}
 
@@ -69,6 +69,14 @@ export class ErrorArea {
 			} );
 			this.$actions.append( login.$element );
 		}
+	}
+
+	/** Shows a plain message of ours (a form problem rather than a failure of the wiki). */
+	public showText( text: string ): void {
+		this.widget.setType( 'error' );
+		this.widget.setLabel( text );
+		this.$actions.empty();
+		this.$element.show();
 	}
 
 	public clear(): void {

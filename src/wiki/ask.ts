@@ -5,7 +5,7 @@
  */
 
 import { buildQuestion, ContentMessages, daysBetween, Detour, isAnswered, questionMarker, Recipient } from '../core/ask';
-import { isMentorshipError, MentorshipError } from '../core/errors';
+import { MentorshipError } from '../core/errors';
 import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, RosterMember } from '../core/format';
 import {
 	activeMembership, availability, Availability, encodeMentorCache, isConfirmedMember, lastQuestion, MentorCache,
@@ -14,6 +14,7 @@ import {
 import { configTitle, profileTitle, rosterTitle, userTalkTitle } from '../core/titles';
 import { Contribution, WikiClient } from './client';
 import { isoSeconds, recordQuestion, rosterShards, WriteContext } from './programs';
+import { postSection } from './posting';
 import { Doc, docsFrom } from './store';
 
 const CONTRIB_DAYS = 30;
@@ -97,6 +98,7 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 	// Who the mentor really is; read their page if the cache named someone else.
 	const entry = members[ me ];
 	let contributions: Contribution[] = first.contribs;
+	let contributionsComplete = first.contribsComplete;
 	let contributor = cache.mentor;
 	const claimed = entry && !entry.left && entry.role === 'mentee' ? entry.mentor : undefined;
 	const extra: string[] = [];
@@ -122,6 +124,7 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 		}
 		if ( claimed && claimed !== cache.mentor ) {
 			contributions = more.contribs;
+			contributionsComplete = more.contribsComplete;
 			contributor = claimed;
 		}
 		// A backup of the newly found mentor, when that mentor is unavailable.
@@ -167,11 +170,13 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 	if ( previous && previous.to && previous.via !== 'helpdesk' ) {
 		const days = daysBetween( previous.time, isoSeconds( nowMs ) );
 		if ( days >= limit ) {
-			let answered: boolean;
-			if ( previous.to === contributor && ( previous.time >= since ) ) {
-				answered = isAnswered( previous, contributions, userTalkTitle( me ) );
-			} else {
-				const theirs = await client.batch( { contribsOf: { user: previous.to, since: previous.time, namespace: 3, limit: 100 } } );
+			// The mentor's replies read with the dialog's first request, when they reach back to
+			// the question; otherwise (another person asked, an older question, a busy talk
+			// page) a request of their own.
+			let answered = previous.to === contributor && previous.time >= since &&
+				isAnswered( previous, contributions, userTalkTitle( me ) );
+			if ( !answered && !( previous.to === contributor && previous.time >= since && contributionsComplete ) ) {
+				const theirs = await client.batch( { contribsOf: { user: previous.to, since: previous.time, namespace: 3, limit: 500 } } );
 				answered = isAnswered( previous, theirs.contribs, userTalkTitle( me ) );
 			}
 			if ( !answered ) {
@@ -249,32 +254,20 @@ export async function sendQuestion( options: SendOptions ): Promise<SendResult> 
 		article: options.article,
 		question: options.question,
 	}, options.messages );
-	let saved: { title: string; newrevid?: number; newtimestamp?: string };
-	try {
-		saved = await options.client.addSection( {
-			title: post.page,
-			sectiontitle: post.sectiontitle,
-			text: post.text,
-			summary: post.summary,
-			watchlist: 'watch',
-			watchlistexpiry: options.watchFor || '1 month',
-		} );
-	} catch ( e ) {
-		// The answer was lost on the way back: the question may be posted. Its marker tells.
-		const found = isMentorshipError( e ) && e.details.maybeSaved ?
-			await findPosted( options.client, post.page, state.me, questionMarker( options.id, state.programId ) ) : null;
-		if ( !found ) {
-			throw e;
-		}
-		saved = found;
-	}
-	const revid = saved.newrevid as number;
+	const saved = await postSection( options.client, {
+		page: post.page,
+		sectiontitle: post.sectiontitle,
+		text: post.text,
+		summary: post.summary,
+		marker: questionMarker( options.id, state.programId ),
+	}, state.me, { watchFor: options.watchFor || '1 month' } );
+	const revid = saved.revid;
 	const question: Question = {
 		id: options.id,
 		page: saved.title,
 		section: post.section,
 		revid: revid,
-		time: saved.newtimestamp || options.ctx.now,
+		time: saved.timestamp || options.ctx.now,
 		via: options.recipient.kind,
 	};
 	if ( options.recipient.kind !== 'helpdesk' ) {
@@ -296,21 +289,4 @@ export async function sendQuestion( options: SendOptions ): Promise<SendResult> 
 		result.recordError = e;
 	}
 	return result;
-}
-
-/** The revision of `page` by `user` that holds a posted question's marker, if any. */
-async function findPosted( client: WikiClient, page: string, user: string, mark: string ): Promise<{ title: string; newrevid: number; newtimestamp: string } | null> {
-	const response = await client.get( {
-		action: 'query', prop: 'revisions', titles: page, redirects: true, rvuser: user, rvlimit: 5,
-		rvprop: 'ids|timestamp|content', rvslots: 'main',
-	}, page );
-	const pages = ( ( response.query || {} ) as { pages?: { title: string; revisions?: { revid: number; timestamp: string; slots?: { main?: { content?: string } } }[] }[] } ).pages || [];
-	const found = pages[ 0 ];
-	for ( const revision of ( found && found.revisions ) || [] ) {
-		const content = revision.slots && revision.slots.main && revision.slots.main.content;
-		if ( content && content.indexOf( mark ) !== -1 ) {
-			return { title: ( found as { title: string } ).title, newrevid: revision.revid, newtimestamp: revision.timestamp };
-		}
-	}
-	return null;
 }

@@ -7,7 +7,7 @@
 import { MentorshipError, isMentorshipError } from '../core/errors';
 import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, Role, Roster, RosterMember } from '../core/format';
 import {
-	ProgramState, profileAddQuestion, profileJoin, profileLeave, profileSetMentor,
+	mentorsWithRoom, ProgramState, profileAddQuestion, profileJoin, profileLeave, profileSetMentor,
 	rosterJoin, rosterLeave, rosterSetMentor,
 } from '../core/program';
 import { LIMITS } from '../core/format';
@@ -45,6 +45,64 @@ export async function listPrograms( client: WikiClient ): Promise<ProgramSummary
 	} );
 }
 
+export interface ProgramListing extends ProgramSummary {
+	/** Mentors available and below capacity, and all confirmed mentors. */
+	mentors?: { room: number; total: number };
+	members?: number;
+}
+
+/**
+ * The programs with how many mentors have room: one request for the list, one per 50
+ * configs, one per 50 roster pages, one per 50 mentors' profiles.
+ */
+export async function listProgramsWithRoom( client: WikiClient, today: string ): Promise<ProgramListing[]> {
+	const programs: ProgramListing[] = await listPrograms( client );
+	const rosterPages: string[] = [];
+	for ( const p of programs ) {
+		if ( p.config ) {
+			rosterPages.push( ...rosterTitles( p.id, rosterShards( p.config ) ) );
+		}
+	}
+	const rosters = docsFrom( rosterPages, await client.readPages( rosterPages ), ROSTER );
+	const states: Record<string, ProgramState> = {};
+	const mentors: string[] = [];
+	for ( const p of programs ) {
+		if ( !p.config ) {
+			continue;
+		}
+		const members: Record<string, RosterMember> = {};
+		for ( const t of rosterTitles( p.id, rosterShards( p.config ) ) ) {
+			const doc = rosters[ t ];
+			if ( doc && doc.value ) {
+				for ( const name in doc.value.members ) {
+					if ( Object.prototype.hasOwnProperty.call( doc.value.members, name ) ) {
+						const entry = doc.value.members[ name ] as RosterMember;
+						members[ name ] = entry;
+						if ( entry.role === 'mentor' && !entry.left && mentors.indexOf( name ) === -1 ) {
+							mentors.push( name );
+						}
+					}
+				}
+			}
+		}
+		states[ p.id ] = { id: p.id, config: p.config, members: members, profiles: {} };
+	}
+	const profiles = docsFrom( mentors.map( profileTitle ), await client.readPages( mentors.map( profileTitle ) ), PROFILE );
+	for ( const p of programs ) {
+		const state = states[ p.id ];
+		if ( !state ) {
+			continue;
+		}
+		for ( const name of mentors ) {
+			const doc = profiles[ profileTitle( name ) ];
+			state.profiles[ name ] = doc && doc.value ? doc.value : null;
+		}
+		p.mentors = mentorsWithRoom( state, today );
+		p.members = Object.keys( state.members ).filter( ( n ) => !( state.members[ n ] as RosterMember ).left ).length;
+	}
+	return programs;
+}
+
 export interface LoadOptions {
 	/** Read members' profiles (default true). */
 	profiles?: boolean;
@@ -56,6 +114,8 @@ export interface LoadOptions {
 	only?: string[];
 	/** Users to read with the members (e.g. the current user, a mentor). */
 	extraUsers?: string[];
+	/** Continuation requests allowed for activity per batch of users (default 2). */
+	activityMaxContinue?: number;
 }
 
 export interface LoadedProgram {
@@ -131,6 +191,7 @@ export async function loadProgram( client: WikiClient, programId: string, option
 			titles: profileTitles,
 			users: userNames,
 			activitySince: options.activitySince,
+			activityMaxContinue: options.activityMaxContinue,
 		} );
 		const profileDocs = docsFrom( profileTitles, batch.pages, PROFILE );
 		for ( const name of names ) {
@@ -178,10 +239,14 @@ export function rosterPageFor( programId: string, config: ProgramConfig, name: s
 export async function joinProgram(
 	ctx: WriteContext, programId: string, config: ProgramConfig, membership: Membership,
 ): Promise<{ profile: UpdateResult<Profile>; roster: UpdateResult<Roster> }> {
+	// The roster must be usable before the profile says "joined": an invalid roster (or one
+	// with the wrong content model) fails here and leaves every page unchanged.
+	const rosterPage = rosterPageFor( programId, config, ctx.user );
+	const before = await ctx.store.read( rosterPage, ROSTER );
 	const profile = await ctx.store.update( profileTitle( ctx.user ), PROFILE,
 		( p ) => profileJoin( p, programId, membership ), { summary: ctx.summaries.profile } );
-	const roster = await ctx.store.update( rosterPageFor( programId, config, ctx.user ), ROSTER,
-		( r ) => rosterJoin( r, ctx.user, membership.role as Role, ctx.now ), { summary: ctx.summaries.roster } );
+	const roster = await ctx.store.update( rosterPage, ROSTER,
+		( r ) => rosterJoin( r, ctx.user, membership.role as Role, ctx.now ), { summary: ctx.summaries.roster, initial: before } );
 	return { profile: profile, roster: roster };
 }
 

@@ -183,6 +183,9 @@ export class Store {
 			if ( !doc.exists && !create ) {
 				throw new MentorshipError( 'missing', 'missingtitle', title + ' does not exist', [ title ], { page: title } );
 			}
+			if ( doc.value === null && !kind.empty ) {
+				throw new MentorshipError( 'missing', 'missingtitle', title + ' does not exist and cannot be made empty', [ title ], { page: title } );
+			}
 			const current: T = doc.value !== null ? doc.value : ( kind.empty as () => T )();
 			const next = change( clone( current ), doc.exists );
 			if ( next === UNCHANGED || ( doc.exists && deepEqual( next, current ) ) ) {
@@ -228,6 +231,8 @@ export class Store {
 					continue;
 				}
 				if ( ( e.kind === 'network' || e.kind === 'timeout' ) && attempt + 1 < this.maxAttempts ) {
+					// If the next read shows the change, it is ours: report it as written.
+					wrote = true;
 					// The edit may have been saved: the next read tells, and the change is not applied twice.
 					continue;
 				}
