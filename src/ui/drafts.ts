@@ -14,7 +14,7 @@ export class Drafts<T> {
 
 	public constructor( storage: KeyValueStorage, purpose: string, user: string ) {
 		this.storage = storage;
-		this.key = 'mentorship-draft-' + purpose + '-' + user;
+		this.key = 'mg-draft-' + purpose + '-' + user;
 	}
 
 	public load(): T | null {

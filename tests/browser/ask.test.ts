@@ -56,7 +56,7 @@ async function openDialog( page: Page ): Promise<void> {
 	const question = page.getByRole( 'textbox', { name: 'Your question' } );
 	await question.waitFor( { state: 'visible' } );
 	await page.waitForFunction( () => {
-		const box = document.querySelector( '.mentorship-ask-dialog textarea:not([aria-hidden])' ) as HTMLTextAreaElement | null;
+		const box = document.querySelector( '.mg-ask-dialog textarea:not([aria-hidden])' ) as HTMLTextAreaElement | null;
 		return !!box && !box.disabled;
 	} );
 }
@@ -82,18 +82,18 @@ describe( 'Ask my mentor', () => {
 		await openDialog( page );
 		// Opening costs one API request (profiles, config, roster and the mentor's replies together).
 		expect( apiRequests( user.requests ).length ).toBe( 1 );
-		await expect( page.locator( '.mentorship-ask-recipient' ).textContent() ).resolves.toContain( s.mentorName );
+		await expect( page.locator( '.mg-ask-recipient' ).textContent() ).resolves.toContain( s.mentorName );
 		const question = 'How do I cite a museum catalogue in this article?';
 		await page.getByRole( 'textbox', { name: 'Your question' } ).fill( question );
-		await expect( page.locator( '.mentorship-counter' ).textContent() ).resolves.toContain( String( question.length ) );
+		await expect( page.locator( '.mg-counter' ).textContent() ).resolves.toContain( String( question.length ) );
 		await shot( page, 'ask-dialog' );
 		await page.getByRole( 'button', { name: 'Preview' } ).click();
-		await page.locator( '.mentorship-preview h2' ).waitFor();
-		await expect( page.locator( '.mentorship-preview' ).textContent() ).resolves.toContain( question );
+		await page.locator( '.mg-preview h2' ).waitFor();
+		await expect( page.locator( '.mg-preview' ).textContent() ).resolves.toContain( question );
 		await shot( page, 'ask-preview' );
 		user.requests.length = 0;
 		await page.getByRole( 'button', { name: 'Send' } ).click();
-		await page.locator( '.mentorship-ask-dialog [role=status] .oo-ui-messageWidget' ).waitFor();
+		await page.locator( '.mg-ask-dialog [role=status] .oo-ui-messageWidget' ).waitFor();
 		await shot( page, 'ask-done' );
 		const edits = apiRequests( user.requests ).filter( ( r ) => r.method() === 'POST' && /action=edit/.test( r.postData() || '' ) );
 		expect( edits.length ).toBe( 2 );
@@ -118,16 +118,16 @@ describe( 'Ask my mentor', () => {
 		const { page } = user;
 		await page.goto( url( s.title ) );
 		await openDialog( page );
-		const notice = await page.locator( '.mentorship-ask-recipient' ).textContent();
+		const notice = await page.locator( '.mg-ask-recipient' ).textContent();
 		expect( notice ).toContain( s.mentorName );
 		expect( notice ).toContain( 'away until' );
 		expect( notice ).toContain( s.backupName );
 		await shot( page, 'ask-away' );
 		await page.getByRole( 'textbox', { name: 'Your question' } ).fill( 'Who reviews new articles?' );
 		await page.getByRole( 'button', { name: 'Preview' } ).click();
-		await page.locator( '.mentorship-preview h2' ).waitFor();
+		await page.locator( '.mg-preview h2' ).waitFor();
 		await page.getByRole( 'button', { name: 'Send' } ).click();
-		await page.locator( '.mentorship-ask-dialog [role=status] .oo-ui-messageWidget' ).waitFor();
+		await page.locator( '.mg-ask-dialog [role=status] .oo-ui-messageWidget' ).waitFor();
 		const backupTalk = await talkText( s.sessions[ s.backupName ]!, 'User talk:' + s.backupName );
 		expect( backupTalk.text ).toContain( 'Who reviews new articles?' );
 		expect( backupTalk.text ).toContain( 'is away until 2099-01-31' );
@@ -160,10 +160,10 @@ describe( 'Ask my mentor', () => {
 		const question = 'Is this source reliable enough?';
 		await page.getByRole( 'textbox', { name: 'Your question' } ).fill( question );
 		await page.getByRole( 'button', { name: 'Preview' } ).click();
-		await page.locator( '.mentorship-preview h2' ).waitFor();
+		await page.locator( '.mg-preview h2' ).waitFor();
 		await user.context.clearCookies();
 		await page.getByRole( 'button', { name: 'Send' } ).click();
-		const error = page.locator( '.mentorship-error' );
+		const error = page.locator( '.mg-error' );
 		await error.waitFor( { state: 'visible' } );
 		await expect( error.textContent() ).resolves.toContain( 'no longer logged in' );
 		await expect( page.getByRole( 'textbox', { name: 'Your question' } ).inputValue() ).resolves.toBe( question );
@@ -195,9 +195,9 @@ describe( 'Ask my mentor', () => {
 		].join( '\n' );
 		await page.getByRole( 'textbox', { name: 'Your question' } ).fill( question );
 		await page.getByRole( 'button', { name: 'Preview' } ).click();
-		await page.locator( '.mentorship-preview h2' ).waitFor();
+		await page.locator( '.mg-preview h2' ).waitFor();
 		await page.getByRole( 'button', { name: 'Send' } ).click();
-		await page.locator( '.mentorship-ask-dialog [role=status] .oo-ui-messageWidget' ).waitFor();
+		await page.locator( '.mg-ask-dialog [role=status] .oo-ui-messageWidget' ).waitFor();
 
 		// The talk page as readers see it.
 		const view = await userPage( browser, s.mentorName );

@@ -28,12 +28,12 @@ export function setMessages(): void {
 export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib ) => void ): void {
 	if ( trigger ) {
 		trigger.setAttribute( 'aria-busy', 'true' );
-		trigger.className += ' mentorship-loading';
+		trigger.className += ' mg-loading';
 	}
 	const done = (): void => {
 		if ( trigger ) {
 			trigger.removeAttribute( 'aria-busy' );
-			trigger.className = trigger.className.replace( / ?mentorship-loading/g, '' );
+			trigger.className = trigger.className.replace( / ?mg-loading/g, '' );
 		}
 	};
 	mw.loader.using( CORE_MODULE ).then( () => {

@@ -8,7 +8,7 @@ import { addLink, panelUrl, setMessages, withCore } from '../common/loader';
 
 function placeholder( container: HTMLElement ): void {
 	const p = document.createElement( 'p' );
-	p.className = 'mentorship-panel-loading';
+	p.className = 'mg-panel-loading';
 	p.setAttribute( 'role', 'status' );
 	p.textContent = mw.msg( 'mentorship-panel-loading' );
 	container.appendChild( p );
@@ -39,7 +39,7 @@ function init(): void {
 		const content = document.getElementById( 'mw-content-text' );
 		if ( content ) {
 			const container = document.createElement( 'div' );
-			container.className = 'mentorship-panel mentorship-panel-page';
+			container.className = 'mentorship-panel mg-panel-page';
 			content.appendChild( container );
 			container.setAttribute( 'data-mentorship-mounted', '1' );
 			placeholder( container );

@@ -33,7 +33,7 @@ function initLog(): void {
 		names.push( name );
 		const link = document.createElement( 'a' );
 		link.href = '#';
-		link.className = 'mentorship-log-invite';
+		link.className = 'mg-log-invite';
 		link.textContent = mw.msg( 'mentorship-welcome-log-invite' );
 		link.title = mw.msg( 'mentorship-welcome-log-invite-tooltip', name );
 		link.setAttribute( 'data-user', name );

@@ -60,7 +60,7 @@ export class AskDialog extends OO.ui.ProcessDialog {
 	private $done!: JQuery;
 
 	public constructor( config: AskDialogConfig ) {
-		super( { size: 'medium', classes: [ 'mentorship-ask-dialog' ] } );
+		super( { size: 'medium', classes: [ 'mg-ask-dialog' ] } );
 		this.env = config.env;
 		this.cache = config.cache;
 		this.article = config.article;
@@ -72,8 +72,8 @@ export class AskDialog extends OO.ui.ProcessDialog {
 
 	public override initialize(): this {
 		super.initialize();
-		this.recipientNotice = new OO.ui.MessageWidget( { type: 'notice', classes: [ 'mentorship-ask-recipient' ] } );
-		this.$unanswered = $( '<div>' ).addClass( 'mentorship-ask-unanswered' ).hide();
+		this.recipientNotice = new OO.ui.MessageWidget( { type: 'notice', classes: [ 'mg-ask-recipient' ] } );
+		this.$unanswered = $( '<div>' ).addClass( 'mg-ask-unanswered' ).hide();
 		this.choice = new OO.ui.RadioSelectInputWidget( {} );
 		this.question = new OO.ui.MultilineTextInputWidget( {
 			rows: 6,
@@ -82,11 +82,11 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			maxLength: QUESTION_MAX,
 			required: true,
 			placeholder: msg( 'mentorship-ask-question-placeholder' ),
-			classes: [ 'mentorship-ask-question' ],
+			classes: [ 'mg-ask-question' ],
 		} );
-		this.counter = new OO.ui.LabelWidget( { classes: [ 'mentorship-counter' ] } );
-		this.counter.$element.attr( { id: 'mentorship-ask-counter', 'aria-live': 'polite' } );
-		this.question.$input.attr( 'aria-describedby', 'mentorship-ask-counter' );
+		this.counter = new OO.ui.LabelWidget( { classes: [ 'mg-counter' ] } );
+		this.counter.$element.attr( { id: 'mg-ask-counter', 'aria-live': 'polite' } );
+		this.question.$input.attr( 'aria-describedby', 'mg-ask-counter' );
 		this.about = new OO.ui.CheckboxInputWidget( { selected: true } );
 		this.errors = new ErrorArea();
 		const questionField = new OO.ui.FieldLayout( this.question, {
@@ -108,8 +108,8 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			this.aboutField.$element,
 			this.errors.$element,
 		);
-		this.$previewIntro = $( '<p>' ).addClass( 'mentorship-preview-intro' );
-		this.$preview = $( '<div>' ).addClass( 'mentorship-preview' ).attr( 'tabindex', '0' );
+		this.$previewIntro = $( '<p>' ).addClass( 'mg-preview-intro' );
+		this.$preview = $( '<div>' ).addClass( 'mg-preview' ).attr( 'tabindex', '0' );
 		this.previewPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
 		this.previewPanel.$element.append( this.$previewIntro, this.$preview );
 		this.$done = $( '<div>' ).attr( 'role', 'status' );
@@ -127,7 +127,7 @@ export class AskDialog extends OO.ui.ProcessDialog {
 	private onInput(): void {
 		const value = this.question.getValue();
 		this.counter.setLabel( msg( 'mentorship-ask-counter', formatNumber( value.length ), formatNumber( QUESTION_MAX ) ) );
-		this.counter.$element.toggleClass( 'mentorship-counter-near', value.length > QUESTION_MAX * 0.9 );
+		this.counter.$element.toggleClass( 'mg-counter-near', value.length > QUESTION_MAX * 0.9 );
 		this.actions.setAbilities( { preview: value.trim().length > 0 } );
 		if ( value.trim() ) {
 			this.drafts.saveSoon( { question: value, about: !!this.about.isSelected() } );
