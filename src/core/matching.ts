@@ -1,0 +1,683 @@
+/**
+ * Matching mentees with mentors: a transparent fit score with its reasons, the ranking
+ * of a program's mentors for one mentee, and the assignment of a whole cohort.
+ *
+ * The score is a sum of integer points, each part shown as a reason with its points:
+ *
+ * - topics: `weights.topics` points per shared topic (case-insensitive, trimmed);
+ * - languages: `weights.languages` points when they share a language (by base code, so
+ *   a mentor with es-419 speaks es and the reverse);
+ * - load: `weights.load` points scaled by the share of the mentor's places still free;
+ * - activity: `weights.activity` points when the mentor edited in the last 7 days, half
+ *   in the last 30 days, none after that (nothing when their last edit is not known).
+ *
+ * A mentor who is away (awayUntil not yet passed), leaving, or full is not eligible: a
+ * ranking can still list them, marked so, but the cohort assignment never uses them. The
+ * assignment also never pairs a mentee with a mentor they share neither a topic nor a
+ * language with (unless asked to with `anyFit`), when the mentee gave any: such a pair
+ * could hardly talk, and a coordinator is better served by an unmatched mentee in the
+ * list than by a pairing nobody would choose. A mentee who gave neither topics nor
+ * languages can be paired with any eligible mentor.
+ */
+
+import { calendarDays } from './dates';
+import { Membership, ProgramConfig } from './format';
+import { compareNames } from './names';
+import {
+	activeMembership, availability, capacityOf, confirmedMembers, menteesByMentor, mentorOf, ProgramState,
+} from './program';
+import { Reason } from './reason';
+
+export interface Weights {
+	/** Points per shared topic. */
+	topics: number;
+	/** Points for a shared language. */
+	languages: number;
+	/** Points for a mentor with all places free (scaled by the free share). */
+	load: number;
+	/** Points for a mentor who edited this week (half for this month). */
+	activity: number;
+}
+
+export const DEFAULT_WEIGHTS: Weights = { topics: 10, languages: 20, load: 10, activity: 5 };
+
+/** The program's weights, each missing one taken from DEFAULT_WEIGHTS. */
+export function weightsOf( config: ProgramConfig ): Weights {
+	const w = config.weights || {};
+	const pick = ( value: number | undefined, fallback: number ): number => value === undefined ? fallback : value;
+	return {
+		topics: pick( w.topics, DEFAULT_WEIGHTS.topics ),
+		languages: pick( w.languages, DEFAULT_WEIGHTS.languages ),
+		load: pick( w.load, DEFAULT_WEIGHTS.load ),
+		activity: pick( w.activity, DEFAULT_WEIGHTS.activity ),
+	};
+}
+
+export interface MentorCandidate {
+	name: string;
+	membership: Membership;
+	/** Mentees the mentor has now (confirmed pairings). */
+	load: number;
+	/** Time of the mentor's last edit on the wiki, when known. */
+	lastEdit?: string | null;
+}
+
+export interface MenteeCandidate {
+	name: string;
+	membership: Membership;
+}
+
+export interface Fit {
+	mentor: string;
+	score: number;
+	/** Available, and with a free place. */
+	eligible: boolean;
+	/** They share a topic or a language, or the mentee gave neither. */
+	overlap: boolean;
+	load: number;
+	capacity: number;
+	/** Why, in order: availability, topics, languages, places, activity. */
+	reasons: Reason[];
+}
+
+// ---- The parts of the score -------------------------------------------------------------
+
+/** The form topics are compared in: trimmed, inner spaces folded, lower case. */
+export function topicKey( topic: string ): string {
+	return topic.replace( /\s+/g, ' ' ).replace( /^ | $/g, '' ).toLowerCase();
+}
+
+/** A list of topics without blanks and repeats, each with its key and its shown form. */
+function topicsOf( topics: string[] ): { key: string; shown: string }[] {
+	const out: { key: string; shown: string }[] = [];
+	const seen: Record<string, true> = {};
+	for ( const t of topics ) {
+		const key = topicKey( t );
+		if ( key !== '' && !seen[ '#' + key ] ) {
+			seen[ '#' + key ] = true;
+			out.push( { key: key, shown: t.replace( /^\s+|\s+$/g, '' ) } );
+		}
+	}
+	return out;
+}
+
+/** The base of a language code: "es" for "es-419". */
+export function baseLanguage( code: string ): string {
+	return code.split( '-' )[ 0 ] as string;
+}
+
+function topicPoints( shared: number, w: Weights ): number {
+	return Math.round( w.topics * shared );
+}
+
+function languagePoints( shared: boolean, w: Weights ): number {
+	return shared ? Math.round( w.languages ) : 0;
+}
+
+/** Load points of a mentee who would take a place when `free` of `capacity` are free. */
+function loadPoints( free: number, capacity: number, w: Weights ): number {
+	return capacity > 0 && free > 0 ? Math.round( w.load * free / capacity ) : 0;
+}
+
+/** Activity points and reason; days since the last edit, or null when not known. */
+function activity( name: string, lastEdit: string | null | undefined, today: string, w: Weights ): Reason | null {
+	if ( !lastEdit ) {
+		return null;
+	}
+	const days = Math.max( 0, calendarDays( lastEdit, today ) );
+	if ( days <= 7 ) {
+		return { key: 'mentorship-reason-active', params: [ name, days ], points: Math.round( w.activity ) };
+	}
+	if ( days <= 30 ) {
+		return { key: 'mentorship-reason-active-month', params: [ name, days ], points: Math.round( w.activity / 2 ) };
+	}
+	return { key: 'mentorship-reason-inactive', params: [ name, lastEdit.slice( 0, 10 ), days ], points: 0 };
+}
+
+function freePlaces( mentor: MentorCandidate ): number {
+	return Math.max( 0, capacityOf( mentor.membership ) - mentor.load );
+}
+
+/** Why a mentor cannot take a mentee now, or null when they can. */
+function unavailable( mentor: MentorCandidate, today: string ): Reason | null {
+	const state = availability( mentor.membership, today );
+	if ( state.state === 'away' ) {
+		return state.until ?
+			{ key: 'mentorship-reason-away', params: [ mentor.name, state.until ] } :
+			{ key: 'mentorship-reason-away-undated', params: [ mentor.name ] };
+	}
+	if ( state.state !== 'active' ) {
+		return { key: 'mentorship-reason-leaving', params: [ mentor.name ] };
+	}
+	if ( freePlaces( mentor ) === 0 ) {
+		return { key: 'mentorship-reason-full', params: [ mentor.name, mentor.load, capacityOf( mentor.membership ) ] };
+	}
+	return null;
+}
+
+/**
+ * How well `mentor` fits a mentee with `mentee`'s topics and languages, today; the score
+ * is the sum of the reasons' points.
+ */
+export function fitScore( mentee: Membership, mentor: MentorCandidate, today: string, weights: Weights = DEFAULT_WEIGHTS ): Fit {
+	const name = mentor.name;
+	const capacity = capacityOf( mentor.membership );
+	const blocker = unavailable( mentor, today );
+	const reasons: Reason[] = blocker ? [ blocker ] : [];
+
+	const mentorTopics: Record<string, true> = {};
+	for ( const t of topicsOf( mentor.membership.topics ) ) {
+		mentorTopics[ '#' + t.key ] = true;
+	}
+	const menteeTopics = topicsOf( mentee.topics );
+	const shared = menteeTopics.filter( ( t ) => mentorTopics[ '#' + t.key ] ).map( ( t ) => t.shown );
+	if ( shared.length ) {
+		reasons.push( { key: 'mentorship-reason-topics', params: [ name, shared.length, shared ], points: topicPoints( shared.length, weights ) } );
+	}
+
+	const menteeBases = mentee.languages.map( baseLanguage );
+	const spoken = mentor.membership.languages.filter( ( code ) => menteeBases.indexOf( baseLanguage( code ) ) !== -1 );
+	if ( spoken.length ) {
+		reasons.push( { key: 'mentorship-reason-languages', params: [ name, spoken, spoken.length ], points: languagePoints( true, weights ) } );
+	}
+	const overlap = shared.length > 0 || spoken.length > 0 || ( !menteeTopics.length && !mentee.languages.length );
+	if ( !overlap ) {
+		reasons.push( { key: 'mentorship-reason-no-overlap', params: [ name ] } );
+	} else if ( !spoken.length && mentee.languages.length ) {
+		reasons.push( { key: 'mentorship-reason-no-language', params: [ name ] } );
+	}
+
+	if ( !blocker ) {
+		const free = freePlaces( mentor );
+		reasons.push( { key: 'mentorship-reason-places', params: [ name, free, capacity ], points: loadPoints( free, capacity, weights ) } );
+	}
+	const active = activity( name, mentor.lastEdit, today, weights );
+	if ( active ) {
+		reasons.push( active );
+	}
+
+	let score = 0;
+	for ( const r of reasons ) {
+		score += r.points || 0;
+	}
+	return {
+		mentor: name,
+		score: score,
+		eligible: !blocker,
+		overlap: overlap,
+		load: mentor.load,
+		capacity: capacity,
+		reasons: reasons,
+	};
+}
+
+/** Ranking order: eligible first, then higher score, lower load, name by code unit. */
+export function compareFits( a: Fit, b: Fit ): number {
+	if ( a.eligible !== b.eligible ) {
+		return a.eligible ? -1 : 1;
+	}
+	return b.score - a.score || a.load - b.load || compareNames( a.mentor, b.mentor );
+}
+
+/**
+ * The mentors for one mentee, best first. Only eligible mentors unless `all` (then the
+ * others follow, each with the reason they cannot take the mentee).
+ */
+export function rankMentors(
+	mentee: Membership, mentors: MentorCandidate[], today: string,
+	options: { weights?: Weights; all?: boolean } = {},
+): Fit[] {
+	const fits = mentors.map( ( m ) => fitScore( mentee, m, today, options.weights ) );
+	return fits.filter( ( f ) => options.all || f.eligible ).sort( compareFits );
+}
+
+// ---- Candidates from a loaded program ---------------------------------------------------
+
+/**
+ * The program's confirmed mentors, with their load (confirmed pairings unless `loads` is
+ * given) and last edit (from `lastEdits`, when known).
+ */
+export function mentorCandidates(
+	program: ProgramState,
+	options: { lastEdits?: Record<string, string | null | undefined>; loads?: Record<string, number> } = {},
+): MentorCandidate[] {
+	const mentees = options.loads ? null : menteesByMentor( program );
+	const out: MentorCandidate[] = [];
+	for ( const name of confirmedMembers( program, 'mentor' ) ) {
+		const membership = activeMembership( program.profiles[ name ], program.id ) as Membership;
+		const load = mentees ? ( mentees[ name ] || [] ).length : ( options.loads as Record<string, number> )[ name ] || 0;
+		const candidate: MentorCandidate = { name: name, membership: membership, load: load };
+		const last = options.lastEdits && options.lastEdits[ name ];
+		if ( last ) {
+			candidate.lastEdit = last;
+		}
+		out.push( candidate );
+	}
+	return out;
+}
+
+/** The program's confirmed mentees who have no mentor (under the pairing rule). */
+export function unmatchedMentees( program: ProgramState ): MenteeCandidate[] {
+	return confirmedMembers( program, 'mentee' ).filter( ( name ) => !mentorOf( program, name ) ).map( ( name ) => ( {
+		name: name,
+		membership: activeMembership( program.profiles[ name ], program.id ) as Membership,
+	} ) );
+}
+
+// ---- A cohort, compiled for the solvers -------------------------------------------------
+
+/**
+ * A cohort as the solvers see it: mentees in order of sign-up (then name), mentors by
+ * name, and for each allowed pair its points without the load part. The load part
+ * depends on how many new mentees a mentor takes: the k-th (from 0) gets `places[j][k]`,
+ * which never grows with k, so spreading mentees is worth more than filling one mentor.
+ */
+export interface Cohort {
+	mentees: string[];
+	mentors: string[];
+	/** fit[i * mentors.length + j]: points of mentee i with mentor j, or -1 when not allowed. */
+	fit: Int32Array;
+	/** Load points of each free place of each mentor, in the order they are taken. */
+	places: number[][];
+	/** Each mentor's load before the assignment. */
+	load: number[];
+}
+
+export interface CohortOptions {
+	weights?: Weights;
+	/** Also pair mentees with mentors they share neither a topic nor a language with. */
+	anyFit?: boolean;
+}
+
+/** Numbers for strings: the same string, the same number, from 0 up. */
+function interner(): { id: ( key: string ) => number; find: ( key: string ) => number | undefined } {
+	const table: Record<string, number> = {};
+	let count = 0;
+	return {
+		id: ( key ) => {
+			const k = '#' + key;
+			return table[ k ] === undefined ? ( table[ k ] = count++ ) : table[ k ] as number;
+		},
+		find: ( key ) => table[ '#' + key ],
+	};
+}
+
+export function compileCohort( mentees: MenteeCandidate[], mentors: MentorCandidate[], today: string, options: CohortOptions = {} ): Cohort {
+	const w = options.weights || DEFAULT_WEIGHTS;
+	// The solvers need points that are never negative (the schema allows 0 to 100).
+	const weights: Weights = {
+		topics: Math.max( 0, w.topics ),
+		languages: Math.max( 0, w.languages ),
+		load: Math.max( 0, w.load ),
+		activity: Math.max( 0, w.activity ),
+	};
+	const menteeList = mentees.slice().sort( ( a, b ) => compareNames( a.membership.joined, b.membership.joined ) || compareNames( a.name, b.name ) );
+	const mentorList = mentors.slice().sort( ( a, b ) => compareNames( a.name, b.name ) );
+	const n = menteeList.length;
+	const m = mentorList.length;
+
+	// Inverted indexes: for each topic key and each base language, the mentors with it.
+	const topicIds = interner();
+	const langIds = interner();
+	const byTopic: number[][] = [];
+	const byLang: number[][] = [];
+	const eligible = new Uint8Array( m );
+	const activityPoints = new Int32Array( m );
+	const places: number[][] = [];
+	const add = ( index: number[][], id: number, j: number ): void => {
+		const list = index[ id ] || ( index[ id ] = [] );
+		if ( list[ list.length - 1 ] !== j ) {
+			list.push( j );
+		}
+	};
+	mentorList.forEach( ( mentor, j ) => {
+		for ( const t of topicsOf( mentor.membership.topics ) ) {
+			add( byTopic, topicIds.id( t.key ), j );
+		}
+		for ( const code of mentor.membership.languages ) {
+			add( byLang, langIds.id( baseLanguage( code ) ), j );
+		}
+		eligible[ j ] = unavailable( mentor, today ) ? 0 : 1;
+		const capacity = capacityOf( mentor.membership );
+		const free = eligible[ j ] ? freePlaces( mentor ) : 0;
+		const row: number[] = [];
+		for ( let k = 0; k < free; k++ ) {
+			row.push( loadPoints( free - k, capacity, weights ) );
+		}
+		places[ j ] = row;
+		const active = activity( mentor.name, mentor.lastEdit, today, weights );
+		activityPoints[ j ] = active ? active.points as number : 0;
+	} );
+
+	const menteeTopics = menteeList.map( ( x ) => topicsOf( x.membership.topics ) );
+	const pointsFor: number[] = [];
+	for ( const t of menteeTopics ) {
+		while ( pointsFor.length <= t.length ) {
+			pointsFor.push( topicPoints( pointsFor.length, weights ) );
+		}
+	}
+	const languageBonus = languagePoints( true, weights );
+	const fit = new Int32Array( n * m );
+	const topicCount = new Int32Array( m );
+	const langShared = new Uint8Array( m );
+	for ( let i = 0; i < n; i++ ) {
+		const t = menteeTopics[ i ] as { key: string }[];
+		const l = ( menteeList[ i ] as MenteeCandidate ).membership.languages;
+		for ( const topic of t ) {
+			const id = topicIds.find( topic.key );
+			if ( id !== undefined ) {
+				for ( const j of byTopic[ id ] as number[] ) {
+					topicCount[ j ] = ( topicCount[ j ] as number ) + 1;
+				}
+			}
+		}
+		for ( const code of l ) {
+			const id = langIds.find( baseLanguage( code ) );
+			if ( id !== undefined ) {
+				for ( const j of byLang[ id ] as number[] ) {
+					langShared[ j ] = 1;
+				}
+			}
+		}
+		const open = !!options.anyFit || ( !t.length && !l.length );
+		const row = i * m;
+		for ( let j = 0; j < m; j++ ) {
+			const shared = topicCount[ j ] as number;
+			const lang = langShared[ j ] as number;
+			fit[ row + j ] = eligible[ j ] && ( open || shared || lang ) ?
+				( pointsFor[ shared ] as number ) + ( lang ? languageBonus : 0 ) + ( activityPoints[ j ] as number ) :
+				-1;
+			topicCount[ j ] = 0;
+			langShared[ j ] = 0;
+		}
+	}
+	return {
+		mentees: menteeList.map( ( x ) => x.name ),
+		mentors: mentorList.map( ( x ) => x.name ),
+		fit: fit,
+		places: places,
+		load: mentorList.map( ( x ) => x.load ),
+	};
+}
+
+export interface Pairing {
+	mentee: string;
+	mentor: string;
+	/** The pair's points, with the load points of the place the mentee takes. */
+	score: number;
+}
+
+export interface Assignment {
+	/** In the cohort's mentee order (sign-up, then name). */
+	pairs: Pairing[];
+	unmatched: string[];
+	/** Sum of the pairs' scores. */
+	total: number;
+}
+
+/** A solver's choice (mentor index per mentee, -1 for none) as pairs and a total. */
+export function assignmentOf( cohort: Cohort, choice: ArrayLike<number> ): Assignment {
+	const m = cohort.mentors.length;
+	const taken: number[] = cohort.mentors.map( () => 0 );
+	const out: Assignment = { pairs: [], unmatched: [], total: 0 };
+	cohort.mentees.forEach( ( mentee, i ) => {
+		const j = choice[ i ] as number;
+		if ( j < 0 ) {
+			out.unmatched.push( mentee );
+			return;
+		}
+		const places = cohort.places[ j ] as number[];
+		const fit = cohort.fit[ i * m + j ] as number;
+		const k = ( taken[ j ] as number );
+		if ( fit < 0 || k >= places.length ) {
+			throw new Error( 'assignmentOf: ' + mentee + ' cannot go to ' + cohort.mentors[ j ] );
+		}
+		taken[ j ] = k + 1;
+		const score = fit + ( places[ k ] as number );
+		out.pairs.push( { mentee: mentee, mentor: cohort.mentors[ j ] as string, score: score } );
+		out.total += score;
+	} );
+	return out;
+}
+
+/**
+ * The baseline: mentees in order, each takes the best mentor that still has room (ties:
+ * lower load, then name).
+ */
+export function solveGreedy( cohort: Cohort ): Int32Array {
+	const n = cohort.mentees.length;
+	const m = cohort.mentors.length;
+	const taken = new Int32Array( m );
+	const choice = new Int32Array( n );
+	for ( let i = 0; i < n; i++ ) {
+		let best = -1;
+		let bestScore = -1;
+		let bestLoad = 0;
+		for ( let j = 0; j < m; j++ ) {
+			const fit = cohort.fit[ i * m + j ] as number;
+			const places = cohort.places[ j ] as number[];
+			const k = taken[ j ] as number;
+			if ( fit < 0 || k >= places.length ) {
+				continue;
+			}
+			const score = fit + ( places[ k ] as number );
+			const load = ( cohort.load[ j ] as number ) + k;
+			if ( score > bestScore || ( score === bestScore && load < bestLoad ) ) {
+				best = j;
+				bestScore = score;
+				bestLoad = load;
+			}
+		}
+		choice[ i ] = best;
+		if ( best >= 0 ) {
+			taken[ best ] = ( taken[ best ] as number ) + 1;
+		}
+	}
+	return choice;
+}
+
+/**
+ * The optimum: as many mentees matched as the places and the allowed pairs permit, and
+ * among those assignments, the largest total score.
+ *
+ * A min-cost flow, source -> mentee -> mentor -> sink, solved by successive shortest
+ * paths with potentials (each augmentation is a Dijkstra on non-negative reduced costs).
+ * Why this one: it is exact on integer points with no epsilon to tune, its result is a
+ * plain function of the input order (deterministic), and it suits the shape of the data:
+ * many mentees, few mentors. Three things keep it fast:
+ *
+ * - Dijkstra runs over the m mentors only. A mentee has one way in (from the source when
+ *   unmatched, from its mentor when matched), so a path mentor j -> mentee i -> mentor j'
+ *   is one edge of cost c(i,j') - c(i,j) scanned from j's new mentees, and the source's
+ *   edge to j' is its cheapest unmatched mentee: each mentor keeps its allowed mentees
+ *   sorted by cost (once, by counting sort) and a pointer that only moves forward, as a
+ *   matched mentee never becomes unmatched in this algorithm.
+ * - Costs are made non-negative by a per-unit shift: an edge mentee -> mentor costs
+ *   maxFit - fit, the k-th place of a mentor maxPlace - places[k]. Every unit of flow
+ *   crosses exactly one edge of each kind, so the shift changes no comparison between
+ *   flows of equal size, and all potentials can start at 0.
+ * - The load points are per place and never grow, so a mentor's place edges have
+ *   non-decreasing costs (a convex cost): the next free place is the only one a
+ *   shortest path can use, and taking places in order is always optimal.
+ *
+ * Dijkstra stops as soon as the best path to the sink found so far is no longer than
+ * every unsettled mentor's distance; unsettled mentors then take the sink's distance
+ * in the potential update, which keeps all reduced costs non-negative. The flow stops
+ * when no augmenting path remains, so the number of matched mentees is maximal, and each
+ * successive shortest path keeps the flow of minimum cost for its size.
+ * Time: O(F * (m^2 + P * m)) for F matched mentees and P mentees on a path's mentors.
+ */
+export function solveExact( cohort: Cohort ): Int32Array {
+	const n = cohort.mentees.length;
+	const m = cohort.mentors.length;
+	const fit = cohort.fit;
+	const places = cohort.places;
+	const choice = new Int32Array( n );
+	for ( let i = 0; i < n; i++ ) {
+		choice[ i ] = -1;
+	}
+	let maxFit = 0;
+	for ( let q = 0; q < fit.length; q++ ) {
+		maxFit = Math.max( maxFit, fit[ q ] as number );
+	}
+	let maxPlace = 0;
+	for ( const row of places ) {
+		for ( const b of row ) {
+			maxPlace = Math.max( maxPlace, b );
+		}
+	}
+
+	// Each mentor's allowed mentees by cost (fit descending), then index: a counting sort
+	// of all pairs at once, reading the table row by row (column reads are slow in memory).
+	const span = maxFit + 2;
+	const bucket = new Int32Array( m * span );
+	for ( let q = 0; q < fit.length; q++ ) {
+		const f = fit[ q ] as number;
+		if ( f >= 0 ) {
+			const at = ( q % m ) * span + maxFit - f + 1;
+			bucket[ at ] = ( bucket[ at ] as number ) + 1;
+		}
+	}
+	const start = new Int32Array( m + 1 );
+	let total = 0;
+	for ( let j = 0; j < m; j++ ) {
+		start[ j ] = total;
+		for ( let c = j * span; c < ( j + 1 ) * span; c++ ) {
+			total += bucket[ c ] as number;
+			bucket[ c ] = total;
+		}
+	}
+	start[ m ] = total;
+	// Now bucket[ j * span + cost ] is where mentor j's next mentee of that cost goes.
+	const order = new Int32Array( total );
+	for ( let i = 0, q = 0; i < n; i++ ) {
+		for ( let j = 0; j < m; j++, q++ ) {
+			const f = fit[ q ] as number;
+			if ( f >= 0 ) {
+				const at = j * span + maxFit - f;
+				const to = bucket[ at ] as number;
+				order[ to ] = i;
+				bucket[ at ] = to + 1;
+			}
+		}
+	}
+
+	const next = new Int32Array( m );
+	for ( let j = 0; j < m; j++ ) {
+		next[ j ] = start[ j ] as number;
+	}
+	const taken = new Int32Array( m );
+	const members: number[][] = cohort.mentors.map( () => [] );
+	const potential = new Float64Array( m );
+	let sinkPotential = 0;
+	const dist = new Float64Array( m );
+	const settled = new Uint8Array( m );
+	const viaMentee = new Int32Array( m );
+	const viaMentor = new Int32Array( m );
+
+	// The sink is relaxed as soon as a mentor with a free place gets a distance (a real
+	// path, so an upper bound): when it is already no longer than every unsettled
+	// mentor's distance, the search ends without settling them.
+	let sinkDist = Infinity;
+	let last = -1;
+	const reach = ( v: number, d: number, i: number, u: number ): void => {
+		dist[ v ] = d;
+		viaMentee[ v ] = i;
+		viaMentor[ v ] = u;
+		const row = places[ v ] as number[];
+		const k = taken[ v ] as number;
+		if ( k < row.length ) {
+			const toSink = d + maxPlace - ( row[ k ] as number ) + ( potential[ v ] as number ) - sinkPotential;
+			if ( toSink < sinkDist ) {
+				sinkDist = toSink;
+				last = v;
+			}
+		}
+	};
+
+	for ( ;; ) {
+		sinkDist = Infinity;
+		last = -1;
+		// Distances from the source: each mentor's cheapest unmatched mentee.
+		for ( let j = 0; j < m; j++ ) {
+			let q = next[ j ] as number;
+			const end = start[ j + 1 ] as number;
+			while ( q < end && ( choice[ order[ q ] as number ] as number ) >= 0 ) {
+				q++;
+			}
+			next[ j ] = q;
+			settled[ j ] = 0;
+			dist[ j ] = Infinity;
+			if ( q < end ) {
+				const i = order[ q ] as number;
+				reach( j, maxFit - ( fit[ i * m + j ] as number ) - ( potential[ j ] as number ), i, -1 );
+			}
+		}
+		for ( ;; ) {
+			let u = -1;
+			let du = sinkDist;
+			for ( let j = 0; j < m; j++ ) {
+				if ( !settled[ j ] && ( dist[ j ] as number ) < du ) {
+					u = j;
+					du = dist[ j ] as number;
+				}
+			}
+			if ( u < 0 ) {
+				break;
+			}
+			settled[ u ] = 1;
+			const pu = potential[ u ] as number;
+			// Move one of u's new mentees to another mentor: c(i,v) - c(i,u) = fit(i,u) - fit(i,v).
+			for ( const i of members[ u ] as number[] ) {
+				const base = i * m;
+				const offset = du + pu + ( fit[ base + u ] as number );
+				for ( let v = 0; v < m; v++ ) {
+					const f = fit[ base + v ] as number;
+					if ( f < 0 || settled[ v ] ) {
+						continue;
+					}
+					const d = offset - f - ( potential[ v ] as number );
+					if ( d < ( dist[ v ] as number ) ) {
+						reach( v, d, i, u );
+					}
+				}
+			}
+		}
+		if ( last < 0 ) {
+			break;
+		}
+		for ( let j = 0; j < m; j++ ) {
+			potential[ j ] = ( potential[ j ] as number ) + Math.min( dist[ j ] as number, sinkDist );
+		}
+		sinkPotential += sinkDist;
+		taken[ last ] = ( taken[ last ] as number ) + 1;
+		for ( let v = last; v >= 0; ) {
+			const i = viaMentee[ v ] as number;
+			const u = viaMentor[ v ] as number;
+			if ( u >= 0 ) {
+				const list = members[ u ] as number[];
+				list.splice( list.indexOf( i ), 1 );
+			}
+			( members[ v ] as number[] ).push( i );
+			choice[ i ] = v;
+			v = u;
+		}
+	}
+	return choice;
+}
+
+/**
+ * Matches every given mentee (normally unmatchedMentees()) with the given mentors
+ * (mentorCandidates()), respecting each mentor's free places: the most mentees
+ * possible, and among those assignments the largest total fit (see solveExact).
+ */
+export function assignCohort( mentees: MenteeCandidate[], mentors: MentorCandidate[], today: string, options: CohortOptions = {} ): Assignment {
+	const cohort = compileCohort( mentees, mentors, today, options );
+	return assignmentOf( cohort, solveExact( cohort ) );
+}
+
+/** The greedy baseline (see solveGreedy), for comparisons and benchmarks. */
+export function greedyAssignment( mentees: MenteeCandidate[], mentors: MentorCandidate[], today: string, options: CohortOptions = {} ): Assignment {
+	const cohort = compileCohort( mentees, mentors, today, options );
+	return assignmentOf( cohort, solveGreedy( cohort ) );
+}
