@@ -2,14 +2,19 @@
  * Matching mentees with mentors: a transparent fit score with its reasons, the ranking
  * of a program's mentors for one mentee, and the assignment of a whole cohort.
  *
- * The score is a sum of integer points, each part shown as a reason with its points:
+ * The score is a sum of integer points, each part shown as a reason with its points.
+ * Each unit of a weight (config.weights, 0 to 100) is worth 10 points:
  *
- * - topics: `weights.topics` points per shared topic (case-insensitive, trimmed);
- * - languages: `weights.languages` points when they share a language (by base code, so
- *   a mentor with es-419 speaks es and the reverse);
- * - load: `weights.load` points scaled by the share of the mentor's places still free;
- * - activity: `weights.activity` points when the mentor edited in the last 7 days, half
- *   in the last 30 days, none after that (nothing when their last edit is not known).
+ * - topics: 10 x `weights.topics` per shared topic (case-insensitive, trimmed);
+ * - languages: 10 x `weights.languages` when they share a language (by base code, so a
+ *   mentor with es-419 speaks es and the reverse);
+ * - load: 10 x `weights.load`, times the share of the mentor's places still free;
+ * - activity: 10 x `weights.activity` when the mentor edited in the last 7 days, half in
+ *   the last 30 days, none after that (and nothing when their last edit is not known).
+ *
+ * With the default weights (topics 2, languages 3, load 1, activity 1) a shared topic is
+ * worth 20 points, a shared language 30, a mentor with every place free 10, and one who
+ * edited this week 10.
  *
  * A mentor who is away (awayUntil not yet passed), leaving, or full is not eligible: a
  * ranking can still list them, marked so, but the cohort assignment never uses them. The
@@ -28,18 +33,22 @@ import {
 } from './program';
 import { Reason } from './reason';
 
+/** How much each criterion counts; each unit is worth POINTS_PER_WEIGHT points. */
 export interface Weights {
-	/** Points per shared topic. */
+	/** Per shared topic. */
 	topics: number;
-	/** Points for a shared language. */
+	/** For a shared language. */
 	languages: number;
-	/** Points for a mentor with all places free (scaled by the free share). */
+	/** For a mentor with all places free (scaled by the free share). */
 	load: number;
-	/** Points for a mentor who edited this week (half for this month). */
+	/** For a mentor who edited this week (half for this month). */
 	activity: number;
 }
 
-export const DEFAULT_WEIGHTS: Weights = { topics: 10, languages: 20, load: 10, activity: 5 };
+export const DEFAULT_WEIGHTS: Weights = { topics: 2, languages: 3, load: 1, activity: 1 };
+
+/** Points per unit of weight: integer points keep a tenth of a weight unit. */
+export const POINTS_PER_WEIGHT = 10;
 
 /** The program's weights, each missing one taken from DEFAULT_WEIGHTS. */
 export function weightsOf( config: ProgramConfig ): Weights {
@@ -106,17 +115,23 @@ export function baseLanguage( code: string ): string {
 	return code.split( '-' )[ 0 ] as string;
 }
 
+/** Weights within the schema's range: the solvers need points never negative, and bounded. */
+function usable( w: Weights ): Weights {
+	const clamp = ( x: number ): number => Math.min( 100, Math.max( 0, x ) ) || 0;
+	return { topics: clamp( w.topics ), languages: clamp( w.languages ), load: clamp( w.load ), activity: clamp( w.activity ) };
+}
+
 function topicPoints( shared: number, w: Weights ): number {
-	return Math.round( w.topics * shared );
+	return Math.round( POINTS_PER_WEIGHT * w.topics * shared );
 }
 
 function languagePoints( shared: boolean, w: Weights ): number {
-	return shared ? Math.round( w.languages ) : 0;
+	return shared ? Math.round( POINTS_PER_WEIGHT * w.languages ) : 0;
 }
 
 /** Load points of a mentee who would take a place when `free` of `capacity` are free. */
 function loadPoints( free: number, capacity: number, w: Weights ): number {
-	return capacity > 0 && free > 0 ? Math.round( w.load * free / capacity ) : 0;
+	return capacity > 0 && free > 0 ? Math.round( POINTS_PER_WEIGHT * w.load * free / capacity ) : 0;
 }
 
 /** Activity points and reason; days since the last edit, or null when not known. */
@@ -126,10 +141,10 @@ function activity( name: string, lastEdit: string | null | undefined, today: str
 	}
 	const days = Math.max( 0, calendarDays( lastEdit, today ) );
 	if ( days <= 7 ) {
-		return { key: 'mentorship-reason-active', params: [ name, days ], points: Math.round( w.activity ) };
+		return { key: 'mentorship-reason-active', params: [ name, days ], points: Math.round( POINTS_PER_WEIGHT * w.activity ) };
 	}
 	if ( days <= 30 ) {
-		return { key: 'mentorship-reason-active-month', params: [ name, days ], points: Math.round( w.activity / 2 ) };
+		return { key: 'mentorship-reason-active-month', params: [ name, days ], points: Math.round( POINTS_PER_WEIGHT * w.activity / 2 ) };
 	}
 	return { key: 'mentorship-reason-inactive', params: [ name, lastEdit.slice( 0, 10 ), days ], points: 0 };
 }
@@ -159,7 +174,8 @@ function unavailable( mentor: MentorCandidate, today: string ): Reason | null {
  * How well `mentor` fits a mentee with `mentee`'s topics and languages, today; the score
  * is the sum of the reasons' points.
  */
-export function fitScore( mentee: Membership, mentor: MentorCandidate, today: string, weights: Weights = DEFAULT_WEIGHTS ): Fit {
+export function fitScore( mentee: Membership, mentor: MentorCandidate, today: string, given: Weights = DEFAULT_WEIGHTS ): Fit {
+	const weights = usable( given );
 	const name = mentor.name;
 	const capacity = capacityOf( mentor.membership );
 	const blocker = unavailable( mentor, today );
@@ -303,14 +319,7 @@ function interner(): { id: ( key: string ) => number; find: ( key: string ) => n
 }
 
 export function compileCohort( mentees: MenteeCandidate[], mentors: MentorCandidate[], today: string, options: CohortOptions = {} ): Cohort {
-	const w = options.weights || DEFAULT_WEIGHTS;
-	// The solvers need points that are never negative (the schema allows 0 to 100).
-	const weights: Weights = {
-		topics: Math.max( 0, w.topics ),
-		languages: Math.max( 0, w.languages ),
-		load: Math.max( 0, w.load ),
-		activity: Math.max( 0, w.activity ),
-	};
+	const weights = usable( options.weights || DEFAULT_WEIGHTS );
 	const menteeList = mentees.slice().sort( ( a, b ) => compareNames( a.membership.joined, b.membership.joined ) || compareNames( a.name, b.name ) );
 	const mentorList = mentors.slice().sort( ( a, b ) => compareNames( a.name, b.name ) );
 	const n = menteeList.length;
@@ -527,14 +536,28 @@ export function solveExact( cohort: Cohort ): Int32Array {
 		}
 	}
 
-	// Each mentor's allowed mentees by cost (fit descending), then index: a counting sort
-	// of all pairs at once, reading the table row by row (column reads are slow in memory).
-	const span = maxFit + 2;
+	// Each mentor's allowed mentees by fit, descending, then index: a counting sort of all
+	// pairs at once, reading the table row by row (column reads are slow in memory), over
+	// the ranks of the fit values (a few hundred at most: topic counts x language x activity).
+	const rank = new Int32Array( maxFit + 1 );
+	for ( let q = 0; q < fit.length; q++ ) {
+		const f = fit[ q ] as number;
+		if ( f >= 0 ) {
+			rank[ f ] = 1;
+		}
+	}
+	let span = 0;
+	for ( let f = maxFit; f >= 0; f-- ) {
+		if ( rank[ f ] ) {
+			rank[ f ] = span++;
+		}
+	}
+	span++;
 	const bucket = new Int32Array( m * span );
 	for ( let q = 0; q < fit.length; q++ ) {
 		const f = fit[ q ] as number;
 		if ( f >= 0 ) {
-			const at = ( q % m ) * span + maxFit - f + 1;
+			const at = ( q % m ) * span + ( rank[ f ] as number ) + 1;
 			bucket[ at ] = ( bucket[ at ] as number ) + 1;
 		}
 	}
@@ -548,13 +571,13 @@ export function solveExact( cohort: Cohort ): Int32Array {
 		}
 	}
 	start[ m ] = total;
-	// Now bucket[ j * span + cost ] is where mentor j's next mentee of that cost goes.
+	// Now bucket[ j * span + rank ] is where mentor j's next mentee of that rank goes.
 	const order = new Int32Array( total );
 	for ( let i = 0, q = 0; i < n; i++ ) {
 		for ( let j = 0; j < m; j++, q++ ) {
 			const f = fit[ q ] as number;
 			if ( f >= 0 ) {
-				const at = j * span + maxFit - f;
+				const at = j * span + ( rank[ f ] as number );
 				const to = bucket[ at ] as number;
 				order[ to ] = i;
 				bucket[ at ] = to + 1;
@@ -562,83 +585,95 @@ export function solveExact( cohort: Cohort ): Int32Array {
 		}
 	}
 
+	// next: each mentor's first unmatched mentee in `order`; fromSource: its cost.
 	const next = new Int32Array( m );
+	const fromSource = new Float64Array( m );
 	for ( let j = 0; j < m; j++ ) {
-		next[ j ] = start[ j ] as number;
+		const q = start[ j ] as number;
+		next[ j ] = q;
+		fromSource[ j ] = q < ( start[ j + 1 ] as number ) ? maxFit - ( fit[ ( order[ q ] as number ) * m + j ] as number ) : Infinity;
 	}
 	const taken = new Int32Array( m );
 	const members: number[][] = cohort.mentors.map( () => [] );
 	const potential = new Float64Array( m );
 	let sinkPotential = 0;
+	// reach: a mentor's tentative distance plus its potential, the value the hot loop
+	// compares (reduced distance = reach - potential); -Infinity once settled.
+	const reach = new Float64Array( m );
 	const dist = new Float64Array( m );
 	const settled = new Uint8Array( m );
+	// toSink: what leads from a mentor's reach to the sink (its next place's reduced cost
+	// less its potential), Infinity for a mentor without a free place.
+	const toSink = new Float64Array( m );
 	const viaMentee = new Int32Array( m );
 	const viaMentor = new Int32Array( m );
 
-	// The sink is relaxed as soon as a mentor with a free place gets a distance (a real
-	// path, so an upper bound): when it is already no longer than every unsettled
-	// mentor's distance, the search ends without settling them.
-	let sinkDist = Infinity;
-	let last = -1;
-	const reach = ( v: number, d: number, i: number, u: number ): void => {
-		dist[ v ] = d;
-		viaMentee[ v ] = i;
-		viaMentor[ v ] = u;
-		const row = places[ v ] as number[];
-		const k = taken[ v ] as number;
-		if ( k < row.length ) {
-			const toSink = d + maxPlace - ( row[ k ] as number ) + ( potential[ v ] as number ) - sinkPotential;
-			if ( toSink < sinkDist ) {
-				sinkDist = toSink;
-				last = v;
-			}
-		}
-	};
-
 	for ( ;; ) {
-		sinkDist = Infinity;
-		last = -1;
+		// The sink is relaxed as soon as a mentor with a free place gets a distance (a real
+		// path, so an upper bound): when it is already no longer than every unsettled
+		// mentor's distance, the search ends without settling them.
+		let sinkDist = Infinity;
+		let last = -1;
 		// Distances from the source: each mentor's cheapest unmatched mentee.
 		for ( let j = 0; j < m; j++ ) {
+			const row = places[ j ] as number[];
+			const k = taken[ j ] as number;
+			toSink[ j ] = k < row.length ? maxPlace - ( row[ k ] as number ) - sinkPotential : Infinity;
+			settled[ j ] = 0;
+			reach[ j ] = Infinity;
 			let q = next[ j ] as number;
 			const end = start[ j + 1 ] as number;
-			while ( q < end && ( choice[ order[ q ] as number ] as number ) >= 0 ) {
-				q++;
+			if ( q < end && ( choice[ order[ q ] as number ] as number ) >= 0 ) {
+				while ( q < end && ( choice[ order[ q ] as number ] as number ) >= 0 ) {
+					q++;
+				}
+				next[ j ] = q;
+				fromSource[ j ] = q < end ? maxFit - ( fit[ ( order[ q ] as number ) * m + j ] as number ) : Infinity;
 			}
-			next[ j ] = q;
-			settled[ j ] = 0;
-			dist[ j ] = Infinity;
 			if ( q < end ) {
 				const i = order[ q ] as number;
-				reach( j, maxFit - ( fit[ i * m + j ] as number ) - ( potential[ j ] as number ), i, -1 );
+				const raw = fromSource[ j ] as number;
+				reach[ j ] = raw;
+				viaMentee[ j ] = i;
+				viaMentor[ j ] = -1;
+				if ( raw + ( toSink[ j ] as number ) < sinkDist ) {
+					sinkDist = raw + ( toSink[ j ] as number );
+					last = j;
+				}
 			}
 		}
 		for ( ;; ) {
 			let u = -1;
 			let du = sinkDist;
 			for ( let j = 0; j < m; j++ ) {
-				if ( !settled[ j ] && ( dist[ j ] as number ) < du ) {
+				if ( !settled[ j ] && ( reach[ j ] as number ) - ( potential[ j ] as number ) < du ) {
 					u = j;
-					du = dist[ j ] as number;
+					du = ( reach[ j ] as number ) - ( potential[ j ] as number );
 				}
 			}
 			if ( u < 0 ) {
 				break;
 			}
 			settled[ u ] = 1;
-			const pu = potential[ u ] as number;
+			dist[ u ] = du;
+			reach[ u ] = -Infinity;
 			// Move one of u's new mentees to another mentor: c(i,v) - c(i,u) = fit(i,u) - fit(i,v).
-			for ( const i of members[ u ] as number[] ) {
+			const list = members[ u ] as number[];
+			for ( let x = 0; x < list.length; x++ ) {
+				const i = list[ x ] as number;
 				const base = i * m;
-				const offset = du + pu + ( fit[ base + u ] as number );
+				const offset = du + ( potential[ u ] as number ) + ( fit[ base + u ] as number );
 				for ( let v = 0; v < m; v++ ) {
 					const f = fit[ base + v ] as number;
-					if ( f < 0 || settled[ v ] ) {
-						continue;
-					}
-					const d = offset - f - ( potential[ v ] as number );
-					if ( d < ( dist[ v ] as number ) ) {
-						reach( v, d, i, u );
+					if ( f >= 0 && offset - f < ( reach[ v ] as number ) ) {
+						const raw = offset - f;
+						reach[ v ] = raw;
+						viaMentee[ v ] = i;
+						viaMentor[ v ] = u;
+						if ( raw + ( toSink[ v ] as number ) < sinkDist ) {
+							sinkDist = raw + ( toSink[ v ] as number );
+							last = v;
+						}
 					}
 				}
 			}
@@ -646,8 +681,9 @@ export function solveExact( cohort: Cohort ): Int32Array {
 		if ( last < 0 ) {
 			break;
 		}
+		// Unsettled mentors are no closer than the sink: they take its distance.
 		for ( let j = 0; j < m; j++ ) {
-			potential[ j ] = ( potential[ j ] as number ) + Math.min( dist[ j ] as number, sinkDist );
+			potential[ j ] = ( potential[ j ] as number ) + ( settled[ j ] ? dist[ j ] as number : sinkDist );
 		}
 		sinkPotential += sinkDist;
 		taken[ last ] = ( taken[ last ] as number ) + 1;
@@ -655,8 +691,8 @@ export function solveExact( cohort: Cohort ): Int32Array {
 			const i = viaMentee[ v ] as number;
 			const u = viaMentor[ v ] as number;
 			if ( u >= 0 ) {
-				const list = members[ u ] as number[];
-				list.splice( list.indexOf( i ), 1 );
+				const from = members[ u ] as number[];
+				from.splice( from.indexOf( i ), 1 );
 			}
 			( members[ v ] as number[] ).push( i );
 			choice[ i ] = v;
