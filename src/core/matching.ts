@@ -489,11 +489,13 @@ export function solveGreedy( cohort: Cohort ): Int32Array {
  * The optimum: as many mentees matched as the places and the allowed pairs permit, and
  * among those assignments, the largest total score.
  *
- * A min-cost flow, source -> mentee -> mentor -> sink, solved by successive shortest
+ * A min-cost max-flow, source -> mentee -> mentor -> sink, solved by successive shortest
  * paths with potentials (each augmentation is a Dijkstra on non-negative reduced costs).
  * Why this one: it is exact on integer points with no epsilon to tune, its result is a
  * plain function of the input order (deterministic), and it suits the shape of the data:
- * many mentees, few mentors. Three things keep it fast:
+ * many mentees, few mentors. (An auction with epsilon-scaling is exact on integers too,
+ * but with more mentees than places it needs a reverse phase to stay optimal, and the
+ * Hungarian method over places is O(places^2 x mentees).) Three things keep it fast:
  *
  * - Dijkstra runs over the m mentors only. A mentee has one way in (from the source when
  *   unmatched, from its mentor when matched), so a path mentor j -> mentee i -> mentor j'
@@ -513,8 +515,11 @@ export function solveGreedy( cohort: Cohort ): Int32Array {
  * every unsettled mentor's distance; unsettled mentors then take the sink's distance
  * in the potential update, which keeps all reduced costs non-negative. The flow stops
  * when no augmenting path remains, so the number of matched mentees is maximal, and each
- * successive shortest path keeps the flow of minimum cost for its size.
- * Time: O(F * (m^2 + P * m)) for F matched mentees and P mentees on a path's mentors.
+ * successive shortest path keeps the flow of minimum cost for its size: with the shift,
+ * that is the largest total score for that number of pairs.
+ * Time: at most one augmentation per matched mentee, each O(m^2) to pick mentors plus
+ * O(m) per new mentee of each mentor it settles (bench/matching.ts: 2,000 x 200 in well
+ * under 100 ms, 10,000 x 1,000 in a few seconds).
  */
 export function solveExact( cohort: Cohort ): Int32Array {
 	const n = cohort.mentees.length;
@@ -705,7 +710,9 @@ export function solveExact( cohort: Cohort ): Int32Array {
 /**
  * Matches every given mentee (normally unmatchedMentees()) with the given mentors
  * (mentorCandidates()), respecting each mentor's free places: the most mentees
- * possible, and among those assignments the largest total fit (see solveExact).
+ * possible, and among those assignments the largest total fit (see solveExact). When
+ * places are scarce, the mentees who fit best get them. Between equal candidates the
+ * search meets earlier sign-ups first, which favours them, but that is no promise.
  */
 export function assignCohort( mentees: MenteeCandidate[], mentors: MentorCandidate[], today: string, options: CohortOptions = {} ): Assignment {
 	const cohort = compileCohort( mentees, mentors, today, options );
