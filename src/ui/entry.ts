@@ -9,6 +9,7 @@ import { AskDialog } from './ask/dialog';
 import { browserEnv } from './env';
 import { msg } from './i18n';
 import { openWindow } from './windows';
+import { Panel } from './panel/panel';
 
 function panelUrl( program?: string ): string {
 	const params: Record<string, string> = { withgadget: 'mentorship-match' };
@@ -43,5 +44,6 @@ export function openWelcomeBatch( context: { names?: string[] } ): void {
 }
 
 export function mountPanel( container: HTMLElement, context: PanelContext ): void {
-	container.textContent = 'panel ' + ( context.program || '' );
+	// Embedded in a page (data-program): one program, no list and no URL changes.
+	new Panel( container, browserEnv(), context, !context.page ).start();
 }

@@ -22,6 +22,8 @@ export interface PanelContext {
 	program?: string;
 	/** Open a view directly (e.g. "console" for coordinators). */
 	view?: string;
+	/** The panel is the page (Special:BlankPage/Mentorship), not embedded in one. */
+	page?: boolean;
 }
 
 export interface MentorshipLib {

@@ -38,6 +38,12 @@ function init(): void {
 	if ( mw.config.get( 'wgCanonicalSpecialPageName' ) === 'Blankpage' && /\/Mentorship$/.test( title ) ) {
 		const content = document.getElementById( 'mw-content-text' );
 		if ( content ) {
+			// The panel is the page: not "This page is intentionally left blank".
+			content.textContent = '';
+			const heading = document.getElementById( 'firstHeading' );
+			if ( heading ) {
+				heading.textContent = mw.msg( 'mentorship-match-portlet' );
+			}
 			const container = document.createElement( 'div' );
 			container.className = 'mentorship-panel mg-panel-page';
 			content.appendChild( container );
@@ -46,6 +52,7 @@ function init(): void {
 			withCore( null, ( lib ) => lib.mountPanel( container, {
 				program: mw.util.getParamValue( 'program' ) || undefined,
 				view: mw.util.getParamValue( 'view' ) || undefined,
+				page: true,
 			} ) );
 		}
 	}

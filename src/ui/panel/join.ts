@@ -1,0 +1,152 @@
+/**
+ * Joining a program, as a mentee or as a mentor: topics from the program's list,
+ * languages, goals or an introduction in one's own words, and an explicit consent that
+ * this is public on the wiki. Writes the user's own profile, then the roster.
+ */
+
+import { LIMITS, Membership } from '../../core/format';
+import { DEFAULT_CAPACITY } from '../../core/program';
+import { join } from '../../wiki/membership';
+import { ErrorArea } from '../errors';
+import { msg } from '../i18n';
+import { jq } from '../windows';
+import { CountedText, languageName, tagInput, tagValues } from '../widgets';
+import { TabContext } from './program-page';
+
+const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
+
+/** Topic and language pickers for a program, shared by the join form and the profile forms. */
+export function interestFields( ctx: TabContext, selectedTopics: string[], selectedLanguages: string[] ): {
+	topics: OO.ui.MenuTagMultiselectWidget;
+	languages: OO.ui.MenuTagMultiselectWidget;
+	$element: JQuery;
+} {
+	const config = ctx.view.loaded.state.config;
+	const topics = tagInput( config.topics.map( ( t ) => ( { data: t, label: t } ) ), selectedTopics.filter( ( t ) => config.topics.indexOf( t ) !== -1 ), {
+		placeholder: msg( 'mentorship-join-topics-placeholder' ),
+	} );
+	const known = config.languages.slice();
+	const userLanguage = ctx.env.userLanguage;
+	if ( known.indexOf( userLanguage ) === -1 ) {
+		known.push( userLanguage );
+	}
+	for ( const l of selectedLanguages ) {
+		if ( known.indexOf( l ) === -1 ) {
+			known.push( l );
+		}
+	}
+	const languages = tagInput( known.map( ( l ) => ( { data: l, label: languageName( l ) } ) ),
+		selectedLanguages.length ? selectedLanguages : [ userLanguage ], {
+			placeholder: msg( 'mentorship-join-languages-placeholder' ),
+			free: true,
+			validate: LANGUAGE_CODE,
+		} );
+	const $element = $( '<div>' ).append(
+		new OO.ui.FieldLayout( topics, { label: msg( 'mentorship-join-topics' ), align: 'top', help: msg( 'mentorship-join-topics-help' ), helpInline: true } ).$element,
+		new OO.ui.FieldLayout( languages, { label: msg( 'mentorship-join-languages' ), align: 'top', help: msg( 'mentorship-join-languages-help' ), helpInline: true } ).$element,
+	);
+	return { topics, languages, $element };
+}
+
+/** What the user told another program already, to start from. */
+function earlier( ctx: TabContext ): Membership | null {
+	const profile = ctx.view.loaded.state.profiles[ ctx.view.viewer.name ];
+	if ( !profile ) {
+		return null;
+	}
+	const ids = Object.keys( profile.programs );
+	return ids.length ? profile.programs[ ids[ ids.length - 1 ] as string ] || null : null;
+}
+
+export function joinForm( ctx: TabContext ): JQuery {
+	const before = ctx.view.viewer.membership || earlier( ctx );
+	const role = new OO.ui.RadioSelectInputWidget( {
+		options: [
+			{ data: 'mentee', label: msg( 'mentorship-join-as-mentee' ) },
+			{ data: 'mentor', label: msg( 'mentorship-join-as-mentor' ) },
+		],
+		value: before && before.role === 'mentor' ? 'mentor' : 'mentee',
+	} );
+	const interests = interestFields( ctx, before ? before.topics : [], before ? before.languages : [] );
+	const goals = new CountedText( {
+		label: msg( 'mentorship-join-goals' ),
+		help: msg( 'mentorship-join-goals-help' ),
+		max: LIMITS.goals,
+		value: before && before.goals ? before.goals : '',
+	} );
+	const intro = new CountedText( {
+		label: msg( 'mentorship-join-intro' ),
+		help: msg( 'mentorship-join-intro-help' ),
+		max: LIMITS.intro,
+		value: before && before.intro ? before.intro : '',
+	} );
+	const capacity = new OO.ui.NumberInputWidget( {
+		min: 0, max: LIMITS.capacity, step: 1, isInteger: true,
+		value: String( before && before.capacity !== undefined ? before.capacity : DEFAULT_CAPACITY ),
+	} );
+	const capacityField = new OO.ui.FieldLayout( capacity as unknown as OO.ui.Widget, { label: msg( 'mentorship-join-capacity' ), align: 'top', help: msg( 'mentorship-join-capacity-help' ), helpInline: true } );
+	const consent = new OO.ui.CheckboxInputWidget( { required: true } );
+	const consentField = new OO.ui.FieldLayout( consent, {
+		label: msg( 'mentorship-join-consent', 'User:' + ctx.view.viewer.name + '/mentorship.json' ),
+		align: 'inline',
+	} );
+	const button = new OO.ui.ButtonInputWidget( { label: msg( 'mentorship-join-submit' ), flags: [ 'primary', 'progressive' ], type: 'submit' } );
+	const errors = new ErrorArea();
+	const toggle = (): void => {
+		const mentor = role.getValue() === 'mentor';
+		goals.$element.toggle( !mentor );
+		intro.$element.toggle( mentor );
+		capacityField.toggle( mentor );
+	};
+	role.on( 'change', toggle );
+	toggle();
+
+	const submit = (): void => {
+		errors.clear();
+		if ( !consent.isSelected() ) {
+			errors.showText( msg( 'mentorship-join-consent-needed' ) );
+			consent.focus();
+			return;
+		}
+		const asMentor = role.getValue() === 'mentor';
+		const membership: Membership = {
+			role: asMentor ? 'mentor' : 'mentee',
+			joined: ctx.actor().ctx.now,
+			topics: tagValues( interests.topics ),
+			languages: tagValues( interests.languages ),
+		};
+		if ( asMentor ) {
+			membership.capacity = Math.max( 0, Math.min( LIMITS.capacity, Math.round( Number( capacity.getValue() ) || 0 ) ) );
+			membership.status = 'active';
+			if ( intro.getValue().trim() ) {
+				membership.intro = intro.getValue().trim();
+			}
+		} else if ( goals.getValue().trim() ) {
+			membership.goals = goals.getValue().trim();
+		}
+		button.setDisabled( true );
+		ctx.setStatus( msg( 'mentorship-join-saving' ) );
+		void jq( join( ctx.actor(), ctx.id, ctx.view.loaded.state.config, membership ) ).then( () => {
+			ctx.setStatus( msg( 'mentorship-join-done', ctx.view.loaded.state.config.name ) );
+			ctx.reload( asMentor ? 'mentees' : 'mentor' );
+		}, ( e: unknown ) => {
+			ctx.setStatus( '' );
+			button.setDisabled( false );
+			errors.show( e );
+		} );
+	};
+	const form = new OO.ui.FormLayout( { classes: [ 'mg-join' ] } );
+	form.on( 'submit', submit );
+	form.$element.append(
+		$( '<p>' ).text( msg( 'mentorship-join-intro-text' ) ),
+		new OO.ui.FieldLayout( role, { label: msg( 'mentorship-join-role' ), align: 'top' } ).$element,
+		interests.$element,
+		goals.$element,
+		intro.$element,
+		capacityField.$element,
+		consentField.$element,
+		errors.$element,
+		new OO.ui.FieldLayout( button, { align: 'top' } ).$element,
+	);
+	return form.$element;
+}

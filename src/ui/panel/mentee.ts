@@ -1,0 +1,239 @@
+/**
+ * The mentee's tabs: "Your mentor" / "Find a mentor" (the mentor, and the mentors ranked
+ * by fit with the reasons shown, each with Choose), "Your profile" and "Leave".
+ */
+
+import { buildNotice } from '../../core/notices';
+import { LIMITS, Membership } from '../../core/format';
+import { activeMembership, availability, claimedLoads, MENTOR_OPTION, encodeMentorCache } from '../../core/program';
+import { Fit, mentorCandidates, rankMentors, weightsOf } from '../../core/matching';
+import { Reason } from '../../core/reason';
+import { isoSeconds } from '../../wiki/programs';
+import { chooseMentor, leaveAsMentee, saveProfile } from '../../wiki/membership';
+import { formatDate } from '../env';
+import { ErrorArea } from '../errors';
+import { msg } from '../i18n';
+import { confirmNotice } from '../notice-dialog';
+import { jq } from '../windows';
+import { CountedText, heading, languageName, paragraphs, statusLine, tagValues, userLink } from '../widgets';
+import { interestFields } from './join';
+import { TabContext } from './program-page';
+
+function today( ctx: TabContext ): string {
+	return isoSeconds( ctx.env.clock.now() ).slice( 0, 10 );
+}
+
+/** A reason's text: lists in its parameters are joined as the user's language does ("A, B and C"). */
+export function reasonText( reason: Reason ): string {
+	const params = reason.params.map( ( p ) => Array.isArray( p ) ?
+		( mw.language && mw.language.listToText ? mw.language.listToText( p ) : p.join( ', ' ) ) :
+		p );
+	return msg( reason.key, ...params );
+}
+
+/** The reasons of a suggestion, as a list a screen reader reads in order. */
+function reasons( suggestion: Fit ): JQuery {
+	const $list = $( '<ul>' ).addClass( 'mg-reasons' );
+	for ( const reason of suggestion.reasons ) {
+		$list.append( $( '<li>' ).text( reasonText( reason ) ) );
+	}
+	return $list;
+}
+
+/**
+ * The program's mentors for the viewer, best fit first, the unavailable ones last. Loads
+ * come from the roster (the index): mentees' profiles are not read for suggestions.
+ */
+function suggestionsFor( ctx: TabContext ): Fit[] {
+	const state = ctx.view.loaded.state;
+	const membership = ctx.view.viewer.membership;
+	if ( !membership ) {
+		return [];
+	}
+	const lastEdits: Record<string, string | null> = {};
+	for ( const name in ctx.view.loaded.activity ) {
+		if ( Object.prototype.hasOwnProperty.call( ctx.view.loaded.activity, name ) ) {
+			lastEdits[ name ] = ( ctx.view.loaded.activity[ name ] as { last?: string } ).last || null;
+		}
+	}
+	const candidates = mentorCandidates( state, { loads: claimedLoads( state ), lastEdits: lastEdits } );
+	return rankMentors( membership, candidates, today( ctx ), { weights: weightsOf( state.config ), all: true } );
+}
+
+function mentorCard( ctx: TabContext, suggestion: Fit, onChoose: ( ( trigger: HTMLElement ) => void ) | null ): JQuery {
+	const membership = activeMembership( ctx.view.loaded.state.profiles[ suggestion.mentor ], ctx.id );
+	const $card = $( '<li>' ).addClass( 'mg-mentor-card' ).append(
+		$( '<h4>' ).append( userLink( suggestion.mentor ) ),
+		reasons( suggestion ),
+	);
+	if ( membership && membership.intro ) {
+		$card.append( paragraphs( membership.intro, 'mg-intro' ) );
+	}
+	if ( membership && membership.languages.length ) {
+		$card.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-card-languages', membership.languages.map( languageName ).join( ', ' ) ) ) );
+	}
+	if ( onChoose ) {
+		const choose = new OO.ui.ButtonWidget( { label: msg( 'mentorship-choose' ), flags: [ 'progressive' ] } );
+		choose.$button.attr( 'aria-label', msg( 'mentorship-choose-who', suggestion.mentor ) );
+		choose.on( 'click', () => onChoose( choose.$button[ 0 ] as HTMLElement ) );
+		$card.append( choose.$element );
+	}
+	return $card;
+}
+
+function choose( ctx: TabContext, mentor: string, trigger: HTMLElement ): void {
+	const config = ctx.view.loaded.state.config;
+	const me = ctx.view.viewer.name;
+	const goals = ctx.view.viewer.membership && ctx.view.viewer.membership.goals;
+	void confirmNotice( {
+		env: ctx.env,
+		title: msg( 'mentorship-choose-title', mentor ),
+		explanation: msg( ctx.view.viewer.mentor ? 'mentorship-choose-change-explanation' : 'mentorship-choose-explanation', mentor, ctx.view.viewer.mentor || '' ),
+		confirm: msg( 'mentorship-choose-confirm' ),
+		noteLabel: msg( 'mentorship-choose-intro-label' ),
+		initialNote: goals || '',
+		optionalPost: msg( 'mentorship-choose-intro-post', mentor ),
+		preview: ( note ) => buildNotice( {
+			kind: 'intro', id: 'preview', programId: ctx.id, programName: config.name, from: me, to: mentor, about: me, note: note,
+		}, ctx.env.content ),
+		run: ( note, post ) => chooseMentor( ctx.actor(), ctx.id, config, mentor, post ? note : null ).then( () => {
+			mw.user.options.set( MENTOR_OPTION, encodeMentorCache( { program: ctx.id, mentor: mentor } ) );
+		} ),
+	}, trigger ).then( ( done ) => {
+		if ( done ) {
+			ctx.setStatus( msg( 'mentorship-choose-done', mentor ) );
+			ctx.reload( 'mentor' );
+		}
+	} );
+}
+
+/** Offers to turn on "Ask my mentor" when the mentee has not. */
+function askGadgetOffer( ctx: TabContext ): JQuery {
+	if ( mw.user.options.get( 'gadget-mentorship-ask' ) === '1' || mw.user.options.get( 'gadget-mentorship-ask' ) === 1 ) {
+		return $( [] );
+	}
+	const button = new OO.ui.ButtonWidget( { label: msg( 'mentorship-enable-ask' ), icon: 'check' } );
+	const $status = statusLine();
+	button.on( 'click', () => {
+		button.setDisabled( true );
+		ctx.env.client.setOption( 'gadget-mentorship-ask', '1' ).then( () => {
+			mw.user.options.set( 'gadget-mentorship-ask', '1' );
+			$status.text( msg( 'mentorship-enable-ask-done' ) );
+			button.toggle( false );
+		}, () => {
+			button.setDisabled( false );
+			$status.text( msg( 'mentorship-enable-ask-failed' ) );
+		} );
+	} );
+	return $( '<div>' ).addClass( 'mg-enable-ask' ).append( $( '<p>' ).text( msg( 'mentorship-enable-ask-explanation' ) ), button.$element, $status );
+}
+
+export function mentorTab( ctx: TabContext ): JQuery {
+	const state = ctx.view.loaded.state;
+	const viewer = ctx.view.viewer;
+	const $box = $( '<div>' ).addClass( 'mg-mentee' );
+	const suggestions = suggestionsFor( ctx );
+	if ( viewer.mentor ) {
+		const mine = suggestions.find( ( s ) => s.mentor === viewer.mentor );
+		const membership = activeMembership( state.profiles[ viewer.mentor ], ctx.id );
+		const state2 = availability( membership, today( ctx ) );
+		$box.append( heading( msg( 'mentorship-your-mentor' ) ) );
+		if ( state2.state === 'away' ) {
+			$box.append( new OO.ui.MessageWidget( {
+				type: 'warning',
+				label: state2.until ? msg( 'mentorship-ask-mentor-away-until', viewer.mentor, formatDate( state2.until ) ) : msg( 'mentorship-ask-mentor-away', viewer.mentor ),
+			} ).$element );
+		}
+		if ( mine ) {
+			$box.append( $( '<ul>' ).addClass( 'mg-mentor-cards' ).append( mentorCard( ctx, mine, null ) ) );
+		}
+		$box.append( askGadgetOffer( ctx ) );
+		$box.append( heading( msg( 'mentorship-change-mentor' ) ), $( '<p>' ).text( msg( 'mentorship-change-mentor-explanation' ) ) );
+	} else {
+		$box.append( heading( msg( 'mentorship-suggestions' ) ), $( '<p>' ).text( msg( 'mentorship-suggestions-explanation' ) ) );
+	}
+	const available = suggestions.filter( ( s ) => s.eligible && s.mentor !== viewer.mentor );
+	const unavailable = suggestions.filter( ( s ) => !s.eligible && s.mentor !== viewer.mentor );
+	if ( !available.length ) {
+		$box.append( $( '<p>' ).text( msg( 'mentorship-suggestions-none' ) ) );
+	}
+	const $list = $( '<ol>' ).addClass( 'mg-mentor-cards' );
+	for ( const s of available ) {
+		$list.append( mentorCard( ctx, s, ( trigger ) => choose( ctx, s.mentor, trigger ) ) );
+	}
+	$box.append( $list );
+	if ( unavailable.length ) {
+		const $more = $( '<ul>' ).addClass( 'mg-mentor-cards mentorship-unavailable' );
+		for ( const s of unavailable ) {
+			$more.append( mentorCard( ctx, s, null ) );
+		}
+		$box.append( $( '<details>' ).append( $( '<summary>' ).text( msg( 'mentorship-suggestions-unavailable', unavailable.length ) ), $more ) );
+	}
+	if ( !viewer.mentor ) {
+		$box.append( askGadgetOffer( ctx ) );
+	}
+	return $box;
+}
+
+export function menteeProfileTab( ctx: TabContext ): JQuery {
+	const membership = ctx.view.viewer.membership as Membership;
+	const interests = interestFields( ctx, membership.topics, membership.languages );
+	const goals = new CountedText( { label: msg( 'mentorship-join-goals' ), help: msg( 'mentorship-join-goals-help' ), max: LIMITS.goals, value: membership.goals || '' } );
+	const errors = new ErrorArea();
+	const save = new OO.ui.ButtonInputWidget( { label: msg( 'mentorship-profile-save' ), flags: [ 'primary', 'progressive' ], type: 'submit' } );
+	const form = new OO.ui.FormLayout( { classes: [ 'mg-profile' ] } );
+	form.on( 'submit', () => {
+		errors.clear();
+		save.setDisabled( true );
+		void jq( saveProfile( ctx.actor(), ctx.id, {
+			topics: tagValues( interests.topics ),
+			languages: tagValues( interests.languages ),
+			goals: goals.getValue().trim() || undefined,
+		} ) ).then( () => {
+			save.setDisabled( false );
+			ctx.setStatus( msg( 'mentorship-profile-saved' ) );
+			ctx.reload( 'profile' );
+		}, ( e: unknown ) => {
+			save.setDisabled( false );
+			errors.show( e );
+		} );
+	} );
+	form.$element.append( heading( msg( 'mentorship-profile-heading' ) ), interests.$element, goals.$element, errors.$element,
+		new OO.ui.FieldLayout( save, { align: 'top' } ).$element );
+	return form.$element;
+}
+
+export function menteeLeaveTab( ctx: TabContext ): JQuery {
+	const config = ctx.view.loaded.state.config;
+	const mentor = ctx.view.viewer.mentor;
+	const me = ctx.view.viewer.name;
+	const errors = new ErrorArea();
+	const button = new OO.ui.ButtonWidget( { label: msg( 'mentorship-leave-button' ), flags: [ 'destructive' ] } );
+	button.on( 'click', () => {
+		void confirmNotice( {
+			env: ctx.env,
+			title: msg( 'mentorship-leave-heading' ),
+			explanation: mentor ? msg( 'mentorship-leave-mentee-explanation', mentor ) : msg( 'mentorship-leave-mentee-explanation-nomentor' ),
+			confirm: msg( 'mentorship-leave-button' ),
+			withNote: !!mentor,
+			noteLabel: msg( 'mentorship-leave-note' ),
+			preview: ( note ) => mentor ? buildNotice( {
+				kind: 'mentee-left', id: 'preview', programId: ctx.id, programName: config.name, from: me, to: mentor, about: me, note: note,
+			}, ctx.env.content ) : null,
+			run: ( note ) => leaveAsMentee( ctx.actor(), ctx.id, config, mentor, note ).then( () => {
+				mw.user.options.set( MENTOR_OPTION, null );
+			} ),
+		}, button.$element[ 0 ] ).then( ( done ) => {
+			if ( done ) {
+				ctx.setStatus( msg( 'mentorship-leave-done', config.name ) );
+				ctx.reload();
+			}
+		}, ( e: unknown ) => errors.show( e ) );
+	} );
+	return $( '<div>' ).addClass( 'mg-leave' ).append(
+		heading( msg( 'mentorship-leave-heading' ) ),
+		$( '<p>' ).text( msg( 'mentorship-leave-mentee-text' ) ),
+		errors.$element,
+		button.$element,
+	);
+}

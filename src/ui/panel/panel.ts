@@ -1,0 +1,146 @@
+/**
+ * The matching panel (gadget mentorship-match): at Special:BlankPage/Mentorship and in any
+ * <div class="mentorship-panel" data-program="ID">. It lists the wiki's programs and opens
+ * one, showing each person what fits their role: join, find or change a mentor, keep a
+ * mentor profile and mentees, and, for coordinators, the console.
+ */
+
+import { ProgramConfig } from '../../core/format';
+import { PanelContext } from '../../gadgets/common/lib';
+import { isoSeconds, listProgramsWithRoom, ProgramListing } from '../../wiki/programs';
+import { Env } from '../env';
+import { errorText } from '../errors';
+import { msg } from '../i18n';
+import { heading, paragraphs, statusLine } from '../widgets';
+import { ProgramPage } from './program-page';
+
+export class Panel {
+	public readonly $element: JQuery;
+	private readonly env: Env;
+	private readonly context: PanelContext;
+	/** Embedded in a page for one program (data-program): no list, no URL changes. */
+	private readonly embedded: boolean;
+	private readonly $status: JQuery;
+	private readonly $body: JQuery;
+
+	public constructor( container: HTMLElement, env: Env, context: PanelContext, embedded: boolean ) {
+		this.env = env;
+		this.context = context;
+		this.embedded = embedded;
+		this.$status = statusLine();
+		this.$body = $( '<div>' ).addClass( 'mg-panel-body' );
+		this.$element = $( container ).empty().addClass( 'mg-panel-mounted' ).append( this.$status, this.$body );
+	}
+
+	public start(): void {
+		if ( this.context.program ) {
+			this.openProgram( this.context.program, this.context.view );
+		} else {
+			this.showPrograms();
+		}
+		if ( !this.embedded ) {
+			window.addEventListener( 'popstate', () => {
+				const program = mw.util.getParamValue( 'program' );
+				if ( program ) {
+					this.openProgram( program, mw.util.getParamValue( 'view' ) || undefined );
+				} else {
+					this.showPrograms();
+				}
+			} );
+		}
+	}
+
+	private setStatus( text: string ): void {
+		this.$status.text( text );
+	}
+
+	private navigate( program: string | null, view?: string ): void {
+		if ( this.embedded ) {
+			return;
+		}
+		const params: Record<string, string> = {};
+		if ( mw.util.getParamValue( 'withgadget' ) ) {
+			params.withgadget = 'mentorship-match';
+		}
+		if ( program ) {
+			params.program = program;
+		}
+		if ( view ) {
+			params.view = view;
+		}
+		history.pushState( null, '', mw.util.getUrl( 'Special:BlankPage/Mentorship', params ) );
+	}
+
+	public showPrograms(): void {
+		this.setStatus( msg( 'mentorship-panel-loading-programs' ) );
+		this.$body.empty();
+		document.title = msg( 'mentorship-panel-title' ) + ' – ' + String( mw.config.get( 'wgSiteName' ) );
+		listProgramsWithRoom( this.env.client, isoSeconds( this.env.clock.now() ).slice( 0, 10 ) ).then( ( programs ) => {
+			this.setStatus( '' );
+			this.renderPrograms( programs );
+		}, ( e: unknown ) => {
+			this.setStatus( errorText( e ) );
+		} );
+	}
+
+	private renderPrograms( programs: ProgramListing[] ): void {
+		this.$body.empty().append( heading( msg( 'mentorship-panel-programs' ), 2 ) );
+		if ( !programs.length ) {
+			this.$body.append( $( '<p>' ).text( msg( 'mentorship-panel-no-programs' ) ) );
+		}
+		const $list = $( '<ul>' ).addClass( 'mg-program-list' );
+		for ( const program of programs ) {
+			$list.append( this.programCard( program ) );
+		}
+		this.$body.append( $list );
+	}
+
+	private programCard( program: ProgramListing ): JQuery {
+		const $item = $( '<li>' ).addClass( 'mg-program-card' );
+		if ( !program.config ) {
+			return $item.append(
+				$( '<strong>' ).text( program.id ),
+				$( '<p>' ).addClass( 'mg-muted' ).text( program.error ? errorText( program.error ) : msg( 'mentorship-panel-program-unreadable' ) ),
+			);
+		}
+		const config: ProgramConfig = program.config;
+		const open = new OO.ui.ButtonWidget( {
+			label: msg( 'mentorship-panel-open' ),
+			flags: [ 'progressive' ],
+			href: mw.util.getUrl( 'Special:BlankPage/Mentorship', { program: program.id } ),
+			invisibleLabel: false,
+			title: msg( 'mentorship-panel-open-program', config.name ),
+		} );
+		open.on( 'click', () => {
+			this.navigate( program.id );
+			this.openProgram( program.id );
+			return false;
+		} );
+		// Clicking the button opens the program in place; the href keeps the link usable otherwise.
+		open.$element.find( 'a' ).on( 'click', ( e ) => {
+			e.preventDefault();
+		} );
+		$item.append(
+			$( '<h3>' ).text( config.name ),
+			paragraphs( config.description, 'mg-program-description' ),
+			program.mentors ? $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-panel-room', program.mentors.room, program.mentors.total ) ) : $( [] ),
+			open.$element,
+		);
+		return $item;
+	}
+
+	public openProgram( id: string, view?: string ): void {
+		this.setStatus( msg( 'mentorship-panel-loading-program' ) );
+		const page = new ProgramPage( this.env, id, {
+			embedded: this.embedded,
+			onBack: this.embedded ? null : () => {
+				this.navigate( null );
+				this.showPrograms();
+			},
+			onView: ( v ) => this.navigate( id, v ),
+			setStatus: ( text ) => this.setStatus( text ),
+		} );
+		this.$body.empty().append( page.$element );
+		page.load( view );
+	}
+}

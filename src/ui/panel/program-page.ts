@@ -1,0 +1,208 @@
+/**
+ * One program in the panel: its name and description, who the viewer is in it, and tabs
+ * for what their role can do (join; your mentor and suggestions; your mentees; your
+ * profile; leave; the coordinator console).
+ */
+
+import { isoSeconds } from '../../wiki/programs';
+import { Actor, loadProgramView, ProgramView } from '../../wiki/membership';
+import { decodeMentorCache, encodeMentorCache, MENTOR_OPTION, mentorsWithRoom } from '../../core/program';
+import { Env, writeContext } from '../env';
+import { errorText } from '../errors';
+import { msg } from '../i18n';
+import { paragraphs, userLink } from '../widgets';
+import { joinForm } from './join';
+import { mentorTab, menteeProfileTab, menteeLeaveTab } from './mentee';
+import { menteesTab, mentorLeaveTab, mentorProfileTab } from './mentor';
+
+export interface PageHooks {
+	embedded: boolean;
+	onBack: ( () => void ) | null;
+	onView: ( view: string ) => void;
+	setStatus: ( text: string ) => void;
+}
+
+/** What a tab needs: the program as loaded, a way to act, and a way to reload after a change. */
+export interface TabContext {
+	env: Env;
+	id: string;
+	view: ProgramView;
+	actor: () => Actor;
+	/** Reloads the program and shows `tab` (default: the current one). */
+	reload: ( tab?: string ) => void;
+	setStatus: ( text: string ) => void;
+	/** Switches to another tab. */
+	show: ( tab: string ) => void;
+}
+
+export class ProgramPage {
+	public readonly $element: JQuery;
+	private readonly env: Env;
+	private readonly id: string;
+	private readonly hooks: PageHooks;
+	private current: string | undefined;
+
+	public constructor( env: Env, id: string, hooks: PageHooks ) {
+		this.env = env;
+		this.id = id;
+		this.hooks = hooks;
+		this.$element = $( '<div>' ).addClass( 'mg-program' );
+	}
+
+	public load( tab?: string ): void {
+		const env = this.env;
+		if ( !env.user ) {
+			this.hooks.setStatus( '' );
+			this.$element.empty().append( $( '<p>' ).append(
+				$( '<span>' ).text( msg( 'mentorship-panel-login-needed' ) + ' ' ),
+				$( '<a>' ).attr( 'href', mw.util.getUrl( 'Special:UserLogin', { returnto: String( mw.config.get( 'wgPageName' ) ), returntoquery: 'program=' + this.id + '&withgadget=mentorship-match' } ) )
+					.text( msg( 'mentorship-panel-login' ) ),
+			) );
+			return;
+		}
+		this.$element.attr( 'aria-busy', 'true' );
+		loadProgramView( env.client, this.id, env.user, env.clock.now() ).then( ( view ) => {
+			this.$element.removeAttr( 'aria-busy' );
+			this.hooks.setStatus( '' );
+			this.render( view, tab || this.current );
+		}, ( e: unknown ) => {
+			this.$element.removeAttr( 'aria-busy' );
+			this.hooks.setStatus( '' );
+			this.$element.empty().append( new OO.ui.MessageWidget( { type: 'error', label: errorText( e ) } ).$element );
+		} );
+	}
+
+	private render( view: ProgramView, wanted?: string ): void {
+		const state = view.loaded.state;
+		const config = state.config;
+		const viewer = view.viewer;
+		const today = isoSeconds( this.env.clock.now() ).slice( 0, 10 );
+		const room = mentorsWithRoom( state, today );
+		const mentees = Object.keys( state.members ).filter( ( n ) => {
+			const e = state.members[ n ];
+			return !!e && !e.left && e.role === 'mentee';
+		} ).length;
+		document.title = config.name + ' – ' + msg( 'mentorship-panel-title' );
+		this.$element.empty();
+		if ( this.hooks.onBack ) {
+			const back = this.hooks.onBack;
+			this.$element.append( $( '<p>' ).append( $( '<a>' ).attr( 'href', mw.util.getUrl( 'Special:BlankPage/Mentorship' ) ).text( msg( 'mentorship-panel-all-programs' ) ).on( 'click', ( e ) => {
+				e.preventDefault();
+				back();
+			} ) ) );
+		}
+		this.$element.append(
+			$( '<h2>' ).text( config.name ),
+			paragraphs( config.description, 'mg-program-description' ),
+			$( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-panel-counts', room.total, room.room, mentees ) ),
+		);
+		this.$element.append( this.roleLine( view ) );
+		this.repairCache( view );
+		const problems = Object.keys( view.loaded.errors );
+		if ( problems.length ) {
+			this.$element.append( new OO.ui.MessageWidget( {
+				type: 'warning',
+				label: msg( 'mentorship-panel-unreadable-pages', problems.length, problems.slice( 0, 3 ).join( ', ' ) ),
+			} ).$element );
+		}
+
+		const ctx: TabContext = {
+			env: this.env,
+			id: this.id,
+			view: view,
+			actor: () => ( {
+				client: this.env.client,
+				ctx: writeContext( this.env, config.name ),
+				messages: this.env.content,
+				random: this.env.random,
+			} ),
+			reload: ( tab?: string ) => this.load( tab ),
+			setStatus: this.hooks.setStatus,
+			show: ( tab: string ) => index.setTabPanel( tab ),
+		};
+		const tabs: { name: string; label: string; build: () => JQuery }[] = [];
+		if ( viewer.role === 'mentee' ) {
+			tabs.push( { name: 'mentor', label: msg( viewer.mentor ? 'mentorship-tab-your-mentor' : 'mentorship-tab-find-mentor' ), build: () => mentorTab( ctx ) } );
+			tabs.push( { name: 'profile', label: msg( 'mentorship-tab-profile' ), build: () => menteeProfileTab( ctx ) } );
+			tabs.push( { name: 'leave', label: msg( 'mentorship-tab-leave' ), build: () => menteeLeaveTab( ctx ) } );
+		} else if ( viewer.role === 'mentor' ) {
+			tabs.push( { name: 'mentees', label: msg( 'mentorship-tab-mentees' ), build: () => menteesTab( ctx ) } );
+			tabs.push( { name: 'profile', label: msg( 'mentorship-tab-profile' ), build: () => mentorProfileTab( ctx ) } );
+			tabs.push( { name: 'leave', label: msg( 'mentorship-tab-leave' ), build: () => mentorLeaveTab( ctx ) } );
+		} else if ( !config.closed ) {
+			tabs.push( { name: 'join', label: msg( 'mentorship-tab-join' ), build: () => joinForm( ctx ) } );
+		}
+		const index = new OO.ui.IndexLayout( { expanded: false, framed: false, classes: [ 'mg-tabs' ] } );
+		const built: Record<string, boolean> = {};
+		const panels = tabs.map( ( tab ) => new OO.ui.TabPanelLayout( tab.name, { label: tab.label, expanded: false } ) );
+		index.addTabPanels( panels, 0 );
+		const buildTab = ( name: string ): void => {
+			const tab = tabs.find( ( t ) => t.name === name );
+			const panel = panels.find( ( p ) => p.getName() === name );
+			if ( tab && panel && !built[ name ] ) {
+				built[ name ] = true;
+				panel.$element.append( tab.build() );
+			}
+		};
+		index.on( 'set', ( panel: OO.ui.TabPanelLayout ) => {
+			const name = panel.getName();
+			buildTab( name );
+			if ( this.current !== name ) {
+				this.current = name;
+				this.hooks.onView( name );
+			}
+		} );
+		const first = wanted && tabs.some( ( t ) => t.name === wanted ) ? wanted : ( tabs[ 0 ] ? tabs[ 0 ].name : undefined );
+		if ( first ) {
+			this.current = first;
+			buildTab( first );
+			index.setTabPanel( first );
+		}
+		if ( tabs.length ) {
+			this.$element.append( index.$element );
+		} else {
+			this.$element.append( $( '<p>' ).text( msg( 'mentorship-panel-closed' ) ) );
+		}
+	}
+
+	/**
+	 * Keeps the cached mentor (what the ask control shows without a request) in line with the
+	 * pages, e.g. after a coordinator matched the viewer or a mentor handed them over.
+	 */
+	private repairCache( view: ProgramView ): void {
+		const viewer = view.viewer;
+		const cached = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
+		let wanted: string | null | undefined;
+		if ( viewer.role === 'mentee' ) {
+			wanted = viewer.mentor ? encodeMentorCache( { program: this.id, mentor: viewer.mentor } ) : null;
+			if ( !viewer.mentor && ( !cached || cached.program !== this.id ) ) {
+				wanted = undefined;
+			}
+		} else if ( cached && cached.program === this.id ) {
+			wanted = null;
+		}
+		const current = cached ? encodeMentorCache( cached ) : null;
+		if ( wanted !== undefined && wanted !== current ) {
+			void this.env.client.setOption( MENTOR_OPTION, wanted ).then( () => mw.user.options.set( MENTOR_OPTION, wanted ), () => undefined );
+		}
+	}
+
+	private roleLine( view: ProgramView ): JQuery {
+		const viewer = view.viewer;
+		const $line = $( '<p>' ).addClass( 'mg-role' );
+		if ( viewer.role === 'mentee' ) {
+			if ( viewer.mentor ) {
+				return $line.append( $( '<span>' ).text( msg( 'mentorship-panel-role-mentee-of', viewer.name ) + ' ' ), userLink( viewer.mentor ) );
+			}
+			return $line.text( msg( 'mentorship-panel-role-mentee', viewer.name ) );
+		}
+		if ( viewer.role === 'mentor' ) {
+			return $line.text( msg( 'mentorship-panel-role-mentor', viewer.name ) );
+		}
+		if ( viewer.membership ) {
+			// The profile says "joined" but the roster does not: joining was interrupted.
+			return $line.text( msg( 'mentorship-panel-role-unfinished' ) );
+		}
+		return $line.text( msg( viewer.coordinator ? 'mentorship-panel-role-coordinator' : 'mentorship-panel-role-none', viewer.name ) );
+	}
+}
