@@ -105,14 +105,16 @@ function php( wiki: LocalWiki, script: string, args: string[], input?: string ):
 	} );
 }
 
+/** The first line of our settings in LocalSettings.php: everything after it is ours, rewritten when it changes. */
+const SETTINGS_MARKER = '# ---- Added by the mentorship gadgets\' local wiki setup (scripts/lib/localwiki.ts) ----';
+
 /**
  * Settings appended to what install.php writes: a wiki that behaves like a real one.
  *
  * @param wiki
  */
 function extraSettings( wiki: LocalWiki ): string {
-	return `
-# ---- Added by the mentorship gadgets' local wiki setup (scripts/lib/localwiki.ts) ----
+	return `${ SETTINGS_MARKER }
 wfLoadExtension( 'Gadgets' );
 wfLoadExtension( 'AbuseFilter' );
 
@@ -145,7 +147,31 @@ $wgGroupPermissions['unconfirmed']['read'] = true;
 $wgAutopromote['autoconfirmed'] = [ '!', [ APCOND_INGROUPS, 'unconfirmed' ] ];
 # A right a mentee can gain (a leadership milestone the dashboard detects).
 $wgGroupPermissions['rollbacker']['rollback'] = true;
+
+# Protecting program pages (docs/data-format.md): a protection level that coordinators
+# hold, so that an administrator can protect a program's config.json (or the whole
+# Mentorship/Programs/ tree) for coordinators and administrators only.
+$wgRestrictionLevels[] = 'editmentorshipconfig';
+$wgGroupPermissions['coordinator']['editmentorshipconfig'] = true;
+$wgGroupPermissions['sysop']['editmentorshipconfig'] = true;
 `;
+}
+
+/**
+ * Brings the settings of an existing wiki up to date: our part of LocalSettings.php (from
+ * SETTINGS_MARKER on) is replaced when this code's settings differ.
+ *
+ * @param wiki
+ */
+function syncSettings( wiki: LocalWiki ): void {
+	const text = readFileSync( wiki.configFile, 'utf8' );
+	const at = text.indexOf( SETTINGS_MARKER );
+	const wanted = extraSettings( wiki );
+	if ( at === -1 ) {
+		appendFileSync( wiki.configFile, '\n' + wanted );
+	} else if ( text.slice( at ) !== wanted ) {
+		writeFileSync( wiki.configFile, text.slice( 0, at ) + wanted );
+	}
 }
 
 /**
@@ -155,6 +181,7 @@ $wgGroupPermissions['rollbacker']['rollback'] = true;
  */
 export function ensureInstalled( wiki: LocalWiki ): boolean {
 	if ( existsSync( wiki.configFile ) && existsSync( join( wiki.dir, 'installed' ) ) ) {
+		syncSettings( wiki );
 		return false;
 	}
 	rmSync( wiki.dir, { recursive: true, force: true } );
@@ -174,7 +201,7 @@ export function ensureInstalled( wiki: LocalWiki ): boolean {
 		`Mentorship ${ wiki.name } wiki`,
 		wiki.admin.name,
 	], { cwd: MW_DIR, stdio: [ 'ignore', 'ignore', 'pipe' ] } );
-	appendFileSync( wiki.configFile, extraSettings( wiki ) );
+	appendFileSync( wiki.configFile, '\n' + extraSettings( wiki ) );
 	php( wiki, 'update.php', [ '--quick' ] );
 	const botPassword = randomBytes( 24 ).toString( 'hex' );
 	php( wiki, 'createBotPassword.php', [
