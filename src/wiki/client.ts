@@ -97,13 +97,17 @@ export interface BatchRequest {
 	/** Continuation requests allowed for activity, per batch of users (default 2). */
 	activityMaxContinue?: number;
 	/**
-	 * Also read one user's recent contributions (in the first request; not together with
-	 * activitySince): for example a mentor's replies on talk pages.
+	 * Also read recent contributions of one user, or of several (up to batchSize in each
+	 * request, with the titles and users of that request; not together with activitySince):
+	 * for example mentors' replies on talk pages. `limit` is per request; `maxContinue`
+	 * (default 0) continuation requests follow for each batch of users.
 	 */
-	contribsOf?: { user: string; since: string; namespace?: number; limit?: number };
+	contribsOf?: { user: string | string[]; since: string; namespace?: number; limit?: number; maxContinue?: number };
 }
 
 export interface Contribution {
+	/** Whose contribution it is. */
+	user: string;
 	title: string;
 	timestamp: string;
 	comment: string;
@@ -167,6 +171,16 @@ export interface CurrentUser {
 	rights: string[];
 	/** Edit rate limit that applies to this user: edits per period seconds; absent when none. */
 	editLimit?: { hits: number; seconds: number };
+}
+
+export interface PageRights {
+	/** The title as the wiki names it. */
+	title: string;
+	exists: boolean;
+	/** The user may carry out the action asked about. */
+	allowed: boolean;
+	/** The page's protections: which action, at which level (a right, such as sysop), until when. */
+	protection: { type: string; level: string; expiry: string }[];
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -304,6 +318,7 @@ function collectUsers( response: ApiResponse, out: Record<string, UserInfo> ): v
 
 function collectContribs( response: ApiResponse ): Contribution[] {
 	return asArray( asRecord( response.query ).usercontribs ).map( ( c ) => ( {
+		user: String( c.user ),
 		title: String( c.title ),
 		timestamp: String( c.timestamp ),
 		comment: typeof c.comment === 'string' ? c.comment : '',
@@ -497,7 +512,10 @@ export class WikiClient {
 		const result: BatchResult = { pages: {}, users: {}, activity: {}, contribs: [], contribsComplete: true };
 		const titleChunks = chunk( titles, this.batchSize );
 		const userChunks = chunk( users, this.batchSize );
-		const rounds = Math.max( titleChunks.length, userChunks.length, spec.contribsOf ? 1 : 0 );
+		const contribsOf = spec.activitySince ? undefined : spec.contribsOf;
+		const contribUsers = contribsOf ? unique( typeof contribsOf.user === 'string' ? [ contribsOf.user ] : contribsOf.user ) : [];
+		const contribChunks = chunk( contribUsers, this.batchSize );
+		const rounds = Math.max( titleChunks.length, userChunks.length, contribChunks.length );
 		const withContent = spec.content !== false;
 		for ( let i = 0; i < rounds; i++ ) {
 			const pageTitles = titleChunks[ i ] || [];
@@ -525,14 +543,15 @@ export class WikiClient {
 					params.uclimit = 'max';
 				}
 			}
-			if ( spec.contribsOf && i === 0 && !spec.activitySince ) {
+			const contribNames = contribChunks[ i ] || [];
+			if ( contribsOf && contribNames.length ) {
 				lists.push( 'usercontribs' );
-				params.ucuser = spec.contribsOf.user;
-				params.ucend = spec.contribsOf.since;
+				params.ucuser = contribNames;
+				params.ucend = contribsOf.since;
 				params.ucprop = 'title|timestamp|comment|ids';
-				params.uclimit = spec.contribsOf.limit || 100;
-				if ( spec.contribsOf.namespace !== undefined ) {
-					params.ucnamespace = spec.contribsOf.namespace;
+				params.uclimit = contribsOf.limit || 100;
+				if ( contribsOf.namespace !== undefined ) {
+					params.ucnamespace = contribsOf.namespace;
 				}
 			}
 			if ( lists.length ) {
@@ -543,9 +562,10 @@ export class WikiClient {
 			// Contributions (activity counts, or contribsOf) are read in this many responses at
 			// most; page text may still need continuations after that (one a title at worst),
 			// without the contributions.
-			const contribsWanted = !!spec.contribsOf && i === 0 && !spec.activitySince;
-			// contribsOf reads one response: its limit, and whether there were more.
-			const activityRequests = contribsWanted ? 1 : 1 + ( spec.activityMaxContinue === undefined ? 2 : spec.activityMaxContinue );
+			const contribsWanted = !!contribsOf && contribNames.length > 0;
+			// contribsOf reads one response (its limit, and whether there were more) unless it may continue.
+			const activityRequests = contribsWanted ? 1 + ( ( contribsOf && contribsOf.maxContinue ) || 0 ) :
+				1 + ( spec.activityMaxContinue === undefined ? 2 : spec.activityMaxContinue );
 			const maxRequests = activityRequests + pageTitles.length;
 			let reading = lists.indexOf( 'usercontribs' ) !== -1;
 			let capped = false;
@@ -555,7 +575,7 @@ export class WikiClient {
 				copyInto( full, params );
 				copyInto( full, cont );
 				// Long lists go in a POST body (GET URLs have a length limit).
-				const response: ApiResponse = await this.request( pageTitles.length + userNames.length > 20 ? 'POST' : 'GET', full );
+				const response: ApiResponse = await this.request( pageTitles.length + userNames.length + contribNames.length > 20 ? 'POST' : 'GET', full );
 				collectPages( response, state );
 				collectUsers( response, result.users );
 				if ( reading && contribsWanted ) {
@@ -624,6 +644,69 @@ export class WikiClient {
 			}
 		} );
 		return titles;
+	}
+
+	/**
+	 * Whether the logged-in user may carry out `action` (edit, create) on each title, and
+	 * the protection each has (prop=info&intestactions): one request per batchSize titles.
+	 */
+	public async pageRights( titles: string[], action: 'edit' | 'create' = 'edit' ): Promise<Record<string, PageRights>> {
+		const out: Record<string, PageRights> = {};
+		for ( const part of chunk( unique( titles ), this.batchSize ) ) {
+			const response = await this.request( part.length > 20 ? 'POST' : 'GET', {
+				action: 'query', prop: 'info', inprop: 'protection', intestactions: action, titles: part,
+			} );
+			const state: PageState = { normalized: {}, redirects: {}, pages: {} };
+			collectPages( response, state );
+			for ( const requested of part ) {
+				const name = state.normalized[ requested ] || requested;
+				const page = state.pages[ name ];
+				if ( !page ) {
+					continue;
+				}
+				const actions = asRecord( page.actions );
+				out[ requested ] = {
+					title: String( page.title ),
+					exists: !page.missing && !page.invalid,
+					allowed: !!actions[ action ],
+					protection: asArray( page.protection ).map( ( p ) => ( {
+						type: String( p.type ), level: String( p.level ), expiry: String( p.expiry ),
+					} ) ),
+				};
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Changes of users' groups from the rights log since `since` (newest first, in at most
+	 * `maxRequests` requests), by user name; `complete` says whether the log was read back
+	 * to `since`, and `from` how far back it was read.
+	 */
+	public async rightsLog( since: string, maxRequests = 2 ): Promise<{ changes: Record<string, { time: string; added: string[] }[]>; complete: boolean; from: string }> {
+		const changes: Record<string, { time: string; added: string[] }[]> = {};
+		let oldest = '';
+		const complete = await this.queryAll( {
+			list: 'logevents', letype: 'rights', leend: since, leprop: 'title|timestamp|details', lelimit: 'max',
+		}, ( response ) => {
+			for ( const e of asArray( asRecord( response.query ).logevents ) ) {
+				const title = String( e.title );
+				// A user page title: the local namespace name, a colon, the name (names hold no colon).
+				const name = title.slice( title.indexOf( ':' ) + 1 );
+				const params = asRecord( e.params );
+				const before = Array.isArray( params.oldgroups ) ? params.oldgroups.map( String ) : [];
+				const after = Array.isArray( params.newgroups ) ? params.newgroups.map( String ) : [];
+				const added = after.filter( ( g ) => before.indexOf( g ) === -1 );
+				const time = String( e.timestamp );
+				if ( !oldest || time < oldest ) {
+					oldest = time;
+				}
+				if ( added.length ) {
+					( changes[ name ] || ( changes[ name ] = [] ) ).push( { time: time, added: added } );
+				}
+			}
+		}, maxRequests );
+		return { changes: changes, complete: complete, from: complete ? since : oldest || since };
 	}
 
 	/**

@@ -316,11 +316,11 @@ describe( 'client: one user\'s contributions (contribsOf)', () => {
 		const result = await client( t ).batch( { titles: [ 'A', 'B' ], contribsOf: { user: 'Alice', since: '2026-01-01T00:00:00Z', namespace: 3, limit: 100 } } );
 		expect( t.calls ).toHaveLength( 1 );
 		expect( t.calls[ 0 ]!.params ).toMatchObject( {
-			list: [ 'usercontribs' ], ucuser: 'Alice', ucend: '2026-01-01T00:00:00Z', ucnamespace: 3, uclimit: 100, ucprop: 'title|timestamp|comment|ids',
+			list: [ 'usercontribs' ], ucuser: [ 'Alice' ], ucend: '2026-01-01T00:00:00Z', ucnamespace: 3, uclimit: 100, ucprop: 'title|timestamp|comment|ids',
 		} );
 		expect( result.contribs ).toEqual( [
-			{ title: 'User talk:M0', timestamp: '2026-01-19T00:00:00Z', comment: 'Reply 0', revid: 1000 },
-			{ title: 'User talk:M1', timestamp: '2026-01-19T00:00:00Z', comment: 'Reply 1', revid: 999 },
+			{ user: 'Alice', title: 'User talk:M0', timestamp: '2026-01-19T00:00:00Z', comment: 'Reply 0', revid: 1000 },
+			{ user: 'Alice', title: 'User talk:M1', timestamp: '2026-01-19T00:00:00Z', comment: 'Reply 1', revid: 999 },
 		] );
 		expect( result.contribsComplete ).toBe( true );
 		expect( Object.keys( result.pages ) ).toEqual( [ 'A', 'B' ] );
@@ -336,6 +336,81 @@ describe( 'client: one user\'s contributions (contribsOf)', () => {
 		expect( result.contribs ).toHaveLength( 3 );
 		expect( result.contribsComplete ).toBe( false );
 		expect( result.pages.A!.exists ).toBe( true );
+	} );
+} );
+
+describe( 'client: several users\' contributions (contribsOf with a list)', () => {
+	it( 'reads 50 users a request, with the titles of the same round, each contribution naming its user', async () => {
+		const mentors = Array.from( { length: 120 }, ( _, i ) => 'Mentor ' + i );
+		const t = new ScriptedTransport( ( call ) => ( {
+			query: {
+				...echoWiki( call ).query as object,
+				usercontribs: listParam( call.params.ucuser ).slice( 0, 2 ).map( ( user, i ) => ( { user: user, revid: i + 1, ns: 3, title: 'User talk:X', timestamp: '2026-01-19T00:00:00Z', comment: '' } ) ),
+			},
+		} ) );
+		const result = await client( t ).batch( { titles: [ 'A' ], contribsOf: { user: mentors, since: '2026-01-01T00:00:00Z', namespace: 3, limit: 500 } } );
+		expect( t.calls ).toHaveLength( 3 );
+		expect( t.calls.map( ( c ) => listParam( c.params.ucuser ).length ) ).toEqual( [ 50, 50, 20 ] );
+		expect( t.calls.map( ( c ) => listParam( c.params.titles ).length ) ).toEqual( [ 1, 0, 0 ] );
+		expect( t.calls[ 0 ]!.method ).toBe( 'POST' );
+		expect( result.contribs.map( ( c ) => c.user ) ).toEqual( [ 'Mentor 0', 'Mentor 1', 'Mentor 50', 'Mentor 51', 'Mentor 100', 'Mentor 101' ] );
+		expect( result.contribsComplete ).toBe( true );
+	} );
+
+	it( 'follows continuation up to maxContinue requests, then says the list is incomplete', async () => {
+		const t: ScriptedTransport = new ScriptedTransport( ( call, i ): ApiResponse => ( {
+			continue: { uccontinue: 'actor|5|20260118000000|' + ( 899 - i ), continue: '-||' },
+			query: { usercontribs: [ { user: 'Ann', revid: 1, ns: 3, title: 'User talk:X', timestamp: '2026-01-19T00:00:00Z', comment: String( call.params.uccontinue || '' ) } ] },
+		} ) );
+		const result = await client( t ).batch( { contribsOf: { user: [ 'Ann', 'Bo' ], since: '2026-01-01T00:00:00Z', limit: 1, maxContinue: 2 } } );
+		expect( t.calls ).toHaveLength( 3 );
+		expect( t.calls[ 1 ]!.params.uccontinue ).toBe( 'actor|5|20260118000000|899' );
+		expect( result.contribs ).toHaveLength( 3 );
+		expect( result.contribsComplete ).toBe( false );
+	} );
+} );
+
+describe( 'client: rights on pages and the rights log', () => {
+	it( 'asks whether the user may edit each title, with its protection', async () => {
+		const t = new ScriptedTransport( () => ( {
+			query: {
+				normalized: [ { from: 'Project:P/config.json', to: 'Wiki:P/config.json' } ],
+				pages: [
+					{ ns: 4, title: 'Wiki:P/config.json', pageid: 5, actions: { edit: false }, protection: [ { type: 'edit', level: 'editmentorshipconfig', expiry: 'infinity' } ] },
+					{ ns: 4, title: 'Wiki:Q', missing: true, actions: { edit: true }, protection: [] },
+				],
+			},
+		} ) );
+		const rights = await client( t ).pageRights( [ 'Project:P/config.json', 'Wiki:Q' ] );
+		expect( t.calls[ 0 ]!.params ).toMatchObject( { action: 'query', prop: 'info', inprop: 'protection', intestactions: 'edit' } );
+		expect( rights ).toEqual( {
+			'Project:P/config.json': { title: 'Wiki:P/config.json', exists: true, allowed: false, protection: [ { type: 'edit', level: 'editmentorshipconfig', expiry: 'infinity' } ] },
+			'Wiki:Q': { title: 'Wiki:Q', exists: false, allowed: true, protection: [] },
+		} );
+	} );
+
+	it( 'reads the groups each user gained from the rights log, and how far back it read', async () => {
+		const event = ( title: string, time: string, before: string[], after: string[] ): Record<string, unknown> => ( {
+			ns: 2, title: title, timestamp: time, params: { oldgroups: before, newgroups: after },
+		} );
+		const t = new ScriptedTransport( ( call, i ) => i === 0 ? {
+			continue: { lecontinue: 'x', continue: '-||' },
+			query: { logevents: [ event( 'Utilisateur:Ann Lee', '2026-02-10T00:00:00Z', [], [ 'rollbacker' ] ), event( 'User:Bo', '2026-02-09T00:00:00Z', [ 'sysop' ], [] ) ] },
+		} : { query: { logevents: [ event( 'User:Ann Lee', '2026-02-01T00:00:00Z', [ 'a' ], [ 'a', 'patroller' ] ) ] }, call: call } );
+		const log = await client( t ).rightsLog( '2026-01-01T00:00:00Z' );
+		expect( t.calls[ 0 ]!.params ).toMatchObject( { list: 'logevents', letype: 'rights', leend: '2026-01-01T00:00:00Z' } );
+		expect( log ).toEqual( {
+			changes: { 'Ann Lee': [ { time: '2026-02-10T00:00:00Z', added: [ 'rollbacker' ] }, { time: '2026-02-01T00:00:00Z', added: [ 'patroller' ] } ] },
+			complete: true,
+			from: '2026-01-01T00:00:00Z',
+		} );
+		const cut = new ScriptedTransport( () => ( {
+			continue: { lecontinue: 'x', continue: '-||' },
+			query: { logevents: [ event( 'User:Bo', '2026-02-09T00:00:00Z', [], [ 'rollbacker' ] ) ] },
+		} ) );
+		const partial = await client( cut ).rightsLog( '2026-01-01T00:00:00Z', 1 );
+		expect( partial.complete ).toBe( false );
+		expect( partial.from ).toBe( '2026-02-09T00:00:00Z' );
 	} );
 } );
 

@@ -1,0 +1,334 @@
+/**
+ * The coordinator console against the wiki: loading the dashboard of a program in a
+ * handful of requests; creating a program and saving its settings (moving roster entries
+ * when the number of shards changes); applying a cohort's pairs in one roster write per
+ * page; telling each pair on their talk pages, paced by the coordinator's edit limit;
+ * recording milestones; and a member's end-of-term check-in.
+ */
+
+import { Checkin, CONFIG, INVITATIONS, Invitation, PROFILE, ProgramConfig, ROSTER, Roster, RosterMember } from '../core/format';
+import { profileAddCheckin } from '../core/checkins';
+import { editInterval, RosterAssignment, rosterAssign } from '../core/cohort';
+import { ACTIVITY_DAYS, buildDashboard, Dashboard, DashboardInput, MilestoneRecord, pendingQuestions, rosterAddMilestone } from '../core/dashboard';
+import { isMentorshipError, MentorshipError } from '../core/errors';
+import { NoticeKind } from '../core/notices';
+import {
+	applyConfigEdit, reshardRoster, rosterKeepOnly, rosterPut, rosterShardCount,
+} from '../core/program-config';
+import { RightsChange } from '../core/stages';
+import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf, rosterTitle, rosterTitles } from '../core/titles';
+import { WikiClient } from './client';
+import { Actor, postNotice } from './membership';
+import { isoSeconds, LoadedProgram, loadProgram, rosterPageFor } from './programs';
+import { docsFrom, Store } from './store';
+
+export interface ConsoleData {
+	loaded: LoadedProgram;
+	input: DashboardInput;
+	dashboard: Dashboard;
+	/** Requests the load took. */
+	requests: number;
+}
+
+const DAY = 86400000;
+
+/** Which of the pages under the programs' prefix are other programs' rosters and this program's invitation logs. */
+export function programPages( titles: string[], programId: string, config: ProgramConfig ): { rosters: string[]; invitations: string[] } {
+	const shardedLogs = !!config.shards && ( config.shards.invitations || 1 ) > 1;
+	const rosters: string[] = [];
+	const invitations: string[] = [];
+	for ( const t of titles ) {
+		const id = programIdOf( t );
+		if ( !id ) {
+			continue;
+		}
+		const rest = t.slice( t.indexOf( '/' + id + '/' ) + id.length + 2 );
+		if ( id !== programId && /^roster(\/\d+)?\.json$/.test( rest ) ) {
+			rosters.push( t );
+		} else if ( id === programId && ( shardedLogs ? /^invitations\/\d{4}-\d{2}\/\d+\.json$/ : /^invitations\/\d{4}-\d{2}\.json$/ ).test( rest ) ) {
+			invitations.push( t );
+		}
+	}
+	return { rosters: rosters, invitations: invitations };
+}
+
+/**
+ * Loads what the console shows. Requests, for a program of N members in one roster page:
+ * 1 for the config and roster with, at the same time, 1 listing the programs' pages;
+ * N / 50 for the members' profiles, accounts and edits of the last 30 days (more only
+ * for very active members); then at the same time 1 for the other programs' rosters, this
+ * program's invitation logs and the talk-page edits of everyone asked a question past the
+ * limit (per 50 of each), and 1 for the rights log since the first member joined.
+ */
+export async function loadConsole( client: WikiClient, programId: string, nowMs: number ): Promise<ConsoleData> {
+	const before = client.requestCount;
+	const now = isoSeconds( nowMs );
+	const both = await Promise.all( [
+		loadProgram( client, programId, { users: true, activitySince: isoSeconds( nowMs - ACTIVITY_DAYS * DAY ) } ),
+		client.prefixPages( PROJECT_NAMESPACE, PROGRAMS_PREFIX ),
+	] );
+	const loaded = both[ 0 ];
+	const state = loaded.state;
+	const pages = programPages( both[ 1 ], programId, state.config );
+	const pending = pendingQuestions( state, now );
+	let earliest: string | null = null;
+	for ( const name of Object.keys( state.members ) ) {
+		const joined = ( state.members[ name ] as RosterMember ).joined;
+		if ( earliest === null || joined < earliest ) {
+			earliest = joined;
+		}
+	}
+	const extra = await Promise.all( [
+		client.batch( {
+			titles: pages.rosters.concat( pages.invitations ),
+			contribsOf: pending ? { user: pending.users, since: pending.since, namespace: 3, limit: 500, maxContinue: 2 } : undefined,
+		} ),
+		earliest !== null ? client.rightsLog( earliest ) : Promise.resolve( null ),
+	] );
+	const batch = extra[ 0 ];
+	const rights = extra[ 1 ];
+
+	const rosters: Roster[] = [ { version: 1, members: state.members } ];
+	const rosterDocs = docsFrom( pages.rosters, batch.pages, ROSTER );
+	for ( const t of pages.rosters ) {
+		const doc = rosterDocs[ t ];
+		if ( doc && doc.value ) {
+			rosters.push( doc.value );
+		}
+	}
+	const invitations: Invitation[] = [];
+	const logDocs = docsFrom( pages.invitations, batch.pages, INVITATIONS );
+	for ( const t of pages.invitations ) {
+		const doc = logDocs[ t ];
+		if ( doc && doc.error ) {
+			loaded.errors[ t ] = doc.error;
+		} else if ( doc && doc.value ) {
+			invitations.push( ...doc.value.invitations );
+		}
+	}
+	const input: DashboardInput = {
+		program: state,
+		now: now,
+		accounts: loaded.users,
+		activity: loaded.activity,
+		replies: batch.contribs,
+		repliesComplete: batch.contribsComplete,
+		invitations: invitations,
+		rosters: rosters,
+	};
+	if ( rights ) {
+		const log: Record<string, RightsChange[]> = {};
+		for ( const name of Object.keys( state.members ) ) {
+			if ( rights.changes[ name ] ) {
+				log[ name ] = rights.changes[ name ] as RightsChange[];
+			}
+		}
+		input.rightsLog = log;
+		input.rightsLogSince = rights.from;
+	}
+	return { loaded: loaded, input: input, dashboard: buildDashboard( input ), requests: client.requestCount - before };
+}
+
+// ---- Programs: creating, saving settings --------------------------------------------------
+
+export interface ConsoleWriter {
+	store: Store;
+	/** The acting coordinator. */
+	user: string;
+	/** ISO timestamp. */
+	now: string;
+	/** Edit summaries in the wiki's content language. */
+	summaries: {
+		create: string;
+		config: string;
+		roster: string;
+		match: string;
+		milestone: string;
+	};
+}
+
+/**
+ * Creates a program: its empty roster (one page; a sharded roster's pages are created by
+ * the first write to each) and then its config, both with the JSON content model. A
+ * program with this id already existing is refused (kind `exists`), nothing written.
+ */
+export async function createProgram( w: ConsoleWriter, programId: string, config: ProgramConfig ): Promise<void> {
+	const title = configTitle( programId );
+	const existing = await w.store.client.readPage( title, { content: false } );
+	if ( existing.exists ) {
+		throw new MentorshipError( 'exists', 'articleexists', title + ' exists', [ title ], { page: title } );
+	}
+	if ( rosterShardCount( config ) === 1 ) {
+		await w.store.create( rosterTitle( programId ), ROSTER, { version: 1, members: {} }, w.summaries.create );
+	}
+	const created = await w.store.create( title, CONFIG, config, w.summaries.create );
+	if ( !created.changed ) {
+		throw new MentorshipError( 'exists', 'articleexists', title + ' exists', [ title ], { page: title } );
+	}
+}
+
+/**
+ * Saves the console's edit of a program's settings: the members the coordinator changed
+ * (see applyConfigEdit). When the number of roster shards changes, the entries move
+ * first: copied to their pages in the new layout, then the config switches to it, then
+ * every page drops the entries that now live elsewhere.
+ */
+export async function saveConfig( w: ConsoleWriter, programId: string, baseline: ProgramConfig, edited: ProgramConfig ): Promise<ProgramConfig> {
+	const from = rosterShardCount( baseline );
+	const to = rosterShardCount( edited );
+	let oldTitles: string[] = [];
+	if ( from !== to ) {
+		oldTitles = rosterTitles( programId, from );
+		const docs = await w.store.readMany( oldTitles, ROSTER );
+		const members: Record<string, RosterMember> = {};
+		for ( const t of oldTitles ) {
+			const doc = docs[ t ];
+			if ( doc && doc.error ) {
+				throw doc.error;
+			}
+			if ( doc && doc.value ) {
+				for ( const name of Object.keys( doc.value.members ) ) {
+					members[ name ] = doc.value.members[ name ] as RosterMember;
+				}
+			}
+		}
+		const layout = reshardRoster( programId, members, to );
+		for ( const t of Object.keys( layout ) ) {
+			const entries = layout[ t ] as Record<string, RosterMember>;
+			if ( Object.keys( entries ).length || to === 1 ) {
+				await w.store.update( t, ROSTER, ( r ) => rosterPut( r, entries ), { summary: w.summaries.roster } );
+			}
+		}
+	}
+	const saved = await w.store.update( configTitle( programId ), CONFIG, ( c ) => applyConfigEdit( c, baseline, edited ), { summary: w.summaries.config, create: false } );
+	for ( const t of oldTitles ) {
+		await w.store.update( t, ROSTER, ( r ) => rosterKeepOnly( r, ( name ) => rosterTitle( programId, to, name ) === t ),
+			{ summary: w.summaries.roster, create: false } ).catch( ( e: unknown ) => {
+			if ( !isMentorshipError( e, 'missing' ) ) {
+				throw e;
+			}
+		} );
+	}
+	return saved.value;
+}
+
+// ---- Matching a cohort ----------------------------------------------------------------------
+
+export interface ApplyResult {
+	/** The pairs written (or already there). */
+	applied: RosterAssignment[];
+	/** Mentees whose entry changed since the plan was made (they chose a mentor, or left): not written. */
+	skipped: string[];
+	/** Roster pages written. */
+	writes: number;
+}
+
+/** Writes the pairs into the roster: one write per roster page (one in all unless sharded). */
+export async function applyPairs( w: ConsoleWriter, programId: string, config: ProgramConfig, pairs: RosterAssignment[] ): Promise<ApplyResult> {
+	const byPage: Record<string, RosterAssignment[]> = {};
+	const order: string[] = [];
+	for ( const p of pairs ) {
+		const page = rosterPageFor( programId, config, p.mentee );
+		if ( !byPage[ page ] ) {
+			byPage[ page ] = [];
+			order.push( page );
+		}
+		( byPage[ page ] as RosterAssignment[] ).push( p );
+	}
+	const skipped: string[] = [];
+	let writes = 0;
+	for ( const page of order ) {
+		const mine: string[] = [];
+		const result = await w.store.update( page, ROSTER, ( r ) => {
+			mine.length = 0;
+			return rosterAssign( r, byPage[ page ] as RosterAssignment[], mine );
+		}, { summary: w.summaries.match, create: false } );
+		if ( result.changed ) {
+			writes++;
+		}
+		skipped.push( ...mine );
+	}
+	return { applied: pairs.filter( ( p ) => skipped.indexOf( p.mentee ) === -1 ), skipped: skipped, writes: writes };
+}
+
+export interface NotifyProgress {
+	done: number;
+	total: number;
+	/** Whose talk page the last post went to, and the failure if it failed. */
+	to?: string;
+	error?: unknown;
+}
+
+export interface NotifyReport {
+	posted: number;
+	failed: { to: string; kind: NoticeKind; error: unknown }[];
+	/** Stopped by the coordinator before the end. */
+	stopped: boolean;
+	/** The pause kept between two posts, in milliseconds. */
+	interval: number;
+}
+
+/**
+ * Tells each pair on their talk pages (a matched-mentee notice to the mentee, a
+ * matched-mentor notice to the mentor), one post after another, paced by the edit limit
+ * the wiki reports for the coordinator. A post refused for the rate limit waits a full
+ * period and is tried once more; any other failure is recorded and the others go on.
+ */
+export async function notifyPairs(
+	actor: Actor, programId: string, config: ProgramConfig, pairs: { mentee: string; mentor: string }[], note: string,
+	options: { progress: ( p: NotifyProgress ) => void; stopped?: () => boolean; limit?: { hits: number; seconds: number } },
+): Promise<NotifyReport> {
+	const interval = editInterval( options.limit );
+	const posts: { kind: NoticeKind; to: string; about: string }[] = [];
+	for ( const p of pairs ) {
+		posts.push( { kind: 'matched-mentee', to: p.mentee, about: p.mentor } );
+		posts.push( { kind: 'matched-mentor', to: p.mentor, about: p.mentee } );
+	}
+	const report: NotifyReport = { posted: 0, failed: [], stopped: false, interval: interval };
+	const clock = actor.client.clock;
+	for ( let i = 0; i < posts.length; i++ ) {
+		if ( options.stopped && options.stopped() ) {
+			report.stopped = true;
+			break;
+		}
+		const post = posts[ i ] as { kind: NoticeKind; to: string; about: string };
+		if ( i > 0 && interval ) {
+			await clock.sleep( interval );
+		}
+		let error: unknown = null;
+		for ( let attempt = 0; attempt < 2; attempt++ ) {
+			try {
+				await postNotice( actor, post.kind, programId, config, post.to, post.about, note );
+				error = null;
+				break;
+			} catch ( e ) {
+				error = e;
+				if ( !isMentorshipError( e, 'ratelimited' ) || attempt > 0 ) {
+					break;
+				}
+				await clock.sleep( 1000 * ( options.limit ? options.limit.seconds : 60 ) );
+			}
+		}
+		if ( error ) {
+			report.failed.push( { to: post.to, kind: post.kind, error: error } );
+		} else {
+			report.posted++;
+		}
+		options.progress( error ? { done: i + 1, total: posts.length, to: post.to, error: error } : { done: i + 1, total: posts.length, to: post.to } );
+	}
+	return report;
+}
+
+// ---- Milestones and check-ins ---------------------------------------------------------------
+
+/** Records a milestone in the member's roster entry (idempotent). */
+export async function recordMilestone( w: ConsoleWriter, programId: string, config: ProgramConfig, name: string, record: MilestoneRecord ): Promise<void> {
+	await w.store.update( rosterPageFor( programId, config, name ), ROSTER, ( r ) => rosterAddMilestone( r, name, record ),
+		{ summary: w.summaries.milestone, create: false } );
+}
+
+/** The member's end-of-term check-in, in their own profile. */
+export async function saveCheckin( actor: Actor, programId: string, checkin: Checkin ): Promise<void> {
+	await actor.ctx.store.update( profileTitle( actor.ctx.user ), PROFILE, ( p ) => profileAddCheckin( p, programId, checkin ),
+		{ summary: actor.ctx.summaries.profile, create: false } );
+}
