@@ -162,6 +162,20 @@ export function scorePlan( context: CohortContext, plan: PlanPair[] ): ScoredPla
 	return out;
 }
 
+/** The mentors who can take a mentee now (available, below capacity) and their free places in all. */
+export function roomOf( context: CohortContext ): { mentors: number; places: number } {
+	let mentors = 0;
+	let places = 0;
+	for ( const m of context.mentors ) {
+		const free = availability( m.membership, context.today ).state === 'active' ? capacityOf( m.membership ) - m.load : 0;
+		if ( free > 0 ) {
+			mentors++;
+			places += free;
+		}
+	}
+	return { mentors: mentors, places: places };
+}
+
 /**
  * The mentors a coordinator can choose for one mentee, best fit first: those who can take
  * a mentee now (available, with a free place before this plan), each scored for the

@@ -7,6 +7,7 @@
 import { ContentMessages } from '../core/ask';
 import { Clock, systemClock, WikiClient } from '../wiki/client';
 import { MwApiTransport } from '../wiki/mw-transport';
+import { ConsoleWriter } from '../wiki/console';
 import { isoSeconds, WriteContext } from '../wiki/programs';
 import { Store } from '../wiki/store';
 import { contentMessage, msg } from './i18n';
@@ -71,6 +72,23 @@ export function writeContext( env: Env, programName: string ): WriteContext {
 		summaries: {
 			profile: env.content( 'mentorship-summary-profile' ).replace( '$1', programName ),
 			roster: env.content( 'mentorship-summary-roster' ).replace( '$1', programName ),
+		},
+	};
+}
+
+/** What the console's writes need: the coordinator, the time, and edit summaries in the content language. */
+export function consoleWriter( env: Env, programName: string ): ConsoleWriter {
+	const summary = ( key: string ): string => env.content( key ).replace( /\$1/g, programName );
+	return {
+		store: env.store,
+		user: env.user as string,
+		now: isoSeconds( env.clock.now() ),
+		summaries: {
+			create: summary( 'mentorship-console-summary-create' ),
+			config: summary( 'mentorship-console-summary-config' ),
+			roster: summary( 'mentorship-console-summary-roster' ),
+			match: summary( 'mentorship-console-summary-match' ),
+			milestone: summary( 'mentorship-console-summary-milestone' ),
 		},
 	};
 }

@@ -16,6 +16,7 @@ import { msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
 import { jq } from '../windows';
 import { CountedText, heading, languageName, paragraphs, statusLine, tagValues, userLink } from '../widgets';
+import { checkinSection } from './checkin';
 import { interestFields } from './join';
 import { TabContext } from './program-page';
 
@@ -131,7 +132,7 @@ function askGadgetOffer( ctx: TabContext ): JQuery {
 export function mentorTab( ctx: TabContext ): JQuery {
 	const state = ctx.view.loaded.state;
 	const viewer = ctx.view.viewer;
-	const $box = $( '<div>' ).addClass( 'mg-mentee' );
+	const $box = $( '<div>' ).addClass( 'mg-mentee' ).append( checkinSection( ctx ) );
 	const suggestions = suggestionsFor( ctx );
 	if ( viewer.mentor ) {
 		const mine = suggestions.find( ( s ) => s.mentor === viewer.mentor );

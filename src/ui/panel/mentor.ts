@@ -20,6 +20,7 @@ import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
 import { jq } from '../windows';
 import { CountedText, heading, pageLink, statusLine, userLink } from '../widgets';
+import { checkinSection } from './checkin';
 import { interestFields } from './join';
 import { TabContext } from './program-page';
 
@@ -65,7 +66,7 @@ function questionList( rows: QuestionRow[], limit: number, env: TabContext[ 'env
 export function menteesTab( ctx: TabContext ): JQuery {
 	const $box = $( '<div>' ).addClass( 'mg-mentees' ).attr( 'aria-busy', 'true' );
 	const $status = statusLine().text( msg( 'mentorship-mentees-loading' ) );
-	$box.append( $status );
+	$box.append( checkinSection( ctx ), $status );
 	loadMentorView( ctx.env.client, ctx.id, ctx.view.viewer.name, ctx.env.clock.now() ).then( ( view ) => {
 		$box.removeAttr( 'aria-busy' );
 		$status.text( '' );

@@ -6,12 +6,14 @@
  */
 
 import { ProgramConfig } from '../../core/format';
+import { newConfig } from '../../core/program-config';
 import { PanelContext } from '../../gadgets/common/lib';
 import { isoSeconds, listProgramsWithRoom, ProgramListing } from '../../wiki/programs';
 import { Env } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';
 import { heading, paragraphs, statusLine } from '../widgets';
+import { ProgramForm } from '../console/program-form';
 import { ProgramPage } from './program-page';
 
 export class Panel {
@@ -35,6 +37,8 @@ export class Panel {
 	public start(): void {
 		if ( this.context.program ) {
 			this.openProgram( this.context.program, this.context.view );
+		} else if ( this.context.view === 'create' && this.env.user ) {
+			this.showCreate();
 		} else {
 			this.showPrograms();
 		}
@@ -43,6 +47,8 @@ export class Panel {
 				const program = mw.util.getParamValue( 'program' );
 				if ( program ) {
 					this.openProgram( program, mw.util.getParamValue( 'view' ) || undefined );
+				} else if ( mw.util.getParamValue( 'view' ) === 'create' && this.env.user ) {
+					this.showCreate();
 				} else {
 					this.showPrograms();
 				}
@@ -93,6 +99,49 @@ export class Panel {
 			$list.append( this.programCard( program ) );
 		}
 		this.$body.append( $list );
+		if ( this.env.user && !this.embedded ) {
+			// Anyone logged in may start a program; the wiki's protection decides where they may save it.
+			const create = new OO.ui.ButtonWidget( {
+				label: msg( 'mentorship-console-create-button' ),
+				icon: 'add',
+				href: mw.util.getUrl( 'Special:BlankPage/Mentorship', { view: 'create' } ),
+			} );
+			create.$button.on( 'click', ( e ) => {
+				e.preventDefault();
+				this.navigate( null, 'create' );
+				this.showCreate();
+			} );
+			this.$body.append( $( '<div>' ).addClass( 'mg-create-program' ).append(
+				$( '<p>' ).text( msg( 'mentorship-console-create-explanation' ) ),
+				create.$element,
+			) );
+		}
+	}
+
+	/** The form that creates a program; once saved, the new program opens in its console. */
+	public showCreate(): void {
+		this.setStatus( '' );
+		document.title = msg( 'mentorship-console-create-heading' ) + ' – ' + String( mw.config.get( 'wgSiteName' ) );
+		const $back = $( '<a>' ).attr( 'href', mw.util.getUrl( 'Special:BlankPage/Mentorship' ) ).text( msg( 'mentorship-panel-all-programs' ) ).on( 'click', ( e ) => {
+			e.preventDefault();
+			this.navigate( null );
+			this.showPrograms();
+		} );
+		const form = new ProgramForm( {
+			env: this.env,
+			mode: 'create',
+			config: newConfig( this.env.user as string, this.env.contentLanguage ),
+			onSaved: ( id ) => {
+				this.setStatus( msg( 'mentorship-console-created', id ) );
+				this.navigate( id, 'console' );
+				this.openProgram( id, 'console', true );
+			},
+			onCancel: () => {
+				this.navigate( null );
+				this.showPrograms();
+			},
+		} );
+		this.$body.empty().append( $( '<p>' ).append( $back ), form.$element );
 	}
 
 	private programCard( program: ProgramListing ): JQuery {
@@ -129,8 +178,10 @@ export class Panel {
 		return $item;
 	}
 
-	public openProgram( id: string, view?: string ): void {
-		this.setStatus( msg( 'mentorship-panel-loading-program' ) );
+	public openProgram( id: string, view?: string, keepStatus?: boolean ): void {
+		if ( !keepStatus ) {
+			this.setStatus( msg( 'mentorship-panel-loading-program' ) );
+		}
 		const page = new ProgramPage( this.env, id, {
 			embedded: this.embedded,
 			onBack: this.embedded ? null : () => {

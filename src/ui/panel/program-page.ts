@@ -11,6 +11,7 @@ import { Env, writeContext } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';
 import { paragraphs, userLink } from '../widgets';
+import { consoleTab } from '../console/console';
 import { joinForm } from './join';
 import { mentorTab, menteeProfileTab, menteeLeaveTab } from './mentee';
 import { menteesTab, mentorLeaveTab, mentorProfileTab } from './mentor';
@@ -132,6 +133,10 @@ export class ProgramPage {
 		} else if ( !config.closed ) {
 			tabs.push( { name: 'join', label: msg( 'mentorship-tab-join' ), build: () => joinForm( ctx ) } );
 		}
+		// The console: only for the program's coordinators (the wiki decides who may save what).
+		if ( viewer.coordinator ) {
+			tabs.push( { name: 'console', label: msg( 'mentorship-tab-console' ), build: () => consoleTab( ctx ) } );
+		}
 		const index = new OO.ui.IndexLayout( { expanded: false, framed: false, classes: [ 'mg-tabs' ] } );
 		const built: Record<string, boolean> = {};
 		const panels = tabs.map( ( tab ) => new OO.ui.TabPanelLayout( tab.name, { label: tab.label, expanded: false } ) );
@@ -152,7 +157,9 @@ export class ProgramPage {
 				this.hooks.onView( name );
 			}
 		} );
-		const first = wanted && tabs.some( ( t ) => t.name === wanted ) ? wanted : ( tabs[ 0 ] ? tabs[ 0 ].name : undefined );
+		// A coordinator who is not a member starts in the console.
+		const fallback = viewer.coordinator && !viewer.role ? 'console' : ( tabs[ 0 ] ? tabs[ 0 ].name : undefined );
+		const first = wanted && tabs.some( ( t ) => t.name === wanted ) ? wanted : fallback;
 		if ( first ) {
 			this.current = first;
 			buildTab( first );
