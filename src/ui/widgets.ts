@@ -135,3 +135,19 @@ export function heading( text: string, level = 3 ): JQuery {
 export function statusLine(): JQuery {
 	return $( '<div>' ).attr( { role: 'status', 'aria-live': 'polite' } ).addClass( 'mg-status' );
 }
+
+/**
+ * Names a dropdown for assistive technology: OOUI labels the hidden <select> of a
+ * DropdownInputWidget, not the combobox people reach with the keyboard.
+ */
+export function nameDropdown( widget: OO.ui.DropdownInputWidget, label: string ): OO.ui.DropdownInputWidget {
+	const inner = ( widget as unknown as { dropdownWidget?: { $handle?: JQuery; $label?: JQuery } } ).dropdownWidget;
+	if ( inner && inner.$handle ) {
+		inner.$handle.attr( 'aria-label', label );
+	}
+	// Its label is a read-only textbox showing the choice: it needs a name too.
+	if ( inner && inner.$label ) {
+		inner.$label.attr( 'aria-label', label );
+	}
+	return widget;
+}

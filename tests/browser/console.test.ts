@@ -409,10 +409,10 @@ describe( 'the console by keyboard alone', () => {
 		return { id, coord, mentors, mentees, sessions };
 	}
 
-	/** Moves to a tab of the console by keyboard: to the tab list, then arrows. */
+	/** Moves to a tab of the console by keyboard: Tab to the tab list, then arrows. */
 	async function consoleTabByKeys( page: Page, name: string ): Promise<void> {
-		const selected = page.locator( '.mg-console-tabs [role=tab][aria-selected=true]' );
-		await tabTo( page, selected );
+		// The tab list takes the focus (its tabs are its active descendants).
+		await tabTo( page, page.locator( '.mg-console-tabs [role=tablist]' ) );
 		const target = page.locator( '.mg-console-tabs [role=tab]', { hasText: name } );
 		for ( let i = 0; i < 3 && ( await target.getAttribute( 'aria-selected' ) ) !== 'true'; i++ ) {
 			await page.keyboard.press( 'ArrowDown' );

@@ -39,7 +39,7 @@ interface AxeViolation {
 	id: string;
 	impact: string | null;
 	help: string;
-	nodes: { target: string[]; failureSummary?: string }[];
+	nodes: { target: string[]; html: string; failureSummary?: string }[];
 }
 
 /** Runs axe-core on `selector` (WCAG 2 A and AA, 2.1 A and AA) and expects no violation. */
@@ -53,7 +53,7 @@ export async function expectAccessible( page: Page, selector: string ): Promise<
 		const result = await axe.run( sel, { runOnly: { type: 'tag', values: [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] } } );
 		return result.violations.map( ( v ) => ( {
 			id: v.id, impact: v.impact, help: v.help,
-			nodes: v.nodes.slice( 0, 5 ).map( ( n ) => ( { target: n.target, failureSummary: n.failureSummary } ) ),
+			nodes: v.nodes.slice( 0, 5 ).map( ( n ) => ( { target: n.target, html: n.html.slice( 0, 300 ), failureSummary: n.failureSummary } ) ),
 		} ) );
 	}, selector );
 	expect( violations, JSON.stringify( violations, null, 2 ) ).toEqual( [] );

@@ -37,6 +37,9 @@ export class Console {
 	private readonly $body: JQuery;
 	private index: OO.ui.IndexLayout | null = null;
 	private current: View = 'dashboard';
+	/** The views built so far, and how to build each from the latest data. */
+	private built: Partial<Record<View, boolean>> = {};
+	private build: Record<View, () => JQuery> = { dashboard: () => $( [] ), match: () => $( [] ), settings: () => $( [] ) };
 
 	public constructor( tab: TabContext ) {
 		this.tab = tab;
@@ -82,14 +85,14 @@ export class Console {
 				},
 			} ).$element,
 		};
+		this.build = build;
 		if ( this.index && keep ) {
-			// Rebuild the other views; the kept one goes on with its work.
+			// Rebuild the other views (those shown so far; the others are built when shown);
+			// the kept one goes on with its work.
 			for ( const view of VIEWS ) {
-				if ( view !== keep ) {
-					const panel = this.index.getTabPanel( view );
-					if ( panel ) {
-						panel.$element.empty().append( build[ view ]() );
-					}
+				const panel = this.index.getTabPanel( view );
+				if ( view !== keep && panel && this.built[ view ] ) {
+					panel.$element.empty().append( build[ view ]() );
 				}
 			}
 			return;
@@ -100,15 +103,15 @@ export class Console {
 			match: msg( 'mentorship-console-tab-match' ),
 			settings: msg( 'mentorship-console-tab-settings' ),
 		};
-		const built: Partial<Record<View, boolean>> = {};
+		this.built = {};
 		const panels = VIEWS.map( ( v ) => new OO.ui.TabPanelLayout( v, { label: labels[ v ], expanded: false } ) );
 		index.addTabPanels( panels, 0 );
 		const show = ( view: View ): void => {
-			if ( !built[ view ] ) {
-				built[ view ] = true;
+			if ( !this.built[ view ] ) {
+				this.built[ view ] = true;
 				const panel = index.getTabPanel( view );
 				if ( panel ) {
-					panel.$element.append( build[ view ]() );
+					panel.$element.append( this.build[ view ]() );
 				}
 			}
 		};

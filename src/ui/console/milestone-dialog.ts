@@ -11,6 +11,7 @@ import { isoSeconds } from '../../wiki/programs';
 import { consoleWriter } from '../env';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
+import { nameDropdown } from '../widgets';
 import { jq, openWindow, ownStatics } from '../windows';
 import { ConsoleContext } from './console';
 
@@ -39,6 +40,7 @@ export class MilestoneDialog extends OO.ui.ProcessDialog {
 			options: MILESTONES.map( ( t ) => ( { data: t, label: msg( MILESTONE_MESSAGES[ t ] ) } ) ),
 			value: d ? d.type : 'organised-event',
 		} );
+		nameDropdown( this.type, msg( 'mentorship-console-milestone-type' ) );
 		this.date = new mw.widgets.DateInputWidget( { value: d && d.time ? d.time.slice( 0, 10 ) : today, mustBeBefore: isoSeconds( this.ctx.env.clock.now() + 86400000 ).slice( 0, 10 ), required: true } );
 		this.note = new OO.ui.TextInputWidget( { value: d && d.note ? d.note : '', maxLength: LIMITS.comment } );
 		this.errors = new ErrorArea();

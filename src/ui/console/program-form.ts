@@ -21,7 +21,7 @@ import { consoleWriter, Env } from '../env';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { jq } from '../windows';
-import { CountedText, heading, languageName, tagInput, tagValues } from '../widgets';
+import { CountedText, heading, languageName, nameDropdown, tagInput, tagValues } from '../widgets';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
 const MESSAGE_IDS = [ 'welcome', 'invitation', 'event' ];
@@ -127,6 +127,7 @@ class MessageEditor {
 			],
 			value: message && message.audience ? message.audience : 'registered',
 		} );
+		nameDropdown( this.audience, msg( 'mentorship-console-message-audience' ) );
 		this.$rows = $( '<div>' );
 		const codes: string[] = [];
 		if ( message ) {
