@@ -8,6 +8,16 @@ type Tables = Record<string, Record<string, string>>;
 
 let contentTable: Record<string, string> = {};
 
+/**
+ * An English text made safe for another language's plural rules: each PLURAL with the two
+ * English forms (one, other) names its singular explicitly (1=…), so that a language with
+ * more forms (Arabic: zero, one, two, few, many, other), showing the English text until it
+ * is translated, says "0 mentees" and "1 mentee" rather than "one mentee" for 0.
+ */
+export function englishPlurals( text: string ): string {
+	return text.replace( /\{\{PLURAL:(\$\d+)\|([^|{}=]*)\|([^|{}=]*)\}\}/g, '{{PLURAL:$1|1=$2|$3}}' );
+}
+
 function merge( tables: Tables, chain: string[] ): Record<string, string> {
 	const merged: Record<string, string> = {};
 	// Most general first (English), the language itself last.
@@ -17,7 +27,8 @@ function merge( tables: Tables, chain: string[] ): Record<string, string> {
 		if ( table ) {
 			for ( const key in table ) {
 				if ( Object.prototype.hasOwnProperty.call( table, key ) ) {
-					merged[ key ] = table[ key ] as string;
+					// English texts shown in another language keep English plurals.
+					merged[ key ] = code === 'en' ? englishPlurals( table[ key ] as string ) : table[ key ] as string;
 				}
 			}
 		}
