@@ -10,7 +10,7 @@ import { join } from '../../wiki/membership';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { jq } from '../windows';
-import { CountedText, languageName, tagInput, tagValues } from '../widgets';
+import { CountedText, languageName, RadioGroup, tagInput, tagValues } from '../widgets';
 import { TabContext } from './program-page';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
@@ -60,13 +60,10 @@ function earlier( ctx: TabContext ): Membership | null {
 
 export function joinForm( ctx: TabContext ): JQuery {
 	const before = ctx.view.viewer.membership || earlier( ctx );
-	const role = new OO.ui.RadioSelectInputWidget( {
-		options: [
-			{ data: 'mentee', label: msg( 'mentorship-join-as-mentee' ) },
-			{ data: 'mentor', label: msg( 'mentorship-join-as-mentor' ) },
-		],
-		value: before && before.role === 'mentor' ? 'mentor' : 'mentee',
-	} );
+	const role = new RadioGroup( msg( 'mentorship-join-role' ), [
+		{ data: 'mentee', label: msg( 'mentorship-join-as-mentee' ) },
+		{ data: 'mentor', label: msg( 'mentorship-join-as-mentor' ) },
+	], before && before.role === 'mentor' ? 'mentor' : 'mentee' );
 	const interests = interestFields( ctx, before ? before.topics : [], before ? before.languages : [] );
 	const goals = new CountedText( {
 		label: msg( 'mentorship-join-goals' ),
@@ -98,7 +95,7 @@ export function joinForm( ctx: TabContext ): JQuery {
 		intro.$element.toggle( mentor );
 		capacityField.toggle( mentor );
 	};
-	role.on( 'change', toggle );
+	role.onChange( toggle );
 	toggle();
 
 	const submit = (): void => {
@@ -139,7 +136,7 @@ export function joinForm( ctx: TabContext ): JQuery {
 	form.on( 'submit', submit );
 	form.$element.append(
 		$( '<p>' ).text( msg( 'mentorship-join-intro-text' ) ),
-		new OO.ui.FieldLayout( role, { label: msg( 'mentorship-join-role' ), align: 'top' } ).$element,
+		role.$element,
 		interests.$element,
 		goals.$element,
 		intro.$element,

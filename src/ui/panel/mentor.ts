@@ -19,7 +19,7 @@ import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
 import { jq } from '../windows';
-import { CountedText, heading, pageLink, statusLine, userLink } from '../widgets';
+import { CountedText, heading, nameDropdown, pageLink, RadioGroup, statusLine, userLink } from '../widgets';
 import { interestFields } from './join';
 import { TabContext } from './program-page';
 
@@ -162,14 +162,11 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 		value: String( membership.capacity !== undefined ? membership.capacity : DEFAULT_CAPACITY ),
 	} );
 	const intro = new CountedText( { label: msg( 'mentorship-join-intro' ), help: msg( 'mentorship-join-intro-help' ), max: LIMITS.intro, value: membership.intro || '' } );
-	const status = new OO.ui.RadioSelectInputWidget( {
-		options: [
-			{ data: 'active', label: msg( 'mentorship-status-active' ) },
-			{ data: 'away', label: msg( 'mentorship-status-away' ) },
-			{ data: 'leaving', label: msg( 'mentorship-status-leaving' ) },
-		],
-		value: membership.status || 'active',
-	} );
+	const status = new RadioGroup( msg( 'mentorship-profile-status' ), [
+		{ data: 'active', label: msg( 'mentorship-status-active' ) },
+		{ data: 'away', label: msg( 'mentorship-status-away' ) },
+		{ data: 'leaving', label: msg( 'mentorship-status-leaving' ) },
+	], membership.status || 'active' );
 	const until = new mw.widgets.DateInputWidget( {
 		value: membership.awayUntil || '',
 		mustBeAfter: isoSeconds( ctx.env.clock.now() - 86400000 ).slice( 0, 10 ),
@@ -179,12 +176,13 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 		options: [ { data: '', label: msg( 'mentorship-profile-no-backup' ) } ].concat( others.map( ( n ) => ( { data: n, label: n } ) ) ),
 		value: membership.backup && others.indexOf( membership.backup ) !== -1 ? membership.backup : '',
 	} );
+	nameDropdown( backup, msg( 'mentorship-profile-backup' ) );
 	const untilField = new OO.ui.FieldLayout( until as unknown as OO.ui.Widget, { label: msg( 'mentorship-profile-away-until' ), align: 'top' } );
 	const backupField = new OO.ui.FieldLayout( backup, { label: msg( 'mentorship-profile-backup' ), align: 'top', help: msg( 'mentorship-profile-backup-help' ), helpInline: true } );
 	const toggle = (): void => {
 		untilField.toggle( status.getValue() === 'away' );
 	};
-	status.on( 'change', toggle );
+	status.onChange( toggle );
 	toggle();
 	const errors = new ErrorArea();
 	const save = new OO.ui.ButtonInputWidget( { label: msg( 'mentorship-profile-save' ), flags: [ 'primary', 'progressive' ], type: 'submit' } );
@@ -217,7 +215,7 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 		interests.$element,
 		new OO.ui.FieldLayout( capacity as unknown as OO.ui.Widget, { label: msg( 'mentorship-join-capacity' ), align: 'top', help: msg( 'mentorship-join-capacity-help' ), helpInline: true } ).$element,
 		intro.$element,
-		new OO.ui.FieldLayout( status, { label: msg( 'mentorship-profile-status' ), align: 'top' } ).$element,
+		status.$element,
 		untilField.$element,
 		backupField.$element,
 		errors.$element,
@@ -273,6 +271,7 @@ export function mentorLeaveTab( ctx: TabContext ): JQuery {
 			options: [ { data: '', label: msg( 'mentorship-leave-back-to-program' ) } ].concat( choices.map( ( c ) => ( { data: c.name, label: msg( 'mentorship-leave-to-mentor', c.name, c.free ) } ) ) ),
 			value: suggestion,
 		} );
+		nameDropdown( widget, mentee );
 		pickers.push( { mentee, widget } );
 		$box.append( new OO.ui.FieldLayout( widget, { label: mentee, align: 'left' } ).$element );
 	}
