@@ -47,7 +47,7 @@ export async function seriousViolations( page: Page, selector: string ): Promise
 		await page.addScriptTag( { content: axeSource() } );
 	}
 	const violations = await page.evaluate( async ( sel ) => {
-		const axe = ( window as unknown as { axe: { run( context: unknown, options: unknown ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } } ).axe;
+		const axe = ( window as unknown as { axe: { run( context: unknown, options: unknown ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[] }> } } ).axe;
 		const result = await axe.run( { include: [ [ sel ] ] }, { runOnly: { type: 'tag', values: [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] } } );
 		return result.violations.map( ( v ) => ( {
 			id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice( 0, 3 ).map( ( n ) => n.target.join( ' ' ) + ' ' + n.html.slice( 0, 160 ) ),

@@ -169,6 +169,8 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			this.onInput();
 			this.question.focus();
 			this.updateSize();
+			// For scripts and tests: the dialog knows where the question goes.
+			this.$element.attr( 'data-mg-ready', '1' );
 			if ( !state.mentor || !state.membership ) {
 				// The cache named a mentor the pages do not confirm: forget it.
 				void env.client.setOption( MENTOR_OPTION, null ).then( () => mw.user.options.set( MENTOR_OPTION, null ) );
