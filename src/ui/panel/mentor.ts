@@ -13,14 +13,13 @@ import {
 } from '../../core/program';
 import { userTalkTitle } from '../../core/titles';
 import { isoSeconds } from '../../wiki/programs';
-import { handOverAndLeave, Handover, loadMentorView, MenteeRow, MentorView, releaseMentee, saveProfile } from '../../wiki/membership';
+import { handOverAndLeave, Handover, loadMentorView, MenteeRow, MentorView, releaseMentee } from '../../wiki/membership';
 import { formatDate } from '../env';
 import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { jq } from '../windows';
-import { CountedText, heading, nameDropdown, pageLink, RadioGroup, statusLine, userLink } from '../widgets';
-import { interestFields } from './join';
+import { CountedText, heading, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, userLink } from '../widgets';
+import { interestFields, profileForm } from './join';
 import { TabContext } from './program-page';
 
 interface QuestionRow {
@@ -184,48 +183,26 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 	};
 	status.onChange( toggle );
 	toggle();
-	const errors = new ErrorArea();
-	const save = new OO.ui.ButtonInputWidget( { label: msg( 'mentorship-profile-save' ), flags: [ 'primary', 'progressive' ], type: 'submit' } );
-	const form = new OO.ui.FormLayout( { classes: [ 'mg-profile' ] } );
-	form.on( 'submit', () => {
-		errors.clear();
-		const value = status.getValue() as MentorStatus;
-		const date = until.getValue();
-		const patch: Partial<Membership> = {
-			topics: tagValuesOf( interests.topics ),
-			languages: tagValuesOf( interests.languages ),
-			capacity: Math.max( 0, Math.min( LIMITS.capacity, Math.round( Number( capacity.getValue() ) || 0 ) ) ),
-			intro: intro.getValue().trim() || undefined,
-			status: value,
-			awayUntil: value === 'away' && date ? date : undefined,
-			backup: backup.getValue() || undefined,
-		};
-		save.setDisabled( true );
-		void jq( saveProfile( ctx.actor(), ctx.id, patch ) ).then( () => {
-			save.setDisabled( false );
-			ctx.setStatus( msg( 'mentorship-profile-saved' ) );
-			ctx.reload( 'profile' );
-		}, ( e: unknown ) => {
-			save.setDisabled( false );
-			errors.show( e );
-		} );
-	} );
-	form.$element.append(
-		heading( msg( 'mentorship-profile-heading' ) ),
+	return profileForm( ctx, [
 		interests.$element,
 		new OO.ui.FieldLayout( capacity as unknown as OO.ui.Widget, { label: msg( 'mentorship-join-capacity' ), align: 'top', help: msg( 'mentorship-join-capacity-help' ), helpInline: true } ).$element,
 		intro.$element,
 		status.$element,
 		untilField.$element,
 		backupField.$element,
-		errors.$element,
-		new OO.ui.FieldLayout( save, { align: 'top' } ).$element,
-	);
-	return form.$element;
-}
-
-function tagValuesOf( widget: OO.ui.TagMultiselectWidget ): string[] {
-	return ( widget.getValue() as unknown as ( string | { data: string } )[] ).map( ( v ) => typeof v === 'string' ? v : String( v.data ) );
+	], () => {
+		const value = status.getValue() as MentorStatus;
+		const date = until.getValue();
+		return {
+			topics: tagValues( interests.topics ),
+			languages: tagValues( interests.languages ),
+			capacity: Math.max( 0, Math.min( LIMITS.capacity, Math.round( Number( capacity.getValue() ) || 0 ) ) ),
+			intro: intro.getValue().trim() || undefined,
+			status: value,
+			awayUntil: value === 'away' && date ? date : undefined,
+			backup: backup.getValue() || undefined,
+		};
+	} );
 }
 
 /** Other mentors a mentee can be handed to: available and with room, the least loaded first. */
