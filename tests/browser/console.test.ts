@@ -8,6 +8,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/core/export';
@@ -19,9 +20,10 @@ import { isoSeconds, joinProgram, loadProgram, recordQuestion } from '../../src/
 import { postSection } from '../../src/wiki/posting';
 import { Store } from '../../src/wiki/store';
 import { adminSession, Session } from '../../scripts/lib/accounts';
+import { ROOT } from '../../scripts/lib/localwiki';
 import { config, context, mentee, mentor, program, programId, unique, users, wiki } from '../support/fixtures';
 import { launch, shot, url, userPage } from '../support/browser';
-import { expectAccessible, focused, tabTo } from '../support/access';
+import { expectAccessible, focused, tabToElement } from '../support/access';
 
 let browser: Browser;
 
@@ -272,7 +274,7 @@ describe( 'the coordinator console', () => {
 		await member.page.goto( panelUrl( { program: id } ) );
 		const checkin = member.page.locator( '.mg-checkin' );
 		await checkin.waitFor();
-		await checkin.locator( 'label', { hasText: '4 – satisfied' } ).click();
+		await checkin.getByRole( 'radio', { name: '4 – satisfied' } ).check();
 		await checkin.getByRole( 'textbox', { name: /One line about your mentorship/ } ).fill( 'Great, thanks | really, "useful"' );
 		await shot( member.page, 'panel-checkin' );
 		await checkin.getByRole( 'button', { name: 'Send my answer' } ).click();
@@ -409,15 +411,20 @@ describe( 'the console by keyboard alone', () => {
 		return { id, coord, mentors, mentees, sessions };
 	}
 
-	/** Moves to a tab of the console by keyboard: Tab to the tab list, then arrows. */
-	async function consoleTabByKeys( page: Page, name: string ): Promise<void> {
+	/** Moves to a tab of the console by keyboard (0 dashboard, 1 matching, 2 settings): Tab to the tab list, then arrows. */
+	async function consoleTabByKeys( page: Page, index: number ): Promise<void> {
 		// The tab list takes the focus (its tabs are its active descendants).
-		await tabTo( page, page.locator( '.mg-console-tabs [role=tablist]' ) );
-		const target = page.locator( '.mg-console-tabs [role=tab]', { hasText: name } );
+		await tabToElement( page, page.locator( '.mg-console-tabs [role=tablist]' ) );
+		const target = page.locator( '.mg-console-tabs [role=tab]' ).nth( index );
 		for ( let i = 0; i < 3 && ( await target.getAttribute( 'aria-selected' ) ) !== 'true'; i++ ) {
 			await page.keyboard.press( 'ArrowDown' );
 		}
 		await expect( target.getAttribute( 'aria-selected' ) ).resolves.toBe( 'true' );
+	}
+
+	/** A message in a language, as the interface shows it. */
+	function message( lang: string, key: string ): string {
+		return ( JSON.parse( readFileSync( join( ROOT, 'i18n', lang + '.json' ), 'utf8' ) ) as Record<string, string> )[ key ]!;
 	}
 
 	it.each( [ 'ar', 'es' ] )( 'matching the cohort, in %s: keyboard only, and axe finds nothing', async ( lang ) => {
@@ -426,16 +433,17 @@ describe( 'the console by keyboard alone', () => {
 		const { page } = user;
 		await openConsole( page, c.id, lang );
 		await expect( page.locator( 'html' ).getAttribute( 'dir' ) ).resolves.toBe( lang === 'ar' ? 'rtl' : 'ltr' );
-		await consoleTabByKeys( page, 'Match the cohort' );
+		await consoleTabByKeys( page, 1 );
+		await expect( page.locator( '.mg-console-tabs [role=tab]' ).nth( 1 ).innerText() ).resolves.toBe( message( lang, 'mentorship-console-tab-match' ) );
 		await expectAccessible( page, '.mentorship-panel' );
-		const run = page.locator( '.mg-match' ).getByRole( 'button', { name: 'Match the cohort' } );
-		await tabTo( page, run );
+		const run = page.locator( '.mg-match-run a' );
+		await tabToElement( page, run );
 		await page.keyboard.press( 'Enter' );
 		await page.locator( '.mg-pairs tbody tr' ).first().waitFor();
 		// Change a pair with the keyboard: the mentee who fits both mentors goes to the other one.
 		const select = page.locator( `.mg-pairs tr[data-mentee="${ c.mentees[ 2 ] }"] select` );
 		const before = await select.inputValue();
-		await tabTo( page, select );
+		await tabToElement( page, select );
 		const other = before === c.mentors[ 0 ] ? c.mentors[ 1 ]! : c.mentors[ 0 ]!;
 		for ( let i = 0; i < 4 && ( await select.inputValue() ) !== other; i++ ) {
 			await page.keyboard.press( 'ArrowDown' );
@@ -443,12 +451,12 @@ describe( 'the console by keyboard alone', () => {
 		expect( await select.inputValue() ).toBe( other );
 		await expectAccessible( page, '.mentorship-panel' );
 		await shot( page, 'console-match-' + lang );
-		const apply = page.getByRole( 'button', { name: /^Apply/ } );
-		await tabTo( page, apply );
+		const apply = page.locator( '.mg-match-apply a' );
+		await tabToElement( page, apply );
 		await page.keyboard.press( 'Enter' );
-		const ok = page.locator( '.oo-ui-messageDialog' ).getByRole( 'button', { name: lang === 'ar' ? /OK|موافق/ : /OK|Aceptar/ } );
+		const ok = page.locator( '.oo-ui-messageDialog .oo-ui-flaggedElement-primary a' );
 		await ok.waitFor();
-		await tabTo( page, ok );
+		await tabToElement( page, ok );
 		await page.keyboard.press( 'Enter' );
 		await page.locator( '.mg-match-after .oo-ui-messageWidget' ).waitFor( { timeout: 60000 } );
 		const loaded = await loadProgram( c.sessions[ c.coord ]!.client, c.id );
@@ -456,7 +464,7 @@ describe( 'the console by keyboard alone', () => {
 		expect( mentorOf( loaded.state, c.mentees[ 0 ]! ) ).toBe( c.mentors[ 0 ] );
 		expect( mentorOf( loaded.state, c.mentees[ 1 ]! ) ).toBe( c.mentors[ 1 ] );
 
-		await consoleTabByKeys( page, 'Settings' );
+		await consoleTabByKeys( page, 2 );
 		await page.locator( '.mg-program-form' ).waitFor();
 		await expectAccessible( page, '.mentorship-panel' );
 		await shot( page, 'console-program-form-' + lang );
@@ -471,15 +479,16 @@ describe( 'the console by keyboard alone', () => {
 		await page.locator( '.mg-members tbody tr' ).first().waitFor();
 		await expectAccessible( page, '.mentorship-panel' );
 		await shot( page, 'console-dashboard-' + lang );
-		const csv = page.getByRole( 'link', { name: 'Download as CSV' } );
-		await tabTo( page, csv );
+		const csv = page.locator( '.mg-export-csv a' );
+		await expect( csv.innerText() ).resolves.toBe( message( lang, 'mentorship-console-export-csv' ) );
+		await tabToElement( page, csv );
 		const [ download ] = await Promise.all( [ page.waitForEvent( 'download' ), page.keyboard.press( 'Enter' ) ] );
 		const rows = parseCsv( readFileSync( ( await download.path() )!, 'utf8' ) );
 		expect( rows.slice( 1 ).map( ( r ) => r[ 0 ] ) ).toEqual( [ ...c.mentors, ...c.mentees ] );
 
 		// Record a milestone for a mentee, by keyboard, from the button in their row (Shift+Tab back up the page).
-		const add = page.getByRole( 'button', { name: `Record a milestone for ${ c.mentees[ 1 ] }` } );
-		await tabTo( page, add, { back: true } );
+		const add = page.locator( `.mg-members tr[data-member="${ c.mentees[ 1 ] }"] .mg-milestone-add a` );
+		await tabToElement( page, add, { backwards: true } );
 		await page.keyboard.press( 'Enter' );
 		const dialog = page.locator( '.mg-milestone-dialog' );
 		await dialog.locator( '.oo-ui-dropdownWidget' ).waitFor();
@@ -488,17 +497,18 @@ describe( 'the console by keyboard alone', () => {
 		await page.keyboard.press( 'Enter' );
 		await page.keyboard.press( 'ArrowDown' );
 		await page.keyboard.press( 'Enter' );
-		await expect( dialog.locator( '.oo-ui-dropdownWidget .oo-ui-labelElement-label' ).first().innerText() ).resolves.toBe( 'Took on a WikiProject task' );
-		const note = dialog.getByRole( 'textbox', { name: /Note/ } );
-		await tabTo( page, note );
+		await expect( dialog.locator( '.oo-ui-dropdownWidget .oo-ui-labelElement-label' ).first().innerText() ).resolves.toBe( message( lang, 'mentorship-milestone-wikiproject-task' ) );
+		const note = dialog.locator( '.mg-milestone-note input' );
+		await tabToElement( page, note );
 		await page.keyboard.type( 'Women in Red, ' + lang );
 		await expectAccessible( page, '.mg-milestone-dialog' );
-		const save = dialog.getByRole( 'button', { name: 'Record' } );
-		await tabTo( page, save );
+		const save = dialog.locator( '.oo-ui-processDialog-actions-primary a' );
+		await tabToElement( page, save );
 		expect( await focused( save ) ).toBe( true );
 		await page.keyboard.press( 'Enter' );
 		await dialog.waitFor( { state: 'hidden' } );
 		await page.locator( `.mg-members tr[data-member="${ c.mentees[ 1 ] }"] .mg-milestones li`, { hasText: 'Women in Red' } ).waitFor();
+		await expect( page.locator( `.mg-members tr[data-member="${ c.mentees[ 1 ] }"] .mg-milestones li` ).first().innerText() ).resolves.toContain( message( lang, 'mentorship-milestone-wikiproject-task' ) );
 		const roster = await new Store( c.sessions[ c.coord ]!.client ).read( rosterTitle( c.id ), ROSTER );
 		expect( roster.value!.members[ c.mentees[ 1 ]! ]!.milestones ).toEqual( [ expect.objectContaining( { type: 'wikiproject-task', note: 'Women in Red, ' + lang, by: c.coord } ) ] );
 		await user.context.close();

@@ -1,29 +1,82 @@
 /**
- * Accessibility in the browser tests: moving by keyboard alone (Tab until an element has
- * the focus, never a click) and checking a part of the page with axe-core (WCAG 2.1 A
- * and AA rules), failing with what axe found and where.
+ * Keyboard and accessibility helpers for the browser tests: reach a control with Tab as a
+ * keyboard user does, and run axe-core on a part of the page.
  */
 
 import { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { axeSource } from './browser';
 
-/** Whether the focus is on `target` or inside it. */
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches `selector` (or contains
+ * `text`), as a keyboard user would; fails after `max` presses.
+ */
+export async function tabTo( page: Page, selector: string, options: { text?: string; max?: number; backwards?: boolean } = {} ): Promise<void> {
+	const max = options.max || 150;
+	for ( let i = 0; i < max; i++ ) {
+		const found = await page.evaluate( ( [ sel, text ] ) => {
+			const el = document.activeElement as HTMLElement | null;
+			if ( !el ) {
+				return false;
+			}
+			const match = el.matches( sel as string ) || !!el.closest( sel as string );
+			return match && ( !text || ( el.innerText || el.getAttribute( 'aria-label' ) || '' ).includes( text as string ) );
+		}, [ selector, options.text || '' ] );
+		if ( found ) {
+			return;
+		}
+		await page.keyboard.press( options.backwards ? 'Shift+Tab' : 'Tab' );
+	}
+	throw new Error( `Tab never reached ${ selector }${ options.text ? ' "' + options.text + '"' : '' }` );
+}
+
+export interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	nodes: number;
+	targets: string[];
+}
+
+/** Runs axe-core (WCAG 2 A and AA rules) on the elements matching `selector`; returns serious and critical violations. */
+export async function seriousViolations( page: Page, selector: string ): Promise<AxeViolation[]> {
+	// Colours are only final once transitions (a dialog fading in) have ended.
+	await page.waitForFunction( () => document.getAnimations().every( ( a ) => a.playState !== 'running' ) );
+	const hasAxe = await page.evaluate( () => typeof ( window as unknown as { axe?: unknown } ).axe !== 'undefined' );
+	if ( !hasAxe ) {
+		await page.addScriptTag( { content: axeSource() } );
+	}
+	const violations = await page.evaluate( async ( sel ) => {
+		const axe = ( window as unknown as { axe: { run( context: unknown, options: unknown ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[] }> } } ).axe;
+		const result = await axe.run( { include: [ [ sel ] ] }, { runOnly: { type: 'tag', values: [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] } } );
+		return result.violations.map( ( v ) => ( {
+			id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice( 0, 3 ).map( ( n ) => n.target.join( ' ' ) + ' ' + n.html.slice( 0, 160 ) ),
+		} ) );
+	}, selector );
+	return violations.filter( ( v ) => v.impact === 'serious' || v.impact === 'critical' );
+}
+
+export async function expectAccessible( page: Page, selector: string ): Promise<void> {
+	expect( await seriousViolations( page, selector ) ).toEqual( [] );
+}
+
+/** Whether the focus is on the element of `target`, or inside it. */
 export async function focused( target: Locator ): Promise<boolean> {
 	return target.evaluate( ( el ) => !!document.activeElement && ( el === document.activeElement || el.contains( document.activeElement ) ) );
 }
 
 /**
- * Presses Tab (or Shift+Tab) until the focus is on `target` (or inside it); fails after
- * `max` presses, naming where the focus went.
+ * Presses Tab (or Shift+Tab) until the focus is on the element of `target` (or inside
+ * it), for elements a selector cannot single out; fails after `max` presses, naming where
+ * the focus went.
  */
-export async function tabTo( page: Page, target: Locator, options: { max?: number; back?: boolean } = {} ): Promise<void> {
-	const max = options.max || 80;
+export async function tabToElement( page: Page, target: Locator, options: { max?: number; backwards?: boolean } = {} ): Promise<void> {
+	const max = options.max || 150;
 	for ( let i = 0; i < max; i++ ) {
 		if ( await focused( target ) ) {
 			return;
 		}
-		await page.keyboard.press( options.back ? 'Shift+Tab' : 'Tab' );
+		await page.keyboard.press( options.backwards ? 'Shift+Tab' : 'Tab' );
 	}
 	if ( await focused( target ) ) {
 		return;
@@ -32,29 +85,5 @@ export async function tabTo( page: Page, target: Locator, options: { max?: numbe
 		const el = document.activeElement;
 		return el ? el.tagName + ' ' + ( el.getAttribute( 'aria-label' ) || el.textContent || '' ).slice( 0, 60 ) : 'nothing';
 	} );
-	throw new Error( `tabTo: ${ max } presses of Tab did not reach the element (the focus is on ${ where })` );
-}
-
-interface AxeViolation {
-	id: string;
-	impact: string | null;
-	help: string;
-	nodes: { target: string[]; html: string; failureSummary?: string }[];
-}
-
-/** Runs axe-core on `selector` (WCAG 2 A and AA, 2.1 A and AA) and expects no violation. */
-export async function expectAccessible( page: Page, selector: string ): Promise<void> {
-	const loaded = await page.evaluate( () => typeof ( window as unknown as { axe?: unknown } ).axe !== 'undefined' );
-	if ( !loaded ) {
-		await page.addScriptTag( { content: axeSource() } );
-	}
-	const violations = await page.evaluate( async ( sel ) => {
-		const axe = ( window as unknown as { axe: { run( context: string, options: unknown ): Promise<{ violations: AxeViolation[] }> } } ).axe;
-		const result = await axe.run( sel, { runOnly: { type: 'tag', values: [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] } } );
-		return result.violations.map( ( v ) => ( {
-			id: v.id, impact: v.impact, help: v.help,
-			nodes: v.nodes.slice( 0, 5 ).map( ( n ) => ( { target: n.target, html: n.html.slice( 0, 300 ), failureSummary: n.failureSummary } ) ),
-		} ) );
-	}, selector );
-	expect( violations, JSON.stringify( violations, null, 2 ) ).toEqual( [] );
+	throw new Error( `Tab never reached the element (the focus is on ${ where })` );
 }

@@ -221,7 +221,7 @@ function milestonesCell( ctx: ConsoleContext, row: MemberRow ): JQuery {
 	if ( row.recorded.length || row.detected.length ) {
 		$cell.append( $list );
 	}
-	const add = new OO.ui.ButtonWidget( { label: msg( 'mentorship-console-milestone-add' ), icon: 'add', framed: false } );
+	const add = new OO.ui.ButtonWidget( { label: msg( 'mentorship-console-milestone-add' ), icon: 'add', framed: false, classes: [ 'mg-milestone-add' ] } );
 	add.$button.attr( 'aria-label', msg( 'mentorship-console-milestone-add-who', row.name ) );
 	add.on( 'click', () => openMilestoneDialog( ctx, row.name, add.$button[ 0 ] as HTMLElement ) );
 	return $cell.append( add.$element );

@@ -62,7 +62,7 @@ export class MatchView {
 		this.$totals = $( '<p>' ).addClass( 'mg-match-totals' ).attr( { role: 'status', 'aria-live': 'polite' } );
 		this.over = new OO.ui.MessageWidget( { type: 'error', classes: [ 'mg-match-over' ] } );
 		this.over.toggle( false );
-		this.apply = new OO.ui.ButtonWidget( { label: msg( 'mentorship-console-match-apply', 0 ), flags: [ 'primary', 'progressive' ] } );
+		this.apply = new OO.ui.ButtonWidget( { label: msg( 'mentorship-console-match-apply', 0 ), flags: [ 'primary', 'progressive' ], classes: [ 'mg-match-apply' ] } );
 		this.apply.on( 'click', () => this.confirmApply() );
 		this.errors = new ErrorArea();
 		this.$after = $( '<div>' ).addClass( 'mg-match-after' );
@@ -84,7 +84,7 @@ export class MatchView {
 		const context = cohortContext( state, this.today(), lastEdits );
 		this.context = context;
 		const room = roomOf( context );
-		const go = new OO.ui.ButtonWidget( { label: msg( 'mentorship-console-match-run' ), flags: [ 'primary', 'progressive' ], icon: 'userGroup' } );
+		const go = new OO.ui.ButtonWidget( { label: msg( 'mentorship-console-match-run' ), flags: [ 'primary', 'progressive' ], icon: 'userGroup', classes: [ 'mg-match-run' ] } );
 		go.setDisabled( !context.mentees.length || !room.places );
 		go.on( 'click', () => {
 			go.setDisabled( true );

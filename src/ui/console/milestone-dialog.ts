@@ -42,7 +42,7 @@ export class MilestoneDialog extends OO.ui.ProcessDialog {
 		} );
 		nameDropdown( this.type, msg( 'mentorship-console-milestone-type' ) );
 		this.date = new mw.widgets.DateInputWidget( { value: d && d.time ? d.time.slice( 0, 10 ) : today, mustBeBefore: isoSeconds( this.ctx.env.clock.now() + 86400000 ).slice( 0, 10 ), required: true } );
-		this.note = new OO.ui.TextInputWidget( { value: d && d.note ? d.note : '', maxLength: LIMITS.comment } );
+		this.note = new OO.ui.TextInputWidget( { value: d && d.note ? d.note : '', maxLength: LIMITS.comment, classes: [ 'mg-milestone-note' ] } );
 		this.errors = new ErrorArea();
 		const panel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
 		panel.$element.append(

@@ -12,7 +12,7 @@ import { formatDate } from '../env';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { jq } from '../windows';
-import { heading } from '../widgets';
+import { heading, RadioGroup } from '../widgets';
 import { TabContext } from './program-page';
 
 /** The answers, 1 to 5 (message keys in full, for the i18n check). */
@@ -43,10 +43,9 @@ export function checkinSection( ctx: TabContext ): JQuery {
 	if ( latest && latest.time >= term.start ) {
 		$box.append( $( '<p>' ).addClass( 'mg-checkin-answered' ).text( msg( 'mentorship-console-checkin-answered', formatDate( latest.time ), latest.satisfaction, latest.comment ) ) );
 	}
-	const satisfaction = new OO.ui.RadioSelectInputWidget( {
-		options: SCALE.map( ( key, i ) => ( { data: String( i + 1 ), label: msg( key ) } ) ),
-		value: latest ? String( latest.satisfaction ) : '',
-	} );
+	const satisfaction = new RadioGroup( msg( 'mentorship-console-checkin-satisfaction' ),
+		SCALE.map( ( key, i ) => ( { data: String( i + 1 ), label: msg( key ) } ) ),
+		latest ? String( latest.satisfaction ) : '' );
 	const comment = new OO.ui.TextInputWidget( { maxLength: LIMITS.comment, value: '', placeholder: msg( 'mentorship-console-checkin-comment-placeholder' ) } );
 	const errors = new ErrorArea();
 	const save = new OO.ui.ButtonInputWidget( {
@@ -72,7 +71,7 @@ export function checkinSection( ctx: TabContext ): JQuery {
 		} );
 	} );
 	form.$element.append(
-		new OO.ui.FieldLayout( satisfaction, { label: msg( 'mentorship-console-checkin-satisfaction' ), align: 'top' } ).$element,
+		satisfaction.$element,
 		new OO.ui.FieldLayout( comment, { label: msg( 'mentorship-console-checkin-comment' ), align: 'top', help: msg( 'mentorship-console-checkin-comment-help' ), helpInline: true } ).$element,
 		errors.$element,
 		new OO.ui.FieldLayout( save, { align: 'top' } ).$element,
