@@ -20,6 +20,8 @@ import ts from 'typescript';
 
 const ROOT = dirname( fileURLToPath( import.meta.url ) );
 const SECTION = 'mentorship';
+/** Hidden gadgets holding the shared code's messages in one language each. */
+export const MESSAGE_MODULE_PREFIX = 'mentorship-i18n-';
 const GLOBAL_PACKAGES = /^(jquery|oojs|oojs-ui|mediawiki)(\/|$)/;
 
 export class BuildError extends Error {}
@@ -80,18 +82,27 @@ export function readMessages() {
 	return out;
 }
 
-/** The messages a gadget bundles: its list, or with "*" every message but the gadget descriptions. */
-function messagesFor( def, messages ) {
-	const keys = def.messages === '*' ?
+/** The message keys a gadget uses: its list, or with "*" every message but the gadget descriptions. */
+function messageKeys( def, messages ) {
+	return def.messages === '*' ?
 		Object.keys( messages.en ).filter( ( k ) => !k.startsWith( 'mentorship-gadget-' ) ) :
 		def.messages;
+}
+
+/**
+ * The messages a gadget bundles, by language: its keys in every language, or only in the
+ * languages listed in `bundledLanguages` (the others then come as message modules).
+ */
+function messagesFor( def, messages ) {
+	const keys = messageKeys( def, messages );
 	for ( const key of keys ) {
 		if ( messages.en[ key ] === undefined ) {
 			throw new BuildError( `gadgets/${ def.id }.json: message "${ key }" is not in i18n/en.json` );
 		}
 	}
 	const table = {};
-	for ( const lang of Object.keys( messages ).sort() ) {
+	const languages = def.bundledLanguages || Object.keys( messages ).sort();
+	for ( const lang of languages ) {
 		const subset = {};
 		for ( const key of keys ) {
 			if ( messages[ lang ][ key ] !== undefined ) {
@@ -105,14 +116,29 @@ function messagesFor( def, messages ) {
 	return table;
 }
 
+/**
+ * The same table in a compact form for loaders, which run on every page view: the keys once,
+ * and per language the texts in that order (0 where the language lacks one).
+ */
+function compactMessages( table, keys ) {
+	const compact = { k: keys };
+	for ( const lang of Object.keys( table ) ) {
+		compact[ lang ] = keys.map( ( key ) => table[ lang ][ key ] === undefined ? 0 : table[ lang ][ key ] );
+	}
+	return compact;
+}
+
 function virtualModules( def, messages, version, commit ) {
 	return {
 		name: 'mentorship-virtual',
 		setup( build ) {
-			build.onResolve( { filter: /^mentorship:(messages|build)$/ }, ( args ) => ( { path: args.path, namespace: 'mentorship' } ) );
+			build.onResolve( { filter: /^mentorship:(messages|loader-messages|build)$/ }, ( args ) => ( { path: args.path, namespace: 'mentorship' } ) );
 			build.onLoad( { filter: /.*/, namespace: 'mentorship' }, ( args ) => {
 				if ( args.path === 'mentorship:messages' ) {
 					return { contents: 'export default ' + JSON.stringify( messagesFor( def, messages ) ) + ';', loader: 'js' };
+				}
+				if ( args.path === 'mentorship:loader-messages' ) {
+					return { contents: 'export default ' + JSON.stringify( compactMessages( messagesFor( def, messages ), messageKeys( def, messages ) ) ) + ';', loader: 'js' };
 				}
 				return { contents: `export const VERSION = ${ JSON.stringify( version ) }; export const COMMIT = ${ JSON.stringify( commit ) };`, loader: 'js' };
 			} );
@@ -224,6 +250,9 @@ function fileFor( title ) {
 	return 'pages/' + ( /\.(js|css)$/.test( title ) ? safe : safe + '.wikitext' );
 }
 
+/** What ResourceLoader would serve of each page, by title (for the budgets). */
+const servedTexts = {};
+
 function gzipLength( text ) {
 	return gzipSync( Buffer.from( text ), { level: 9 } ).length;
 }
@@ -240,6 +269,8 @@ async function sizeOf( title, text ) {
 		const served = ( await esbuild.transform( text, { loader, minifyWhitespace: true, legalComments: 'none', charset: 'utf8' } ) ).code;
 		size.served = Buffer.byteLength( served );
 		size.servedGzip = gzipLength( served );
+		// Kept to gzip a gadget's script and styles together, as ResourceLoader sends them in one response.
+		servedTexts[ title ] = served;
 	}
 	return size;
 }
@@ -319,6 +350,33 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false } = 
 			await write( `MediaWiki:Gadget-${ def.id }` + ( lang === 'en' ? '' : '/' + lang ), 'wikitext', text, def.id );
 		}
 	}
+	// Message modules: for a gadget that bundles only some languages (the shared code bundles
+	// English), one hidden gadget per other language, loaded with it in the same request.
+	const messageModules = [];
+	for ( const def of defs.filter( ( d ) => d.bundledLanguages ) ) {
+		const keys = messageKeys( def, messages );
+		for ( const lang of languages.filter( ( l ) => !def.bundledLanguages.includes( l ) ) ) {
+			const subset = {};
+			for ( const key of keys ) {
+				if ( messages[ lang ][ key ] !== undefined ) {
+					subset[ key ] = messages[ lang ][ key ];
+				}
+			}
+			const id = `${ MESSAGE_MODULE_PREFIX }${ lang.toLowerCase() }`;
+			const body = '( function () {\n\'use strict\';\n' +
+				'var libs = mw.libs;\n' +
+				'libs.mentorshipMessages = libs.mentorshipMessages || {};\n' +
+				`libs.mentorshipMessages[ ${ JSON.stringify( lang ) } ] = ${ JSON.stringify( subset, null, '\t' ) };\n` +
+				'}() );';
+			checkEs5( body, `MediaWiki:Gadget-${ id }.js` );
+			await write( `MediaWiki:Gadget-${ id }.js`, 'javascript', wrapPage( body, {
+				gadget: id, version, commit, file: `i18n/${ lang }.json`, source: `i18n/${ lang }.json`, part: `messages of ${ def.id } in ${ lang }`
+			} ), id );
+			const description = messages.en[ 'mentorship-gadget-messages' ].replace( '$1', lang );
+			await write( `MediaWiki:Gadget-${ id }`, 'wikitext', description, id );
+			messageModules.push( { id, dependencies: [], rights: [], styles: [], hidden: true, default: false } );
+		}
+	}
 	for ( const lang of languages ) {
 		const text = messages[ lang ][ 'mentorship-gadget-section' ];
 		if ( text !== undefined ) {
@@ -330,7 +388,7 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false } = 
 		version,
 		commit,
 		pages,
-		definitions: { section: SECTION, lines: defs.map( definitionLine ) }
+		definitions: { section: SECTION, lines: defs.concat( messageModules ).map( definitionLine ) }
 	};
 	writeFileSync( join( outDir, 'manifest.json' ), JSON.stringify( manifest, null, '\t' ) + '\n' );
 
@@ -338,14 +396,15 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false } = 
 	// script and styles as served (minified, gzipped).
 	const failures = [];
 	const report = [];
-	for ( const def of defs ) {
+	for ( const def of defs.concat( messageModules ) ) {
 		const own = sizes.filter( ( s ) => s.gadget === def.id && s.served !== undefined );
 		const total = { raw: 0, gzip: 0, served: 0, servedGzip: 0 };
 		for ( const f of own ) {
-			for ( const k of Object.keys( total ) ) {
+			for ( const k of [ 'raw', 'gzip', 'served' ] ) {
 				total[ k ] += f[ k ];
 			}
 		}
+		total.servedGzip = gzipLength( own.map( ( f ) => servedTexts[ f.title ] ).join( '\n' ) );
 		const budget = def.budget || {};
 		const over = budget.gzip !== undefined && total.servedGzip > budget.gzip;
 		report.push( { gadget: def.id, files: own, total, budget, over } );

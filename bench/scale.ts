@@ -9,9 +9,6 @@
  * import (the gadgets' own writes are measured by the tests; this measures reading).
  */
 
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Invitation, Profile, ProgramConfig, RosterMember } from '../src/core/format';
 import { toPageText } from '../src/core/json';
 import { configTitle, profileTitle, rosterTitle, shardOf } from '../src/core/titles';
@@ -19,30 +16,13 @@ import { WikiClient } from '../src/wiki/client';
 import { loadProgram } from '../src/wiki/programs';
 import { isMentorshipError } from '../src/core/errors';
 import { adminSession } from '../scripts/lib/accounts';
-import { LocalWiki, MW_DIR, ROOT } from '../scripts/lib/localwiki';
+import { BulkPage, createUsers, importPages } from '../scripts/lib/bulk';
+import { LocalWiki } from '../scripts/lib/localwiki';
 
 export interface ScaleRow {
 	members: number;
 	gadgets: { requests: number; ms: number };
 	naive: { requests: number; ms: number };
-}
-
-function escapeXml( text: string ): string {
-	return text.replace( /&/g, '&amp;' ).replace( /</g, '&lt;' ).replace( />/g, '&gt;' );
-}
-
-function page( title: string, text: string, model: 'json' | 'wikitext' = 'json' ): string {
-	return `<page><title>${ escapeXml( title ) }</title><revision><timestamp>2026-11-01T00:00:00Z</timestamp>` +
-		`<contributor><username>Admin</username></contributor><model>${ model }</model>` +
-		`<format>${ model === 'json' ? 'application/json' : 'text/x-wiki' }</format>` +
-		`<text xml:space="preserve">${ escapeXml( text ) }</text></revision></page>\n`;
-}
-
-function php( wiki: LocalWiki, script: string, args: string[], input?: string ): string {
-	return execFileSync( 'php', [ join( MW_DIR, 'maintenance', script ), ...args ], {
-		cwd: MW_DIR, env: { ...process.env, MW_CONFIG_FILE: wiki.configFile }, encoding: 'utf8', input,
-		maxBuffer: 64 * 1024 * 1024, stdio: [ 'pipe', 'pipe', 'pipe' ],
-	} );
 }
 
 export function memberName( size: number, i: number ): string {
@@ -62,18 +42,11 @@ export async function scaleFixture( wiki: LocalWiki, size: number ): Promise<str
 		names.push( memberName( size, i ) );
 	}
 	// Accounts: one PHP process creating them all.
-	// eval.php runs each (short) line on its own: the names go through a file.
-	const dir = join( ROOT, '.cache' );
-	mkdirSync( dir, { recursive: true } );
-	const namesFile = join( dir, `scale-${ size }-names.json` );
-	writeFileSync( namesFile, JSON.stringify( names ) );
-	const code = `$names = json_decode( file_get_contents( ${ JSON.stringify( namesFile ) } ), true ); ` +
-		'foreach ( $names as $name ) { $u = User::newFromName( $name ); if ( $u && !$u->isRegistered() ) { $u->addToDatabase(); } }\n';
-	php( wiki, 'eval.php', [], code );
+	createUsers( wiki, names, `scale-${ size }` );
 	const mentors = Math.max( 1, Math.round( size / 10 ) );
 	const topics = [ 'Art', 'History', 'Medicine', 'Music', 'Science' ];
 	const members: Record<string, RosterMember> = {};
-	let xml = '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="en">\n';
+	const pages: BulkPage[] = [];
 	names.forEach( ( name, i ) => {
 		const mentor = i < mentors;
 		const profile: Profile = { version: 1, programs: {} };
@@ -82,18 +55,15 @@ export async function scaleFixture( wiki: LocalWiki, size: number ): Promise<str
 			{ role: 'mentee', joined: '2026-11-01T00:00:00Z', topics: [ topics[ i % 5 ] as string ], languages: [ 'en' ], goals: 'Write about ' + topics[ i % 5 ] };
 		members[ name ] = mentor ? { role: 'mentor', joined: '2026-11-01T00:00:00Z' } :
 			{ role: 'mentee', joined: '2026-11-01T00:00:00Z', mentor: names[ i % mentors ] as string };
-		xml += page( profileTitle( name ), toPageText( profile ) );
+		pages.push( { title: profileTitle( name ), text: toPageText( profile ), model: 'json' } );
 	} );
 	const config: ProgramConfig = {
 		version: 1, name: `Scale ${ size }`, description: 'A program for the scale benchmark.', coordinators: [ 'Admin' ],
 		topics: topics, languages: [ 'en' ],
 	};
-	xml += page( configTitle( id ), toPageText( config ) );
-	xml += page( rosterTitle( id ), toPageText( { version: 1, members: members } ) );
-	xml += '</mediawiki>\n';
-	const file = join( dir, `scale-${ size }.xml` );
-	writeFileSync( file, xml );
-	php( wiki, 'importDump.php', [ '--no-updates', file ] );
+	pages.push( { title: configTitle( id ), text: toPageText( config ), model: 'json' } );
+	pages.push( { title: rosterTitle( id ), text: toPageText( { version: 1, members: members } ), model: 'json' } );
+	importPages( wiki, pages, `scale-${ size }` );
 	return id;
 }
 

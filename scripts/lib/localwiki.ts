@@ -237,6 +237,10 @@ export async function isUp( wiki: LocalWiki ): Promise<boolean> {
  */
 export async function startServer( wiki: LocalWiki ): Promise<boolean> {
 	if ( await isUp( wiki ) ) {
+		if ( !ownsServer( wiki ) ) {
+			throw new Error( `Another server answers on ${ wiki.server }: it is not the ${ wiki.name } wiki of ${ wiki.dir }. ` +
+				`Stop it, or choose another port (${ wiki.name === 'test' ? 'MENTORSHIP_TEST_WIKI_PORT' : 'MENTORSHIP_WIKI_PORT' }).` );
+		}
 		return false;
 	}
 	const logFile = openSync( join( wiki.dir, 'server.log' ), 'a' );
@@ -257,6 +261,20 @@ export async function startServer( wiki: LocalWiki ): Promise<boolean> {
 		} );
 	}
 	throw new Error( `The wiki did not come up at ${ wiki.server } (see ${ join( wiki.dir, 'server.log' ) })` );
+}
+
+/** Whether the server on the wiki's port is the one this folder started (its pid is alive). */
+function ownsServer( wiki: LocalWiki ): boolean {
+	const file = pidFile( wiki );
+	if ( !existsSync( file ) ) {
+		return false;
+	}
+	try {
+		process.kill( Number( readFileSync( file, 'utf8' ) ), 0 );
+		return true;
+	} catch ( e ) {
+		return false;
+	}
 }
 
 export function stopServer( wiki: LocalWiki ): boolean {

@@ -41,6 +41,34 @@ function simpleChain( code: string ): string[] {
 	return base === code ? [ code ] : [ code, base ];
 }
 
+let installed = false;
+
+/**
+ * Installs the user-language messages into mw.messages and keeps the content-language
+ * ones, once. English comes bundled; other languages come as message modules loaded
+ * together with the shared code (see loader.ts), which put their tables in
+ * mw.libs.mentorshipMessages.
+ */
+export function ensureMessages( bundled: Tables ): void {
+	if ( installed ) {
+		return;
+	}
+	installed = true;
+	const tables: Tables = {};
+	const loaded = ( mw.libs as { mentorshipMessages?: Tables } ).mentorshipMessages || {};
+	for ( const code in loaded ) {
+		if ( Object.prototype.hasOwnProperty.call( loaded, code ) ) {
+			tables[ code ] = loaded[ code ] as Record<string, string>;
+		}
+	}
+	for ( const code in bundled ) {
+		if ( Object.prototype.hasOwnProperty.call( bundled, code ) ) {
+			tables[ code ] = bundled[ code ] as Record<string, string>;
+		}
+	}
+	installMessages( tables );
+}
+
 /** Installs the user-language messages into mw.messages and keeps the content-language ones. */
 export function installMessages( tables: Tables ): void {
 	const userLang = String( mw.config.get( 'wgUserLanguage' ) || 'en' );

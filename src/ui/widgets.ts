@@ -112,6 +112,13 @@ export function tagInput( options: { data: string; label: string }[], selected: 
 		inputPosition: 'inline',
 		tagLimit: 50,
 	} );
+	// OOUI's menu chooses its highlighted option on Tab, which adds or (for a chosen one)
+	// removes a tag when a keyboard user only wants to move on: close the menu first.
+	widget.$element[ 0 ]!.addEventListener( 'keydown', ( e ) => {
+		if ( e.key === 'Tab' ) {
+			widget.getMenu().toggle( false );
+		}
+	}, true );
 	if ( config.validate ) {
 		const pattern = config.validate;
 		( widget as unknown as { isAllowedData( data: string ): boolean } ).isAllowedData = function ( data: string ): boolean {

@@ -99,7 +99,7 @@ describe.each( [ 'ar', 'es' ] )( 'journeys by keyboard, uselang=%s', ( lang ) =>
 		// Topics: type and Enter.
 		await tabTo( page, '.mg-join .oo-ui-menuTagMultiselectWidget input' );
 		await page.keyboard.type( 'Science' );
-		await page.locator( '.oo-ui-menuOptionWidget.oo-ui-optionWidget-highlighted' ).waitFor();
+		await page.locator( '.oo-ui-menuOptionWidget.oo-ui-optionWidget-highlighted', { hasText: 'Science' } ).waitFor();
 		await page.keyboard.press( 'Enter' );
 		await page.keyboard.press( 'Escape' );
 		// The consent checkbox, then the submit button.
@@ -120,6 +120,10 @@ describe.each( [ 'ar', 'es' ] )( 'journeys by keyboard, uselang=%s', ( lang ) =>
 		await page.locator( '.mg-notice-dialog' ).waitFor( { state: 'hidden' } );
 		const roster = await new Store( sessions[ coord ]!.client ).read( rosterTitle( id ), ROSTER );
 		expect( roster.value!.members[ pupil ]!.mentor ).toBe( teacher );
+		// Tabbing through the form kept what was chosen (the user's language is preselected).
+		const joined = await new Store( sessions[ pupil ]!.client ).read( profileTitle( pupil ), PROFILE );
+		expect( joined.value!.programs[ id ]!.topics ).toEqual( [ 'Science' ] );
+		expect( joined.value!.programs[ id ]!.languages ).toEqual( [ lang ] );
 		await user.context.close();
 
 		// The mentor changes their capacity by keyboard.

@@ -27,6 +27,9 @@ for ( const file of readdirSync( join( ROOT, 'gadgets' ) ).filter( ( f ) => f.en
 	definitions[ file.replace( /\.json$/, '' ) ] = JSON.parse( readFileSync( join( ROOT, 'gadgets', file ), 'utf8' ) ) as GadgetJson;
 }
 const ids = Object.keys( definitions ).sort();
+// The hidden message modules the build makes, one per translation (the shared code bundles English).
+const messageModuleIds = readdirSync( join( ROOT, 'i18n' ) ).map( ( f ) => f.replace( /\.json$/, '' ) )
+	.filter( ( l ) => l !== 'en' && l !== 'qqq' ).map( ( l ) => 'mentorship-i18n-' + l );
 
 interface GadgetRow {
 	id: string;
@@ -46,7 +49,7 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 		expect( ids ).toEqual( [ 'mentorship-ask', 'mentorship-core', 'mentorship-match', 'mentorship-welcome' ] );
 	} );
 
-	it.each( ids )( 'load.php serves %s as ECMAScript 5 code, with no "JavaScript parse error"', async ( id ) => {
+	it.each( ids.concat( messageModuleIds ) )( 'load.php serves %s as ECMAScript 5 code, with no "JavaScript parse error"', async ( id ) => {
 		const url = `${ wiki.server }/load.php?modules=ext.gadget.${ id }&only=scripts&debug=false&lang=en&skin=vector`;
 		const response = await fetch( url );
 		const body = await response.text();
@@ -61,8 +64,15 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 		expect( () => acorn.parse( body, { ecmaVersion: 5, sourceType: 'script' } ) ).not.toThrow();
 	} );
 
-	it( 'list=gadgets shows exactly the four gadgets, with the options of gadgets/*.json', async () => {
-		const gadgets = await listGadgets();
+	it( 'list=gadgets shows the four gadgets with the options of gadgets/*.json, and a hidden message module per translation', async () => {
+		const all = await listGadgets();
+		const messageModules = all.filter( ( g ) => g.id.indexOf( 'mentorship-i18n-' ) === 0 );
+		expect( messageModules.map( ( g ) => g.id ).sort() ).toEqual( messageModuleIds.slice().sort() );
+		for ( const g of messageModules ) {
+			expect( g.metadata.settings.hidden, g.id ).toBe( true );
+			expect( g.metadata.module.dependencies, g.id ).toEqual( [] );
+		}
+		const gadgets = all.filter( ( g ) => !messageModules.includes( g ) );
 		expect( gadgets.map( ( g ) => g.id ).sort() ).toEqual( ids );
 		for ( const g of gadgets ) {
 			const def = definitions[ g.id ] as GadgetJson;
@@ -99,7 +109,7 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 			original = await pageText( DEFINITION_PAGE );
 			expect( original ).not.toBeNull();
 			const ours = ( original as string ).split( '\n' ).filter( ( l ) => /^\* mentorship-/.test( l ) );
-			expect( ours ).toHaveLength( 4 );
+			expect( ours ).toHaveLength( ids.length + messageModuleIds.length );
 			// Other gadgets before and after our section, with bytes a careless rewrite would lose
 			// (a comment, trailing spaces and a tab, non-ASCII); ours in reverse order, which
 			// changes nothing for readers but makes the deploy rewrite the page.

@@ -4,20 +4,22 @@
  * the time is measured and reported (console and test-results/integration/),
  * never asserted.
  *
- * The fixture is 500 real accounts, each profile written by its owner, and the roster
- * written by the coordinator. It takes minutes to make, so it is kept on the wiki and
- * reused: a rerun on the same wiki only checks it (and completes what is missing).
+ * The fixture is 500 real accounts with their profiles and the roster, made in bulk (one
+ * maintenance process for the accounts, one XML import for the pages: seconds, where
+ * writing them through the API took five minutes); this test measures reading. It is kept
+ * on the wiki and reused: a rerun only checks it (and completes what is missing).
  */
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../../scripts/lib/accounts';
+import { createUsers, importPages } from '../../scripts/lib/bulk';
+import { toPageText } from '../../src/core/json';
 import { CONFIG, PROFILE, ROSTER } from '../../src/core/format';
 import { confirmedMembers, menteesByMentor, profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/program';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { isoSeconds, loadProgram } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
 import {
-	anonClient, createAccounts, inBatches, membership, PASSWORD, programConfig, session, Session, wiki, writeFigures,
+	anonClient, createAccounts, membership, programConfig, session, Session, wiki, writeFigures,
 } from './helpers';
 
 /** Fixed names: the fixture outlives the run. Bump the version to rebuild it after a format change. */
@@ -43,7 +45,9 @@ async function ensureFixture(): Promise<FixtureReport> {
 	const anon = anonClient();
 	const known = ( await anon.users( [ COORDINATOR, ...MEMBERS ] ) ).users;
 	const missingAccounts = [ COORDINATOR, ...MEMBERS ].filter( ( n ) => !known[ n ] || !known[ n ]!.exists );
-	await createAccounts( missingAccounts );
+	// The coordinator logs in (a password); the members' accounts only need to exist.
+	await createAccounts( [ COORDINATOR ].filter( ( n ) => missingAccounts.includes( n ) ) );
+	createUsers( wiki, missingAccounts.filter( ( n ) => n !== COORDINATOR ), PROGRAM );
 	const accountsDone = Date.now();
 
 	const profiles = await new Store( anon ).readMany( MEMBERS.map( profileTitle ), PROFILE );
@@ -51,16 +55,15 @@ async function ensureFixture(): Promise<FixtureReport> {
 		const doc = profiles[ profileTitle( n ) ];
 		return !doc || !doc.value || !doc.value.programs[ PROGRAM ];
 	} );
-	await inBatches( needProfile, 10, async ( name ) => {
-		const s = await login( wiki, name, PASSWORD );
+	importPages( wiki, needProfile.map( ( name ) => {
 		const i = MENTEES.indexOf( name );
 		const m = i === -1 ?
 			membership( 'mentor', { capacity: 10, topics: [ 'History', 'Science' ] } ) :
 			membership( 'mentee', { mentor: mentorOfIndex( i ), goals: `Goal of ${ name }` } );
-		await new Store( s.client ).update( profileTitle( name ), PROFILE, ( p ) => profileJoin( p, PROGRAM, m ),
-			{ summary: 'Integration test: join the 500-member program' } );
-	} );
-
+		const doc = profiles[ profileTitle( name ) ];
+		const profile = profileJoin( doc && doc.value ? doc.value : { version: 1, programs: {} }, PROGRAM, m );
+		return { title: profileTitle( name ), text: toPageText( profile ), model: 'json' as const };
+	} ), PROGRAM );
 	const profilesDone = Date.now();
 	const coordinator: Session = await session( COORDINATOR );
 	const store = new Store( coordinator.client );
@@ -129,9 +132,9 @@ describe( 'data layer: performance of loading a large program', () => {
 		expect( MEMBERS.filter( ( n ) => !state.profiles[ n ] ) ).toEqual( [] );
 		expect( confirmedMembers( state ) ).toHaveLength( 500 );
 		expect( Object.values( menteesByMentor( state ) ).reduce( ( sum, list ) => sum + list.length, 0 ) ).toBe( 450 );
-		// Every member's account: an edit count (their profile at least) and no block.
+		// Every member's account: an edit count and no block.
 		expect( MEMBERS.filter( ( n ) => !users[ n ] || !users[ n ]!.exists ) ).toEqual( [] );
-		expect( MEMBERS.filter( ( n ) => !( users[ n ]!.editcount! >= 1 ) ) ).toEqual( [] );
+		expect( MEMBERS.filter( ( n ) => typeof users[ n ]!.editcount !== 'number' ) ).toEqual( [] );
 		expect( MEMBERS.filter( ( n ) => users[ n ]!.block ) ).toEqual( [] );
 	} );
 } );

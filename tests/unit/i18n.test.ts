@@ -50,6 +50,7 @@ function usedKeys(): Set<string> {
 		}
 	}
 	used.add( 'mentorship-gadget-section' );
+	used.add( 'mentorship-gadget-messages' );
 	return used;
 }
 

@@ -35,3 +35,5 @@ export interface MentorshipLib {
 }
 
 export const CORE_MODULE = 'ext.gadget.mentorship-core';
+/** The shared code's messages in one language (English is bundled in the shared code). */
+export const MESSAGE_MODULE = 'ext.gadget.mentorship-i18n-';

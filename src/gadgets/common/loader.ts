@@ -3,25 +3,41 @@
  * OOUI: messages come bundled, and the heavy code is loaded only when a control is used.
  */
 
-import messages from 'mentorship:messages';
-import { CORE_MODULE, MentorshipLib } from './lib';
+import messages from 'mentorship:loader-messages';
+import { CORE_MODULE, MentorshipLib, MESSAGE_MODULE } from './lib';
 
 /** Sets this gadget's messages in the user's language (falling back to a base language, then English). */
 export function setMessages(): void {
 	const lang = String( mw.config.get( 'wgUserLanguage' ) || 'en' );
 	const chain = [ 'en', lang.split( '-' )[ 0 ] as string, lang ];
 	const merged: Record<string, string> = {};
-	for ( const code of chain ) {
-		const table = messages[ code ];
-		if ( table ) {
-			for ( const key in table ) {
-				if ( Object.prototype.hasOwnProperty.call( table, key ) ) {
-					merged[ key ] = table[ key ] as string;
-				}
+	for ( let c = 0; c < chain.length; c++ ) {
+		const texts = messages[ chain[ c ] as string ] || [];
+		for ( let i = 0; i < texts.length; i++ ) {
+			if ( texts[ i ] ) {
+				merged[ messages.k[ i ] as string ] = texts[ i ] as string;
 			}
 		}
 	}
 	mw.messages.set( merged );
+}
+
+/**
+ * The shared code and the message modules it needs: the user's language (and its base
+ * language) and the wiki's, when the wiki has them. One ResourceLoader request loads all.
+ */
+function coreModules(): string[] {
+	const modules = [ CORE_MODULE ];
+	const user = String( mw.config.get( 'wgUserLanguage' ) );
+	const content = String( mw.config.get( 'wgContentLanguage' ) );
+	const codes = [ user.split( '-' )[ 0 ], user, content.split( '-' )[ 0 ], content ];
+	for ( let i = 0; i < codes.length; i++ ) {
+		const name = MESSAGE_MODULE + String( codes[ i ] ).toLowerCase();
+		if ( codes[ i ] !== 'en' && modules.indexOf( name ) < 0 && mw.loader.getState( name ) ) {
+			modules.push( name );
+		}
+	}
+	return modules;
 }
 
 /** Loads the shared code (and OOUI with it) and hands it to `use`. */
@@ -36,7 +52,7 @@ export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib
 			trigger.className = trigger.className.replace( / ?mg-loading/g, '' );
 		}
 	};
-	mw.loader.using( CORE_MODULE ).then( () => {
+	mw.loader.using( coreModules() ).then( () => {
 		done();
 		use( mw.libs.mentorship as MentorshipLib );
 	}, () => {
@@ -49,9 +65,9 @@ export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib
  * Adds a link to the first of `portlets` that exists; returns its <a>. The link has an
  * href, so it is reachable and usable with the keyboard like any other.
  */
-export function addLink( portlets: string[], href: string, text: string, id: string, tooltip: string ): HTMLAnchorElement | null {
-	for ( const portlet of portlets ) {
-		const item = mw.util.addPortletLink( portlet, href, text, id, tooltip );
+export function addLink( portlets: string[], href: string, text: string, id: string, tooltip?: string ): HTMLAnchorElement | null {
+	for ( let i = 0; i < portlets.length; i++ ) {
+		const item = mw.util.addPortletLink( portlets[ i ] as string, href, text, id, tooltip );
 		if ( item ) {
 			return item.querySelector( 'a' );
 		}

@@ -16,7 +16,7 @@ function init(): void {
 	const cache = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
 	const portlets = [ 'p-views', 'p-cactions', 'p-tb' ];
 	if ( !cache ) {
-		addLink( portlets, panelUrl(), mw.msg( 'mentorship-find-portlet' ), 'ca-mentorship-find', mw.msg( 'mentorship-find-portlet-tooltip' ) );
+		addLink( portlets, panelUrl(), mw.msg( 'mentorship-find-portlet' ), 'ca-mentorship-find' );
 		return;
 	}
 	const link = addLink( portlets, '#', mw.msg( 'mentorship-ask-portlet' ), 'ca-mentorship-ask',

@@ -6,18 +6,27 @@
 
 import messages from 'mentorship:messages';
 import { VERSION } from 'mentorship:build';
-import { installMessages } from '../../ui/i18n';
+import { ensureMessages } from '../../ui/i18n';
 import { MentorshipLib } from '../common/lib';
 import { openAsk, openWelcome, openWelcomeBatch, mountPanel } from '../../ui/entry';
 
-installMessages( messages );
+/**
+ * Messages are installed on first use, when the message modules loaded with this one
+ * (the user's and the wiki's languages) have run too.
+ */
+function withMessages<A extends unknown[]>( fn: ( ...args: A ) => void ): ( ...args: A ) => void {
+	return ( ...args: A ) => {
+		ensureMessages( messages );
+		fn( ...args );
+	};
+}
 
 const lib: MentorshipLib = {
 	version: VERSION,
-	ask: openAsk,
-	welcome: openWelcome,
-	welcomeBatch: openWelcomeBatch,
-	mountPanel: mountPanel,
+	ask: withMessages( openAsk ),
+	welcome: withMessages( openWelcome ),
+	welcomeBatch: withMessages( openWelcomeBatch ),
+	mountPanel: withMessages( mountPanel ),
 };
 
 mw.libs.mentorship = lib;

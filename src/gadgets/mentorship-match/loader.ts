@@ -31,8 +31,7 @@ function mountAll( root: HTMLElement ): void {
 function init(): void {
 	setMessages();
 	if ( mw.config.get( 'wgUserName' ) ) {
-		addLink( [ 'p-personal', 'p-tb' ], panelUrl(), mw.msg( 'mentorship-match-portlet' ), 'pt-mentorship',
-			mw.msg( 'mentorship-match-portlet-tooltip' ) );
+		addLink( [ 'p-personal', 'p-tb' ], panelUrl(), mw.msg( 'mentorship-match-portlet' ), 'pt-mentorship' );
 	}
 	const title = String( mw.config.get( 'wgTitle' ) );
 	if ( mw.config.get( 'wgCanonicalSpecialPageName' ) === 'Blankpage' && /\/Mentorship$/.test( title ) ) {

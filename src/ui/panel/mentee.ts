@@ -70,7 +70,7 @@ function mentorCard( ctx: TabContext, suggestion: Fit, onChoose: ( ( trigger: HT
 		$card.append( paragraphs( membership.intro, 'mg-intro' ) );
 	}
 	if ( membership && membership.languages.length ) {
-		$card.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-card-languages', membership.languages.map( languageName ).join( ', ' ) ) ) );
+		$card.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-card-languages', mw.language.listToText( membership.languages.map( languageName ) ) ) ) );
 	}
 	if ( onChoose ) {
 		const choose = new OO.ui.ButtonWidget( { label: msg( 'mentorship-choose' ), flags: [ 'progressive' ] } );
