@@ -148,7 +148,7 @@ $wgAutopromote['autoconfirmed'] = [ '!', [ APCOND_INGROUPS, 'unconfirmed' ] ];
 # A right a mentee can gain (a leadership milestone the dashboard detects).
 $wgGroupPermissions['rollbacker']['rollback'] = true;
 
-# Protecting program pages (docs/data-format.md): a protection level that coordinators
+# Protecting program pages (README.md): a protection level that coordinators
 # hold, so that an administrator can protect a program's config.json (or the whole
 # Mentorship/Programs/ tree) for coordinators and administrators only.
 $wgRestrictionLevels[] = 'editmentorshipconfig';
