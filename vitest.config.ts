@@ -13,6 +13,7 @@ export default defineConfig( {
 					name: 'unit',
 					include: [ 'tests/unit/**/*.test.ts' ],
 					environment: 'node',
+					sequence: { groupOrder: 0 },
 				},
 			},
 			{
@@ -22,7 +23,8 @@ export default defineConfig( {
 					exclude: [ 'tests/integration/**/*.exclusive.test.ts' ],
 					globalSetup: [ 'tests/setup/wiki.ts' ],
 					testTimeout: 120000,
-					hookTimeout: 300000,
+					hookTimeout: 600000,
+					sequence: { groupOrder: 1 },
 				},
 			},
 			{
@@ -34,7 +36,7 @@ export default defineConfig( {
 					testTimeout: 120000,
 					hookTimeout: 300000,
 					fileParallelism: false,
-					sequence: { groupOrder: 1 },
+					sequence: { groupOrder: 3 },
 				},
 			},
 			{
@@ -46,6 +48,7 @@ export default defineConfig( {
 					hookTimeout: 300000,
 					// Chromium and the wiki share two cores: a few files at a time.
 					maxWorkers: 2,
+					sequence: { groupOrder: 2 },
 				},
 			},
 		],

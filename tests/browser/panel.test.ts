@@ -193,7 +193,7 @@ describe( 'the matching panel', () => {
 		const user = await userPage( browser, away );
 		const { page } = user;
 		await openPanel( page, id, 'profile' );
-		await page.locator( 'label[role=radio]', { hasText: 'Away for a while' } ).click();
+		await page.getByRole( 'radio', { name: 'Away for a while' } ).check();
 		await page.locator( '.mg-profile .mw-widget-dateInputWidget' ).click();
 		const date = page.locator( '.mg-profile .mw-widget-dateInputWidget input[type=text]:visible' ).first();
 		await date.fill( '2099-03-01' );

@@ -16,18 +16,7 @@ import {
 	block, ensureDisallowFilter, history, membership, programConfig, protect, rateLimitedSession, revids,
 	session, sessions, setUpProgram, uniqueId, uniqueName, writeContext,
 } from './helpers';
-
-async function failure( promise: Promise<unknown> ): Promise<MentorshipError> {
-	try {
-		await promise;
-	} catch ( e ) {
-		if ( isMentorshipError( e ) ) {
-			return e;
-		}
-		throw e;
-	}
-	throw new Error( 'expected a MentorshipError, but it succeeded' );
-}
+import { failure } from '../support/failure';
 
 function expectKind( error: MentorshipError, kind: ErrorKind ): void {
 	expect( { kind: error.kind, code: error.code, message: error.message } ).toMatchObject( { kind } );

@@ -5,24 +5,12 @@
  */
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { isMentorshipError, MentorshipError } from '../../src/core/errors';
 import { CONFIG } from '../../src/core/format';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { joinProgram } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
 import { membership, readOnly, revids, session, setUpProgram, uniqueName, writeContext } from './helpers';
-
-async function failure( promise: Promise<unknown> ): Promise<MentorshipError> {
-	try {
-		await promise;
-	} catch ( e ) {
-		if ( isMentorshipError( e ) ) {
-			return e;
-		}
-		throw e;
-	}
-	throw new Error( 'expected a MentorshipError, but it succeeded' );
-}
+import { failure } from '../support/failure';
 
 describe( 'data layer: the wiki in read-only mode', () => {
 	afterEach( () => {

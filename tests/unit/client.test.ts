@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorKind, isMentorshipError, MentorshipError } from '../../src/core/errors';
+import { ErrorKind, MentorshipError } from '../../src/core/errors';
 import { strictestLimit, WikiClient } from '../../src/wiki/client';
 import { fromApiError, fromTransportFailure } from '../../src/wiki/errors';
 import { ApiResponse, encodeParams } from '../../src/wiki/transport';
 import { apiError, Call, FakeClock, listParam, networkDown, ScriptedTransport } from './fakes/transport';
+import { failure } from '../support/failure';
 
 function client( transport: ScriptedTransport, clock = new FakeClock(), extra: Partial<ConstructorParameters<typeof WikiClient>[ 0 ]> = {} ): WikiClient {
 	return new WikiClient( { transport: transport, clock: clock, ...extra } );
-}
-
-async function failure( promise: Promise<unknown> ): Promise<MentorshipError> {
-	try {
-		await promise;
-	} catch ( e ) {
-		if ( isMentorshipError( e ) ) {
-			return e;
-		}
-		throw e;
-	}
-	throw new Error( 'expected a failure' );
 }
 
 function page( title: string, content = '{}' ): Record<string, unknown> {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isMentorshipError, MentorshipError } from '../../src/core/errors';
 import { Membership, Profile, ProgramConfig, Roster } from '../../src/core/format';
 import { isConfirmedMember, mentorOf } from '../../src/core/program';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
@@ -11,6 +10,7 @@ import { Store } from '../../src/wiki/store';
 import { config } from './fixtures/pages';
 import { FakeClock } from './fakes/transport';
 import { FakeWiki } from './fakes/wiki';
+import { failure } from '../support/failure';
 
 const P = 'art-2026';
 const T = '2026-01-20T12:00:00Z';
@@ -53,18 +53,6 @@ function populate( wiki: FakeWiki, count: number, cfg: ProgramConfig = config() 
 		wiki.put( title, rosters[ title ] );
 	}
 	return names;
-}
-
-async function failure( promise: Promise<unknown> ): Promise<MentorshipError> {
-	try {
-		await promise;
-	} catch ( e ) {
-		if ( isMentorshipError( e ) ) {
-			return e;
-		}
-		throw e;
-	}
-	throw new Error( 'expected a failure' );
 }
 
 function ctx( store: Store, user: string ): WriteContext {

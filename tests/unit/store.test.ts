@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMentorshipError, MentorshipError } from '../../src/core/errors';
+import { MentorshipError } from '../../src/core/errors';
 import { CONFIG, INVITATIONS, Invitation, InvitationLog, PROFILE, ROSTER, Roster } from '../../src/core/format';
 import { toPageText } from '../../src/core/json';
 import { rosterJoin } from '../../src/core/program';
@@ -8,6 +8,7 @@ import { Change, Store, toDoc, UNCHANGED } from '../../src/wiki/store';
 import { config, roster } from './fixtures/pages';
 import { apiError, FakeClock, networkDown } from './fakes/transport';
 import { FakeWiki } from './fakes/wiki';
+import { failure } from '../support/failure';
 
 const TITLE = 'Project:Mentorship/Programs/p/roster.json';
 const T = '2026-01-20T12:00:00Z';
@@ -18,18 +19,6 @@ function setup( options: { maxAttempts?: number } = {} ): { wiki: FakeWiki; stor
 	const client = new WikiClient( { transport: wiki, clock: clock } );
 	const store = new Store( client, { maxAttempts: options.maxAttempts, random: () => 0.5 } );
 	return { wiki: wiki, store: store, clock: clock };
-}
-
-async function failure( promise: Promise<unknown> ): Promise<MentorshipError> {
-	try {
-		await promise;
-	} catch ( e ) {
-		if ( isMentorshipError( e ) ) {
-			return e;
-		}
-		throw e;
-	}
-	throw new Error( 'expected a failure' );
 }
 
 function join( name: string, role: 'mentor' | 'mentee' = 'mentee' ): Change<Roster> {

@@ -14,6 +14,7 @@ import { Env, formatDate, writeContext } from '../env';
 import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { jq, ownStatics } from '../windows';
+import { RadioGroup } from '../widgets';
 
 export interface AskDialogConfig {
 	env: Env;
@@ -49,7 +50,7 @@ export class AskDialog extends OO.ui.ProcessDialog {
 	private donePanel!: OO.ui.PanelLayout;
 	private recipientNotice!: OO.ui.MessageWidget;
 	private $unanswered!: JQuery;
-	private choice!: OO.ui.RadioSelectInputWidget;
+	private choice: RadioGroup | null = null;
 	private question!: OO.ui.MultilineTextInputWidget;
 	private counter!: OO.ui.LabelWidget;
 	private about!: OO.ui.CheckboxInputWidget;
@@ -74,7 +75,6 @@ export class AskDialog extends OO.ui.ProcessDialog {
 		super.initialize();
 		this.recipientNotice = new OO.ui.MessageWidget( { type: 'notice', classes: [ 'mg-ask-recipient' ] } );
 		this.$unanswered = $( '<div>' ).addClass( 'mg-ask-unanswered' ).hide();
-		this.choice = new OO.ui.RadioSelectInputWidget( {} );
 		this.question = new OO.ui.MultilineTextInputWidget( {
 			rows: 6,
 			autosize: true,
@@ -169,6 +169,8 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			this.onInput();
 			this.question.focus();
 			this.updateSize();
+			// For scripts and tests: the dialog knows where the question goes.
+			this.$element.attr( 'data-mg-ready', '1' );
 			if ( !state.mentor || !state.membership ) {
 				// The cache named a mentor the pages do not confirm: forget it.
 				void env.client.setOption( MENTOR_OPTION, null ).then( () => mw.user.options.set( MENTOR_OPTION, null ) );
@@ -203,17 +205,12 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			if ( state.alternative ) {
 				options.push( { data: 'alternative', label: this.recipientLabel( state.alternative ) } );
 			}
-			this.choice.setOptions( options );
-			this.choice.setValue( state.alternative ? 'alternative' : 'default' );
-			const field = new OO.ui.FieldLayout( this.choice, {
-				label: msg( 'mentorship-ask-send-to' ),
-				align: 'top',
-			} );
+			this.choice = new RadioGroup( msg( 'mentorship-ask-send-to' ), options, state.alternative ? 'alternative' : 'default' );
 			const notice = new OO.ui.MessageWidget( {
 				type: 'warning',
 				label: msg( 'mentorship-ask-unanswered', previous.to || '', formatDate( previous.time ), state.unanswered.days ),
 			} );
-			this.$unanswered.append( notice.$element, state.alternative ? field.$element : $( [] ) ).show();
+			this.$unanswered.append( notice.$element, state.alternative ? this.choice.$element : $( [] ) ).show();
 		}
 	}
 
@@ -253,7 +250,7 @@ export class AskDialog extends OO.ui.ProcessDialog {
 		if ( !state || !state.recipient || !state.mentor ) {
 			return null;
 		}
-		if ( state.unanswered && state.alternative && this.choice.getValue() === 'alternative' ) {
+		if ( state.unanswered && state.alternative && this.choice && this.choice.getValue() === 'alternative' ) {
 			return { recipient: state.alternative, detour: { mentor: state.mentor, because: 'unanswered' } };
 		}
 		return { recipient: state.recipient, detour: state.detour };
@@ -333,6 +330,8 @@ export class AskDialog extends OO.ui.ProcessDialog {
 		this.stack.setItem( this.donePanel );
 		this.actions.setMode( 'done' );
 		this.updateSize();
+		// Focus the result (a link to the question), so that screen readers read it and Escape closes.
+		$link.trigger( 'focus' );
 	}
 
 	public override getActionProcess( action: string ): OO.ui.Process {
@@ -386,7 +385,7 @@ ownStatics( AskDialog, OO.ui.ProcessDialog );
 AskDialog.static.name = 'mentorshipAsk';
 AskDialog.static.title = OO.ui.deferMsg( 'mentorship-ask-title' );
 AskDialog.static.actions = [
-	{ action: 'cancel', label: OO.ui.deferMsg( 'mentorship-cancel' ), flags: [ 'safe', 'close' ], modes: [ 'form', 'preview' ] },
+	{ action: 'cancel', label: OO.ui.deferMsg( 'mentorship-cancel' ), flags: [ 'safe', 'close' ], modes: [ 'form', 'preview', 'done' ] },
 	{ action: 'preview', label: OO.ui.deferMsg( 'mentorship-ask-preview' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
 	{ action: 'back', label: OO.ui.deferMsg( 'mentorship-back' ), flags: [ 'safe', 'back' ], modes: [ 'preview' ] },
 	{ action: 'send', label: OO.ui.deferMsg( 'mentorship-ask-send' ), flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },

@@ -6,11 +6,11 @@
 
 import { LIMITS, Membership } from '../../core/format';
 import { DEFAULT_CAPACITY } from '../../core/program';
-import { join } from '../../wiki/membership';
+import { join, saveProfile } from '../../wiki/membership';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { jq } from '../windows';
-import { CountedText, languageName, tagInput, tagValues } from '../widgets';
+import { CountedText, heading, languageName, RadioGroup, tagInput, tagValues } from '../widgets';
 import { TabContext } from './program-page';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
@@ -60,13 +60,10 @@ function earlier( ctx: TabContext ): Membership | null {
 
 export function joinForm( ctx: TabContext ): JQuery {
 	const before = ctx.view.viewer.membership || earlier( ctx );
-	const role = new OO.ui.RadioSelectInputWidget( {
-		options: [
-			{ data: 'mentee', label: msg( 'mentorship-join-as-mentee' ) },
-			{ data: 'mentor', label: msg( 'mentorship-join-as-mentor' ) },
-		],
-		value: before && before.role === 'mentor' ? 'mentor' : 'mentee',
-	} );
+	const role = new RadioGroup( msg( 'mentorship-join-role' ), [
+		{ data: 'mentee', label: msg( 'mentorship-join-as-mentee' ) },
+		{ data: 'mentor', label: msg( 'mentorship-join-as-mentor' ) },
+	], before && before.role === 'mentor' ? 'mentor' : 'mentee' );
 	const interests = interestFields( ctx, before ? before.topics : [], before ? before.languages : [] );
 	const goals = new CountedText( {
 		label: msg( 'mentorship-join-goals' ),
@@ -98,7 +95,7 @@ export function joinForm( ctx: TabContext ): JQuery {
 		intro.$element.toggle( mentor );
 		capacityField.toggle( mentor );
 	};
-	role.on( 'change', toggle );
+	role.onChange( toggle );
 	toggle();
 
 	const submit = (): void => {
@@ -139,7 +136,7 @@ export function joinForm( ctx: TabContext ): JQuery {
 	form.on( 'submit', submit );
 	form.$element.append(
 		$( '<p>' ).text( msg( 'mentorship-join-intro-text' ) ),
-		new OO.ui.FieldLayout( role, { label: msg( 'mentorship-join-role' ), align: 'top' } ).$element,
+		role.$element,
 		interests.$element,
 		goals.$element,
 		intro.$element,
@@ -148,5 +145,30 @@ export function joinForm( ctx: TabContext ): JQuery {
 		errors.$element,
 		new OO.ui.FieldLayout( button, { align: 'top' } ).$element,
 	);
+	return form.$element;
+}
+
+/**
+ * A profile form: the fields, a Save button, and on submit the member's own profile
+ * updated with `patch()`, the page reloaded on the same tab, and failures shown in place.
+ */
+export function profileForm( ctx: TabContext, fields: JQuery[], patch: () => Partial<Membership> ): JQuery {
+	const errors = new ErrorArea();
+	const save = new OO.ui.ButtonInputWidget( { label: msg( 'mentorship-profile-save' ), flags: [ 'primary', 'progressive' ], type: 'submit' } );
+	const form = new OO.ui.FormLayout( { classes: [ 'mg-profile' ] } );
+	form.on( 'submit', () => {
+		errors.clear();
+		save.setDisabled( true );
+		void jq( saveProfile( ctx.actor(), ctx.id, patch() ) ).then( () => {
+			save.setDisabled( false );
+			ctx.setStatus( msg( 'mentorship-profile-saved' ) );
+			ctx.reload( 'profile' );
+		}, ( e: unknown ) => {
+			save.setDisabled( false );
+			errors.show( e );
+		} );
+	} );
+	form.$element.append( heading( msg( 'mentorship-profile-heading' ) ), ...fields, errors.$element,
+		new OO.ui.FieldLayout( save, { align: 'top' } ).$element );
 	return form.$element;
 }

@@ -9,14 +9,13 @@ import { activeMembership, availability, claimedLoads, MENTOR_OPTION, encodeMent
 import { Fit, mentorCandidates, rankMentors, weightsOf } from '../../core/matching';
 import { Reason } from '../../core/reason';
 import { isoSeconds } from '../../wiki/programs';
-import { chooseMentor, leaveAsMentee, saveProfile } from '../../wiki/membership';
+import { chooseMentor, leaveAsMentee } from '../../wiki/membership';
 import { formatDate } from '../env';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { jq } from '../windows';
 import { CountedText, heading, languageName, paragraphs, statusLine, tagValues, userLink } from '../widgets';
-import { interestFields } from './join';
+import { interestFields, profileForm } from './join';
 import { TabContext } from './program-page';
 
 function today( ctx: TabContext ): string {
@@ -179,28 +178,11 @@ export function menteeProfileTab( ctx: TabContext ): JQuery {
 	const membership = ctx.view.viewer.membership as Membership;
 	const interests = interestFields( ctx, membership.topics, membership.languages );
 	const goals = new CountedText( { label: msg( 'mentorship-join-goals' ), help: msg( 'mentorship-join-goals-help' ), max: LIMITS.goals, value: membership.goals || '' } );
-	const errors = new ErrorArea();
-	const save = new OO.ui.ButtonInputWidget( { label: msg( 'mentorship-profile-save' ), flags: [ 'primary', 'progressive' ], type: 'submit' } );
-	const form = new OO.ui.FormLayout( { classes: [ 'mg-profile' ] } );
-	form.on( 'submit', () => {
-		errors.clear();
-		save.setDisabled( true );
-		void jq( saveProfile( ctx.actor(), ctx.id, {
-			topics: tagValues( interests.topics ),
-			languages: tagValues( interests.languages ),
-			goals: goals.getValue().trim() || undefined,
-		} ) ).then( () => {
-			save.setDisabled( false );
-			ctx.setStatus( msg( 'mentorship-profile-saved' ) );
-			ctx.reload( 'profile' );
-		}, ( e: unknown ) => {
-			save.setDisabled( false );
-			errors.show( e );
-		} );
-	} );
-	form.$element.append( heading( msg( 'mentorship-profile-heading' ) ), interests.$element, goals.$element, errors.$element,
-		new OO.ui.FieldLayout( save, { align: 'top' } ).$element );
-	return form.$element;
+	return profileForm( ctx, [ interests.$element, goals.$element ], () => ( {
+		topics: tagValues( interests.topics ),
+		languages: tagValues( interests.languages ),
+		goals: goals.getValue().trim() || undefined,
+	} ) );
 }
 
 export function menteeLeaveTab( ctx: TabContext ): JQuery {

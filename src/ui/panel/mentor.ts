@@ -13,14 +13,13 @@ import {
 } from '../../core/program';
 import { userTalkTitle } from '../../core/titles';
 import { isoSeconds } from '../../wiki/programs';
-import { handOverAndLeave, Handover, loadMentorView, MenteeRow, MentorView, releaseMentee, saveProfile } from '../../wiki/membership';
+import { handOverAndLeave, Handover, loadMentorView, MenteeRow, MentorView, releaseMentee } from '../../wiki/membership';
 import { formatDate } from '../env';
 import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { jq } from '../windows';
-import { CountedText, heading, pageLink, statusLine, userLink } from '../widgets';
-import { interestFields } from './join';
+import { CountedText, heading, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, userLink } from '../widgets';
+import { interestFields, profileForm } from './join';
 import { TabContext } from './program-page';
 
 interface QuestionRow {
@@ -162,14 +161,11 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 		value: String( membership.capacity !== undefined ? membership.capacity : DEFAULT_CAPACITY ),
 	} );
 	const intro = new CountedText( { label: msg( 'mentorship-join-intro' ), help: msg( 'mentorship-join-intro-help' ), max: LIMITS.intro, value: membership.intro || '' } );
-	const status = new OO.ui.RadioSelectInputWidget( {
-		options: [
-			{ data: 'active', label: msg( 'mentorship-status-active' ) },
-			{ data: 'away', label: msg( 'mentorship-status-away' ) },
-			{ data: 'leaving', label: msg( 'mentorship-status-leaving' ) },
-		],
-		value: membership.status || 'active',
-	} );
+	const status = new RadioGroup( msg( 'mentorship-profile-status' ), [
+		{ data: 'active', label: msg( 'mentorship-status-active' ) },
+		{ data: 'away', label: msg( 'mentorship-status-away' ) },
+		{ data: 'leaving', label: msg( 'mentorship-status-leaving' ) },
+	], membership.status || 'active' );
 	const until = new mw.widgets.DateInputWidget( {
 		value: membership.awayUntil || '',
 		mustBeAfter: isoSeconds( ctx.env.clock.now() - 86400000 ).slice( 0, 10 ),
@@ -179,55 +175,34 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 		options: [ { data: '', label: msg( 'mentorship-profile-no-backup' ) } ].concat( others.map( ( n ) => ( { data: n, label: n } ) ) ),
 		value: membership.backup && others.indexOf( membership.backup ) !== -1 ? membership.backup : '',
 	} );
+	nameDropdown( backup, msg( 'mentorship-profile-backup' ) );
 	const untilField = new OO.ui.FieldLayout( until as unknown as OO.ui.Widget, { label: msg( 'mentorship-profile-away-until' ), align: 'top' } );
 	const backupField = new OO.ui.FieldLayout( backup, { label: msg( 'mentorship-profile-backup' ), align: 'top', help: msg( 'mentorship-profile-backup-help' ), helpInline: true } );
 	const toggle = (): void => {
 		untilField.toggle( status.getValue() === 'away' );
 	};
-	status.on( 'change', toggle );
+	status.onChange( toggle );
 	toggle();
-	const errors = new ErrorArea();
-	const save = new OO.ui.ButtonInputWidget( { label: msg( 'mentorship-profile-save' ), flags: [ 'primary', 'progressive' ], type: 'submit' } );
-	const form = new OO.ui.FormLayout( { classes: [ 'mg-profile' ] } );
-	form.on( 'submit', () => {
-		errors.clear();
+	return profileForm( ctx, [
+		interests.$element,
+		new OO.ui.FieldLayout( capacity as unknown as OO.ui.Widget, { label: msg( 'mentorship-join-capacity' ), align: 'top', help: msg( 'mentorship-join-capacity-help' ), helpInline: true } ).$element,
+		intro.$element,
+		status.$element,
+		untilField.$element,
+		backupField.$element,
+	], () => {
 		const value = status.getValue() as MentorStatus;
 		const date = until.getValue();
-		const patch: Partial<Membership> = {
-			topics: tagValuesOf( interests.topics ),
-			languages: tagValuesOf( interests.languages ),
+		return {
+			topics: tagValues( interests.topics ),
+			languages: tagValues( interests.languages ),
 			capacity: Math.max( 0, Math.min( LIMITS.capacity, Math.round( Number( capacity.getValue() ) || 0 ) ) ),
 			intro: intro.getValue().trim() || undefined,
 			status: value,
 			awayUntil: value === 'away' && date ? date : undefined,
 			backup: backup.getValue() || undefined,
 		};
-		save.setDisabled( true );
-		void jq( saveProfile( ctx.actor(), ctx.id, patch ) ).then( () => {
-			save.setDisabled( false );
-			ctx.setStatus( msg( 'mentorship-profile-saved' ) );
-			ctx.reload( 'profile' );
-		}, ( e: unknown ) => {
-			save.setDisabled( false );
-			errors.show( e );
-		} );
 	} );
-	form.$element.append(
-		heading( msg( 'mentorship-profile-heading' ) ),
-		interests.$element,
-		new OO.ui.FieldLayout( capacity as unknown as OO.ui.Widget, { label: msg( 'mentorship-join-capacity' ), align: 'top', help: msg( 'mentorship-join-capacity-help' ), helpInline: true } ).$element,
-		intro.$element,
-		new OO.ui.FieldLayout( status, { label: msg( 'mentorship-profile-status' ), align: 'top' } ).$element,
-		untilField.$element,
-		backupField.$element,
-		errors.$element,
-		new OO.ui.FieldLayout( save, { align: 'top' } ).$element,
-	);
-	return form.$element;
-}
-
-function tagValuesOf( widget: OO.ui.TagMultiselectWidget ): string[] {
-	return ( widget.getValue() as unknown as ( string | { data: string } )[] ).map( ( v ) => typeof v === 'string' ? v : String( v.data ) );
 }
 
 /** Other mentors a mentee can be handed to: available and with room, the least loaded first. */
@@ -273,6 +248,7 @@ export function mentorLeaveTab( ctx: TabContext ): JQuery {
 			options: [ { data: '', label: msg( 'mentorship-leave-back-to-program' ) } ].concat( choices.map( ( c ) => ( { data: c.name, label: msg( 'mentorship-leave-to-mentor', c.name, c.free ) } ) ) ),
 			value: suggestion,
 		} );
+		nameDropdown( widget, mentee );
 		pickers.push( { mentee, widget } );
 		$box.append( new OO.ui.FieldLayout( widget, { label: mentee, align: 'left' } ).$element );
 	}

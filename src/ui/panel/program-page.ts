@@ -41,6 +41,8 @@ export class ProgramPage {
 	private readonly id: string;
 	private readonly hooks: PageHooks;
 	private current: string | undefined;
+	/** After the first load, reloads keep the status line (it says what was just done). */
+	private loaded = false;
 
 	public constructor( env: Env, id: string, hooks: PageHooks ) {
 		this.env = env;
@@ -63,7 +65,10 @@ export class ProgramPage {
 		this.$element.attr( 'aria-busy', 'true' );
 		loadProgramView( env.client, this.id, env.user, env.clock.now() ).then( ( view ) => {
 			this.$element.removeAttr( 'aria-busy' );
-			this.hooks.setStatus( '' );
+			if ( !this.loaded ) {
+				this.hooks.setStatus( '' );
+			}
+			this.loaded = true;
 			this.render( view, tab || this.current );
 		}, ( e: unknown ) => {
 			this.$element.removeAttr( 'aria-busy' );

@@ -1,0 +1,236 @@
+/**
+ * npm run bench: what the gadgets cost a reader, an editor and a wiki, measured on the real
+ * local wiki and in Chromium, beside the naive way where there is one. Writes
+ * bench/results.json and docs/performance.md (tables, the machine, the date, and which
+ * targets were met). Benchmarks are not tests: nothing here fails on a time.
+ *
+ *   npm run bench                    everything (the 5,000-member fixture takes minutes once)
+ *   npm run bench -- --quick         fewer runs, no 5,000-member program
+ */
+
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, SizeReport } from '../build.mjs';
+import { deploy } from '../scripts/lib/deploy';
+import { ensureInstalled, ensurePackages, localWiki, ROOT, startServer } from '../scripts/lib/localwiki';
+import { ActionRow, benchActions, benchPageViews, ExtraAction, GadgetBytes, median, PageViewRow } from './browser';
+import { benchMatching, MatchingBench } from './matching';
+import { benchParts, PartSize } from './parts';
+import { benchScale, benchStorage, ScaleRow, StorageLimit } from './scale';
+
+interface Results {
+	date: string;
+	machine: { cpus: string; cores: number; memoryGiB: number; os: string; node: string };
+	build: { msMedian: number; runs: number; sizes: SizeReport[]; parts?: PartSize[] };
+	pageViews?: { rows: PageViewRow[]; bytes: GadgetBytes };
+	actions?: ActionRow[];
+	scale?: ScaleRow[];
+	matching?: MatchingBench;
+	storage?: StorageLimit;
+	extra: Record<string, unknown>;
+	errors: string[];
+}
+
+function log( line: string ): void {
+	process.stdout.write( line + '\n' );
+}
+
+async function optional<T>( name: string, results: Results, fn: () => Promise<T> ): Promise<T | undefined> {
+	log( `${ name }…` );
+	try {
+		return await fn();
+	} catch ( e ) {
+		const message = `${ name }: ${ e instanceof Error ? e.stack || e.message : String( e ) }`;
+		results.errors.push( message );
+		log( '  FAILED: ' + message );
+		return undefined;
+	}
+}
+
+/** Benchmarks of other features, when they exist (bench/welcome.ts, bench/console.ts). */
+async function featureBenches( results: Results, quick: boolean ): Promise<ExtraAction[]> {
+	const actions: ExtraAction[] = [];
+	for ( const name of [ 'welcome', 'console' ] ) {
+		const file = join( ROOT, 'bench', name + '.ts' );
+		if ( !existsSync( file ) ) {
+			continue;
+		}
+		const module = await import( pathToFileURL( file ).href ) as {
+			benchAction?: ExtraAction;
+			benchFeature?: ( options: { quick: boolean; log: ( line: string ) => void } ) => Promise<unknown>;
+		};
+		if ( module.benchAction ) {
+			actions.push( module.benchAction );
+		}
+		if ( module.benchFeature ) {
+			const figures = await optional( name, results, () => ( module.benchFeature as NonNullable<typeof module.benchFeature> )( { quick, log } ) );
+			if ( figures !== undefined ) {
+				results.extra[ name ] = figures;
+			}
+		}
+	}
+	return actions;
+}
+
+function kb( bytes: number ): string {
+	return ( bytes / 1024 ).toFixed( 1 ) + ' KB';
+}
+
+function report( r: Results ): string {
+	const lines: string[] = [];
+	lines.push( '# Performance', '' );
+	lines.push( `Measured by \`npm run bench\` on ${ r.date.slice( 0, 10 ) }: ${ r.machine.cpus }, ${ r.machine.cores } cores, ` +
+		`${ r.machine.memoryGiB } GiB, ${ r.machine.os }, Node ${ r.machine.node }; MediaWiki 1.39 (Debian) on PHP's built-in ` +
+		'server with SQLite on 127.0.0.1, Chromium (Debian) headless. Times depend on this machine; requests and bytes do not. ' +
+		'The raw figures are in `bench/results.json`.', '' );
+	const targets: string[] = [];
+	lines.push( '## Build', '' );
+	lines.push( `A full build takes ${ r.build.msMedian } ms (median of ${ r.build.runs }).`, '' );
+	lines.push( '| gadget | stored (raw) | served (minified) | served gzipped | budget (gzipped) |', '|---|---:|---:|---:|---:|' );
+	for ( const s of r.build.sizes ) {
+		lines.push( `| ${ s.gadget } | ${ kb( s.total.raw ) } | ${ kb( s.total.served ) } | ${ kb( s.total.servedGzip ) } | ${ s.budget.gzip ? kb( s.budget.gzip ) : '–' } |` );
+		if ( s.budget.gzip ) {
+			targets.push( `${ s.gadget } within its budget (${ kb( s.budget.gzip ) } gzipped): ${ s.over ? 'MISSED by ' + kb( s.total.servedGzip - s.budget.gzip ) : 'met, ' + kb( s.total.servedGzip ) }` );
+		}
+	}
+	lines.push( '' );
+	if ( r.build.parts ) {
+		lines.push( 'Parts of the shared code (each measured alone, with what it imports; parts share code, so they do not add up):', '' );
+		lines.push( '| part | served (minified) | gzipped |', '|---|---:|---:|' );
+		for ( const p of r.build.parts ) {
+			lines.push( `| ${ p.part } | ${ kb( p.served ) } | ${ kb( p.gzip ) } |` );
+		}
+		const data = r.build.parts[ 0 ];
+		if ( data ) {
+			targets.push( `the client and store add at most 12 KB gzipped: ${ data.gzip <= 12 * 1024 ? 'met, ' + kb( data.gzip ) : 'MISSED, ' + kb( data.gzip ) }` );
+		}
+		lines.push( '' );
+	}
+	if ( r.pageViews ) {
+		lines.push( '## Page views', '' );
+		lines.push( `A logged-in user with all three gadgets on, against the same user with them off; ${ r.pageViews.rows[ 0 ] ? r.pageViews.rows[ 0 ].loads : 0 } loads each, medians. ` +
+			`The three loaders cost ${ kb( r.pageViews.bytes.raw ) } (${ kb( r.pageViews.bytes.gzip ) } gzipped) as ResourceLoader serves them, cached by the browser after the first view.`, '' );
+		lines.push( '| page | API requests (on / off) | load.php requests (on / off) | OOUI loaded by the gadgets | load time on | load time off | ratio |', '|---|---:|---:|---|---:|---:|---:|' );
+		for ( const row of r.pageViews.rows ) {
+			lines.push( `| ${ row.page } | ${ row.on.apiRequests } / ${ row.off.apiRequests } | ${ row.on.loadRequests } / ${ row.off.loadRequests } | ${ row.on.ooui ? 'yes' : 'no' } | ${ row.on.loadMs } ms | ${ row.off.loadMs } ms | ${ row.ratio } |` );
+			targets.push( `page view of the ${ row.page }: 0 API requests and no OOUI — ${ row.on.apiRequests === row.off.apiRequests && !row.on.ooui ? 'met' : 'MISSED' }` );
+		}
+		lines.push( '' );
+	}
+	if ( r.actions ) {
+		lines.push( '## Actions', '' );
+		lines.push( 'From the click to a usable result, medians. Bytes: the API and ResourceLoader responses the action caused, gzipped as a production server sends them (opening the ask dialog also loads the shared code and OOUI, once; the browser caches them).', '' );
+		lines.push( '| action | API requests | bytes | time | runs |', '|---|---:|---:|---:|---:|' );
+		for ( const a of r.actions ) {
+			lines.push( `| ${ a.action } | ${ a.apiRequests } | ${ kb( a.bytes ) } | ${ a.ms } ms | ${ a.runs } |` );
+		}
+		const open = r.actions.find( ( a ) => a.action === 'open the ask dialog' );
+		if ( open ) {
+			targets.push( `API requests between the click and a usable ask dialog (target 1): ${ open.apiRequests === 1 ? 'met' : 'MISSED, ' + open.apiRequests }` );
+		}
+		lines.push( '' );
+	}
+	if ( r.scale ) {
+		lines.push( '## Loading a program', '', 'Config, roster, every member\'s profile, edit count, registration, groups and block state.', '' );
+		lines.push( '| members | requests | time | naive requests (one per member) | naive time |', '|---:|---:|---:|---:|---:|' );
+		for ( const s of r.scale ) {
+			lines.push( `| ${ s.members } | ${ s.gadgets.requests } | ${ s.gadgets.ms } ms | ${ s.naive.requests } | ${ s.naive.ms } ms |` );
+		}
+		lines.push( '', 'Requests grow by one per 50 members (the API\'s limit of titles and users per request for a normal account), against one per member the naive way.', '' );
+		const five = r.scale.find( ( s ) => s.members === 500 );
+		if ( five ) {
+			targets.push( `loading 500 members in at most 25 requests: ${ five.gadgets.requests <= 25 ? 'met, ' + five.gadgets.requests : 'MISSED, ' + five.gadgets.requests }` );
+		}
+	}
+	if ( r.matching ) {
+		lines.push( '## Matching a cohort', '', 'The exact assignment (min-cost flow) against greedy, on seeded cohorts; both in Node.', '' );
+		lines.push( '| mentees × mentors | places | optimal: time | optimal: total fit | greedy: time | greedy: total fit | gain |', '|---|---:|---:|---:|---:|---:|---:|' );
+		for ( const m of r.matching.rows ) {
+			lines.push( `| ${ m.mentees } × ${ m.mentors } | ${ m.places } | ${ m.optimal.ms } ms | ${ m.optimal.total } | ${ m.greedy.ms } ms | ${ m.greedy.total } | ${ m.gainPercent }% |` );
+		}
+		lines.push( '', `The exact solver agreed with brute force on ${ r.matching.exactness.agree } of ${ r.matching.exactness.instances } small cohorts (up to ${ r.matching.exactness.maxMentees } mentees and ${ r.matching.exactness.maxMentors } mentors).`, '' );
+		const row = r.matching.rows.find( ( m ) => m.mentees === 2000 );
+		if ( row ) {
+			targets.push( `matching 2,000 × 200 under 1 second: ${ row.optimal.ms < 1000 ? 'met, ' + row.optimal.ms + ' ms' : 'MISSED, ' + row.optimal.ms + ' ms' }` );
+		}
+	}
+	if ( r.storage ) {
+		const s = r.storage;
+		lines.push( '## The storage limit', '' );
+		lines.push( `The wiki's page-size limit is ${ kb( s.maxArticleBytes ) }. As designed (each roster entry with a mentor and a milestone; pages stored tab-indented), one roster page holds ` +
+			`${ s.rosterMembers.toLocaleString( 'en' ) } members and one monthly invitation log ${ s.invitationsPerMonth.toLocaleString( 'en' ) } invitations. ` +
+			`Measured on the wiki: a roster of ${ s.onWiki.saved.toLocaleString( 'en' ) } members saved, one of ${ s.onWiki.refused.toLocaleString( 'en' ) } was refused (${ s.onWiki.refusedKind }).`, '' );
+		lines.push( 'Below 20,000 members, so both pages shard by a stable hash of the member\'s name (FNV-1a of the UTF-8 name, modulo the count; `config.shards`, see docs/data-format.md). ' +
+			`With the most shards the format allows (${ s.maxShards }), and allowing for uneven shards, a program holds about ${ s.rosterMembersSharded.toLocaleString( 'en' ) } members ` +
+			`and ${ s.invitationsPerMonthSharded.toLocaleString( 'en' ) } invitations a month.`, '' );
+		targets.push( `a program of 20,000 members fits: ${ s.rosterMembersSharded >= 20000 ? 'met (sharded)' : 'MISSED' }` );
+	}
+	for ( const name of Object.keys( r.extra ) ) {
+		lines.push( `## ${ name }`, '', '```json', JSON.stringify( r.extra[ name ], null, '\t' ), '```', '' );
+	}
+	lines.push( '## Targets', '' );
+	for ( const t of targets ) {
+		lines.push( '- ' + t );
+	}
+	if ( r.errors.length ) {
+		lines.push( '', '## Not measured in this run', '' );
+		for ( const e of r.errors ) {
+			lines.push( '- ' + e.split( '\n' )[ 0 ] );
+		}
+	}
+	return lines.join( '\n' ) + '\n';
+}
+
+async function main(): Promise<void> {
+	const { values } = parseArgs( { options: { quick: { type: 'boolean', default: false } } } );
+	const quick = !!values.quick;
+	const cpu = cpus();
+	const results: Results = {
+		date: new Date().toISOString(),
+		machine: {
+			cpus: cpu[ 0 ] ? cpu[ 0 ].model.trim() : 'unknown',
+			cores: cpu.length,
+			memoryGiB: Math.round( totalmem() / 1024 ** 3 ),
+			os: 'Linux ' + release(),
+			node: process.version,
+		},
+		build: { msMedian: 0, runs: 0, sizes: [] },
+		extra: {},
+		errors: [],
+	};
+	log( 'Build…' );
+	const times: number[] = [];
+	let sizes: SizeReport[] = [];
+	for ( let i = 0; i < 3; i++ ) {
+		const start = performance.now();
+		sizes = ( await build( { quiet: true } ) ).report;
+		times.push( Math.round( performance.now() - start ) );
+	}
+	results.build = { msMedian: median( times ), runs: times.length, sizes };
+	results.build.parts = await optional( 'Parts of the shared code', results, benchParts );
+
+	ensurePackages();
+	const wiki = localWiki( 'test', 8766 );
+	ensureInstalled( wiki );
+	await startServer( wiki );
+	await deploy( { api: wiki.api, auth: { username: wiki.bot.name, password: wiki.bot.password }, log: () => undefined, build: false } );
+
+	results.pageViews = await optional( 'Page views', results, () => benchPageViews( wiki, quick ? 3 : 11, log ) );
+	const extra = await featureBenches( results, quick );
+	results.actions = await optional( 'Actions', results, () => benchActions( quick ? 1 : 5, log, extra ) );
+	results.scale = await optional( 'Scale', results, () => benchScale( wiki, quick ? [ 50, 500 ] : [ 50, 500, 5000 ], log ) );
+	results.matching = await optional( 'Matching', results, async () => benchMatching( undefined, quick ? 50 : 300 ) );
+	results.storage = await optional( 'Storage limit', results, () => benchStorage( wiki ) );
+
+	writeFileSync( join( ROOT, 'bench', 'results.json' ), JSON.stringify( results, null, '\t' ) + '\n' );
+	writeFileSync( join( ROOT, 'docs', 'performance.md' ), report( results ) );
+	log( 'Wrote bench/results.json and docs/performance.md' + ( results.errors.length ? ` (${ results.errors.length } sections failed)` : '' ) );
+}
+
+main().catch( ( e: unknown ) => {
+	process.stderr.write( ( e instanceof Error ? e.stack || e.message : String( e ) ) + '\n' );
+	process.exit( 1 );
+} );

@@ -1,0 +1,236 @@
+/**
+ * Scale: loading a program of 50, 500 and 5,000 members (config, roster, every member's
+ * profile, edit count and block state) the gadgets' way, beside the naive way (one request
+ * per member), on the real local wiki, in the same run. Also the storage limit: the
+ * largest roster and invitation log that fit the wiki's page-size limit, unsharded and
+ * sharded, measured by saving pages of that size on the wiki.
+ *
+ * The members are made in bulk: accounts with one maintenance process, pages with one XML
+ * import (the gadgets' own writes are measured by the tests; this measures reading).
+ */
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Invitation, Profile, ProgramConfig, RosterMember } from '../src/core/format';
+import { toPageText } from '../src/core/json';
+import { configTitle, profileTitle, rosterTitle, shardOf } from '../src/core/titles';
+import { WikiClient } from '../src/wiki/client';
+import { loadProgram } from '../src/wiki/programs';
+import { isMentorshipError } from '../src/core/errors';
+import { adminSession } from '../scripts/lib/accounts';
+import { LocalWiki, MW_DIR, ROOT } from '../scripts/lib/localwiki';
+
+export interface ScaleRow {
+	members: number;
+	gadgets: { requests: number; ms: number };
+	naive: { requests: number; ms: number };
+}
+
+function escapeXml( text: string ): string {
+	return text.replace( /&/g, '&amp;' ).replace( /</g, '&lt;' ).replace( />/g, '&gt;' );
+}
+
+function page( title: string, text: string, model: 'json' | 'wikitext' = 'json' ): string {
+	return `<page><title>${ escapeXml( title ) }</title><revision><timestamp>2026-11-01T00:00:00Z</timestamp>` +
+		`<contributor><username>Admin</username></contributor><model>${ model }</model>` +
+		`<format>${ model === 'json' ? 'application/json' : 'text/x-wiki' }</format>` +
+		`<text xml:space="preserve">${ escapeXml( text ) }</text></revision></page>\n`;
+}
+
+function php( wiki: LocalWiki, script: string, args: string[], input?: string ): string {
+	return execFileSync( 'php', [ join( MW_DIR, 'maintenance', script ), ...args ], {
+		cwd: MW_DIR, env: { ...process.env, MW_CONFIG_FILE: wiki.configFile }, encoding: 'utf8', input,
+		maxBuffer: 64 * 1024 * 1024, stdio: [ 'pipe', 'pipe', 'pipe' ],
+	} );
+}
+
+export function memberName( size: number, i: number ): string {
+	return `Scale${ size } Member ${ String( i ).padStart( 5, '0' ) }`;
+}
+
+/** Creates (once) a program of `size` members: accounts, profiles, config and roster. */
+export async function scaleFixture( wiki: LocalWiki, size: number ): Promise<string> {
+	const id = `scale-${ size }`;
+	const admin = await adminSession( wiki );
+	const exists = await admin.client.readPage( configTitle( id ) );
+	if ( exists.exists ) {
+		return id;
+	}
+	const names: string[] = [];
+	for ( let i = 0; i < size; i++ ) {
+		names.push( memberName( size, i ) );
+	}
+	// Accounts: one PHP process creating them all.
+	// eval.php runs each (short) line on its own: the names go through a file.
+	const dir = join( ROOT, '.cache' );
+	mkdirSync( dir, { recursive: true } );
+	const namesFile = join( dir, `scale-${ size }-names.json` );
+	writeFileSync( namesFile, JSON.stringify( names ) );
+	const code = `$names = json_decode( file_get_contents( ${ JSON.stringify( namesFile ) } ), true ); ` +
+		'foreach ( $names as $name ) { $u = User::newFromName( $name ); if ( $u && !$u->isRegistered() ) { $u->addToDatabase(); } }\n';
+	php( wiki, 'eval.php', [], code );
+	const mentors = Math.max( 1, Math.round( size / 10 ) );
+	const topics = [ 'Art', 'History', 'Medicine', 'Music', 'Science' ];
+	const members: Record<string, RosterMember> = {};
+	let xml = '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="en">\n';
+	names.forEach( ( name, i ) => {
+		const mentor = i < mentors;
+		const profile: Profile = { version: 1, programs: {} };
+		profile.programs[ id ] = mentor ?
+			{ role: 'mentor', joined: '2026-11-01T00:00:00Z', topics: [ topics[ i % 5 ] as string ], languages: [ 'en' ], capacity: 12, status: 'active' } :
+			{ role: 'mentee', joined: '2026-11-01T00:00:00Z', topics: [ topics[ i % 5 ] as string ], languages: [ 'en' ], goals: 'Write about ' + topics[ i % 5 ] };
+		members[ name ] = mentor ? { role: 'mentor', joined: '2026-11-01T00:00:00Z' } :
+			{ role: 'mentee', joined: '2026-11-01T00:00:00Z', mentor: names[ i % mentors ] as string };
+		xml += page( profileTitle( name ), toPageText( profile ) );
+	} );
+	const config: ProgramConfig = {
+		version: 1, name: `Scale ${ size }`, description: 'A program for the scale benchmark.', coordinators: [ 'Admin' ],
+		topics: topics, languages: [ 'en' ],
+	};
+	xml += page( configTitle( id ), toPageText( config ) );
+	xml += page( rosterTitle( id ), toPageText( { version: 1, members: members } ) );
+	xml += '</mediawiki>\n';
+	const file = join( dir, `scale-${ size }.xml` );
+	writeFileSync( file, xml );
+	php( wiki, 'importDump.php', [ '--no-updates', file ] );
+	return id;
+}
+
+/** Reads every member the naive way: one request per member (profile and account together). */
+async function naiveLoad( client: WikiClient, id: string ): Promise<number> {
+	const before = client.requestCount;
+	const roster = await client.readPage( rosterTitle( id ) );
+	const members = Object.keys( ( JSON.parse( roster.content || '{}' ) as { members: Record<string, unknown> } ).members );
+	await client.readPage( configTitle( id ) );
+	for ( const name of members ) {
+		await client.batch( { titles: [ profileTitle( name ) ], users: [ name ] } );
+	}
+	return client.requestCount - before;
+}
+
+export async function benchScale( wiki: LocalWiki, sizes: number[], log: ( line: string ) => void ): Promise<ScaleRow[]> {
+	const rows: ScaleRow[] = [];
+	const admin = await adminSession( wiki );
+	for ( const size of sizes ) {
+		const started = Date.now();
+		const id = await scaleFixture( wiki, size );
+		log( `  fixture of ${ size } members ready (${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s)` );
+		const client = admin.client;
+		let count = client.requestCount;
+		let t = performance.now();
+		const loaded = await loadProgram( client, id, { users: true } );
+		const gadgets = { requests: client.requestCount - count, ms: Math.round( performance.now() - t ) };
+		if ( Object.keys( loaded.state.members ).length !== size ) {
+			throw new Error( `scale-${ size }: loaded ${ Object.keys( loaded.state.members ).length } members` );
+		}
+		count = client.requestCount;
+		t = performance.now();
+		const naiveRequests = await naiveLoad( client, id );
+		const naive = { requests: naiveRequests, ms: Math.round( performance.now() - t ) };
+		rows.push( { members: size, gadgets, naive } );
+		log( `  ${ size } members: ${ gadgets.requests } requests in ${ gadgets.ms } ms; naive ${ naive.requests } requests in ${ naive.ms } ms` );
+		void count;
+	}
+	return rows;
+}
+
+// ---- The storage limit ----------------------------------------------------------------
+
+export interface StorageLimit {
+	maxArticleBytes: number;
+	/** Members in one roster page, as designed (each with a mentor and one milestone), unsharded. */
+	rosterMembers: number;
+	/** Invitation records in one monthly log page, unsharded. */
+	invitationsPerMonth: number;
+	/** With the most shards the format allows. */
+	maxShards: number;
+	rosterMembersSharded: number;
+	invitationsPerMonthSharded: number;
+	/** Measured on the wiki: the largest roster saved, and the next size refused as too large. */
+	onWiki: { saved: number; refused: number; refusedKind: string };
+}
+
+function rosterOf( n: number ): { version: 1; members: Record<string, RosterMember> } {
+	const members: Record<string, RosterMember> = {};
+	for ( let i = 0; i < n; i++ ) {
+		members[ `Typical Member Name ${ i }` ] = {
+			role: 'mentee', joined: '2026-11-01T00:00:00Z', mentor: `Typical Mentor Name ${ i % 100 }`,
+			milestones: [ { type: 'organised-event', time: '2026-12-01T00:00:00Z', by: 'Coordinator Name' } ],
+		};
+	}
+	return { version: 1, members };
+}
+
+function logOf( n: number ): { version: 1; invitations: Invitation[] } {
+	const invitations: Invitation[] = [];
+	for ( let i = 0; i < n; i++ ) {
+		invitations.push( { user: `Typical Newcomer Name ${ i }`, by: 'Typical Inviter Name', time: '2026-11-01T00:00:00Z', kind: 'invitation', lang: 'en', revid: 1000000 + i } );
+	}
+	return { version: 1, invitations };
+}
+
+/** The largest n for which build(n) serialises within `limit` bytes (pages are stored tab-indented). */
+function largest( build: ( n: number ) => unknown, limit: number ): number {
+	let lo = 0;
+	let hi = 1;
+	while ( Buffer.byteLength( toPageText( build( hi ) ) ) <= limit ) {
+		lo = hi;
+		hi *= 2;
+	}
+	while ( hi - lo > 1 ) {
+		const mid = Math.floor( ( lo + hi ) / 2 );
+		if ( Buffer.byteLength( toPageText( build( mid ) ) ) <= limit ) {
+			lo = mid;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo;
+}
+
+export async function benchStorage( wiki: LocalWiki ): Promise<StorageLimit> {
+	const admin = await adminSession( wiki );
+	const info = await admin.client.get( { action: 'query', meta: 'siteinfo', siprop: 'general' } );
+	const general = ( info.query as { general: { maxarticlesize?: number } } ).general;
+	const maxArticleBytes = general.maxarticlesize || 2048 * 1024;
+	const rosterMembers = largest( rosterOf, maxArticleBytes );
+	const invitationsPerMonth = largest( logOf, maxArticleBytes );
+	const maxShards = 256;
+	// Shards fill unevenly (a hash): the fullest of 256 shards holds about 1.25 times the average at these sizes.
+	const spread = unevenness( maxShards );
+	// On the wiki: a roster of exactly the computed size saves, one with 5% more is refused.
+	const title = 'Project:Mentorship/Programs/storage-limit/roster.json';
+	const saved = rosterMembers;
+	const read = await admin.client.readPage( title );
+	await admin.client.edit( read.exists ?
+		{ title, text: toPageText( rosterOf( saved ) ), summary: 'storage limit benchmark', baserevid: read.revid } :
+		{ title, text: toPageText( rosterOf( saved ) ), summary: 'storage limit benchmark', createonly: true, contentmodel: 'json' } );
+	const refused = Math.ceil( saved * 1.05 );
+	let refusedKind = 'saved';
+	try {
+		const again = await admin.client.readPage( title );
+		await admin.client.edit( { title, text: toPageText( rosterOf( refused ) ), summary: 'storage limit benchmark', baserevid: again.revid } );
+	} catch ( e ) {
+		refusedKind = isMentorshipError( e ) ? e.kind : String( e );
+	}
+	return {
+		maxArticleBytes,
+		rosterMembers,
+		invitationsPerMonth,
+		maxShards,
+		rosterMembersSharded: Math.floor( rosterMembers * maxShards / spread ),
+		invitationsPerMonthSharded: Math.floor( invitationsPerMonth * maxShards / spread ),
+		onWiki: { saved, refused, refusedKind },
+	};
+}
+
+/** How much fuller the fullest shard is than the average, for 100,000 names over `shards` shards. */
+function unevenness( shards: number ): number {
+	const counts = new Array( shards ).fill( 0 ) as number[];
+	const n = 100000;
+	for ( let i = 0; i < n; i++ ) {
+		counts[ shardOf( `Typical Member Name ${ i }`, shards ) ]!++;
+	}
+	return Math.max( ...counts ) / ( n / shards );
+}

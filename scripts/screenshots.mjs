@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * npm run screenshots: copies the screenshots the browser tests took (test-results/
+ * screenshots/) that the README shows into docs/screenshots/. Run it after `npm test`.
+ */
+
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
+const from = join( root, 'test-results', 'screenshots' );
+const to = join( root, 'docs', 'screenshots' );
+const shown = [
+	'ask-control', 'ask-dialog', 'ask-preview', 'ask-away', 'ask-markup-talk-page',
+	'panel-join', 'panel-suggestions', 'panel-mentees', 'panel-mentor-profile', 'panel-handover-preview',
+	'welcome-dialog', 'welcome-preview', 'welcome-batch-report', 'welcome-log',
+	'console-match', 'console-dashboard', 'console-program-form',
+	'ask-dialog-ar', 'panel-suggestions-ar', 'panel-suggestions-es'
+];
+mkdirSync( to, { recursive: true } );
+let copied = 0;
+for ( const name of shown ) {
+	const file = join( from, name + '.png' );
+	if ( existsSync( file ) ) {
+		copyFileSync( file, join( to, name + '.png' ) );
+		copied++;
+	} else {
+		console.warn( `missing: ${ name }.png (run npm test first)` );
+	}
+}
+console.log( `${ copied } screenshots copied to docs/screenshots/` );
