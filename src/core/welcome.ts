@@ -461,6 +461,9 @@ export interface UserFacts {
 	/** The talk page's wikitext (null when it does not exist). */
 	talk: string | null;
 	prior: Prior[];
+	/** The account's edits and registration time, when the wiki tells. */
+	editcount?: number;
+	registration?: string | null;
 }
 
 export type Skip =
@@ -589,6 +592,16 @@ export class Pacer {
 		}
 		const oldest = this.times[ this.times.length - this.limit.hits ] as number;
 		return Math.max( 0, oldest + this.windowMs - now );
+	}
+
+	/**
+	 * Edits made before the pacer started (the user's latest contributions, in local
+	 * time): they count against the same limit.
+	 */
+	public seed( times: number[] ): void {
+		const all = this.times.concat( times ).sort( ( a, b ) => a - b );
+		this.times.length = 0;
+		all.forEach( ( t ) => this.record( t ) );
 	}
 
 	/** An edit was saved at `now`. */

@@ -98,6 +98,12 @@ export async function checkUsers( client: WikiClient, program: WelcomeProgram, n
 			talk: talkText,
 			prior: priorInvitations( program.id, name, talkText, logs ),
 		};
+		if ( info && info.editcount !== undefined ) {
+			f.editcount = info.editcount;
+		}
+		if ( info && info.registration !== undefined ) {
+			f.registration = info.registration;
+		}
 		if ( info && info.block && !info.block.partial ) {
 			f.block = { by: info.block.by, expiry: info.block.expiry, reason: info.block.reason };
 		}
@@ -137,6 +143,31 @@ export async function recordInvitations(
 		}
 	}
 	return failed;
+}
+
+/**
+ * When the user's latest edits were saved, in local time (the wiki's clock and ours may
+ * differ: the answer's curtimestamp tells by how much): edits made just before a batch
+ * count against the same limit. One request; an edit is taken as late in its second as can be.
+ */
+export async function recentEdits( client: WikiClient, user: string, limit: RateLimit ): Promise<number[]> {
+	const response = await client.get( {
+		action: 'query', list: 'usercontribs', ucuser: user, uclimit: Math.min( limit.hits, 500 ), ucprop: 'timestamp', curtimestamp: true,
+	} );
+	const now = client.clock.now();
+	const serverNow = Date.parse( String( response.curtimestamp ) );
+	if ( isNaN( serverNow ) ) {
+		return [];
+	}
+	const query = ( response.query || {} ) as { usercontribs?: { timestamp?: string }[] };
+	const times: number[] = [];
+	for ( const c of query.usercontribs || [] ) {
+		const t = Date.parse( String( c.timestamp ) );
+		if ( !isNaN( t ) ) {
+			times.push( now - ( serverNow - t ) + 1000 );
+		}
+	}
+	return times;
 }
 
 export interface WelcomeWriter {
@@ -365,6 +396,9 @@ export class BatchSender {
 		this.running = true;
 		const clock = this.o.client.clock;
 		const started = clock.now();
+		if ( this.pacer.limit ) {
+			this.pacer.seed( await recentEdits( this.o.client, this.o.composition.inviter, this.pacer.limit ) );
+		}
 		const random = this.o.random || Math.random;
 		const users = this.o.users;
 		let index = 0;

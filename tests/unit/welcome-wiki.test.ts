@@ -55,6 +55,12 @@ class WelcomeWiki extends FakeWiki {
 			// Record the request as sent (a new section), not as the fake carried it out.
 			this.calls[ at ]!.params = { ...params };
 		} );
+		if ( params.action === 'query' && listParam( params.list ).includes( 'usercontribs' ) ) {
+			const iso = ( t: number ): string => new Date( t - t % 1000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
+			response.curtimestamp = iso( this.clock.now() );
+			( response.query as Record<string, unknown> ).usercontribs = this.editTimes.slice().reverse()
+				.slice( 0, Number( params.uclimit ) ).map( ( t ) => ( { user: this.user, timestamp: iso( t ) } ) );
+		}
 		if ( params.action === 'query' && listParam( params.list ).includes( 'users' ) ) {
 			( response.query as Record<string, unknown> ).users = listParam( params.ususers ).map( ( name, i ) => {
 				const a = this.accounts[ name ] || {};
@@ -142,7 +148,7 @@ describe( 'welcome: checks', () => {
 		expect( f[ 'Newbie 1' ]!.prior ).toEqual( [ { kind: 'welcome', by: 'Dan', time: '2026-01-02T00:00:00Z', from: 'talk' } ] );
 		expect( f[ 'Newbie 3' ]!.talk ).toBe( '{{nobots}}' );
 		expect( f[ 'Newbie 4' ]!.prior ).toEqual( [ { kind: 'invite', by: 'Eve', time: '2026-01-05T00:00:00Z', from: 'log', revid: 3 } ] );
-		expect( f[ 'Newbie 6' ] ).toMatchObject( { valid: true, exists: true, anonymous: false, bot: false, talk: null, prior: [] } );
+		expect( f[ 'Newbie 6' ] ).toMatchObject( { valid: true, exists: true, anonymous: false, bot: false, talk: null, prior: [], editcount: 1, registration: '2026-01-01T00:00:00Z' } );
 	} );
 
 	it( 'reads the log shards of the users only, this month\'s and last month\'s', async () => {
@@ -204,6 +210,20 @@ describe( 'welcome: the batch sender', () => {
 		expect( events.some( ( e ) => e.phase === 'waiting' && e.waitReason === 'pace' ) ).toBe( true );
 		expect( events[ events.length - 1 ] ).toMatchObject( { phase: 'done', sent: 20, failed: 0, total: 20 } );
 		expect( s.wiki.edits.every( ( e ) => e.params.maxlag === 5 ) ).toBe( true );
+	} );
+
+	it( 'counts the edits the inviter made just before: still no ratelimited', async () => {
+		const s = setup();
+		s.wiki.limit = 8;
+		// Five edits in the last half minute (another tab, the program's config…).
+		for ( let i = 0; i < 5; i++ ) {
+			s.wiki.editTimes.push( s.clock.now() - 30000 + i * 1500 );
+		}
+		const report = await sender( s, names( 12 ), { limit: { hits: 8, seconds: 60 } } ).run();
+		expect( s.wiki.ratelimited ).toBe( 0 );
+		expect( report.sent.length ).toBe( 12 );
+		// One request told the pacer about them.
+		expect( s.wiki.reads.filter( ( c ) => listParam( c.params.list ).includes( 'usercontribs' ) ).length ).toBe( 1 );
 	} );
 
 	it( 'waits out ratelimited when the limit was not known, and counts no failure', async () => {
