@@ -6,75 +6,72 @@
 
 import { addLink, onActivate, setMessages, withCore } from '../common/loader';
 
-const NEWUSERS_ACTIONS = /^newusers\/(create|create2|byemail|autocreate)$/;
-
-/** The new account a line of the new-users log is about. */
-function accountOf( line: HTMLElement ): string | null {
-	const action = line.getAttribute( 'data-mw-logaction' ) || '';
-	if ( !NEWUSERS_ACTIONS.test( action ) ) {
-		return null;
-	}
-	// Self-created accounts: the performer is the account. Created by someone else: the
-	// account is the log's target, the last user link on the line.
+/**
+ * The new account a line of the new-users log is about: for a self-created account the
+ * performer (the first user link). Created by someone else, the line names the creator and
+ * the account in the order the language puts them: the account is the first when its own
+ * contributions link alone says "no edits", else the last.
+ */
+function accountLink( line: Element ): Element | undefined {
 	const links = line.querySelectorAll( 'a.mw-userlink' );
-	const link = /\/(create|autocreate)$/.test( action ) ? links[ 0 ] : links[ links.length - 1 ];
-	return link ? ( link.textContent || '' ).trim() || null : null;
+	const tools = line.querySelector( '.mw-usertoollinks' );
+	const fresh = '.mw-usertoollinks-contribs-no-edits';
+	const first = /\/(create|autocreate)$/.test( line.getAttribute( 'data-mw-logaction' ) || '' ) ||
+		line.querySelectorAll( fresh ).length === 1 && !!tools && !!tools.querySelector( fresh );
+	return links[ first ? 0 : links.length - 1 ];
 }
 
 function initLog(): void {
-	const lines = document.querySelectorAll( 'li[data-mw-logaction^="newusers/"]' );
 	const names: string[] = [];
-	for ( let i = 0; i < lines.length; i++ ) {
-		const line = lines[ i ] as HTMLElement;
-		const name = accountOf( line );
-		if ( !name ) {
-			continue;
+	const lines = document.querySelectorAll( 'li[data-mw-logaction^="newusers/"]' );
+	Array.prototype.forEach.call( lines, ( line: Element ) => {
+		const account = accountLink( line );
+		const name = account ? ( account.textContent || '' ).trim() : '';
+		if ( name ) {
+			names.push( name );
+			const link = document.createElement( 'a' );
+			link.href = '#';
+			link.className = 'mg-log-invite';
+			link.textContent = mw.msg( 'mentorship-welcome-log-invite' );
+			// Named "welcome / invite NAME", for screen readers' lists of links.
+			link.setAttribute( 'aria-label', link.textContent + ' ' + name );
+			line.appendChild( document.createTextNode( ' ' ) );
+			line.appendChild( link );
+			onActivate( link, ( trigger ) => withCore( trigger, ( lib ) => lib.welcome( { user: name, trigger: trigger } ) ) );
 		}
-		names.push( name );
-		const link = document.createElement( 'a' );
-		link.href = '#';
-		link.className = 'mg-log-invite';
-		link.textContent = mw.msg( 'mentorship-welcome-log-invite' );
-		link.title = mw.msg( 'mentorship-welcome-log-invite-tooltip', name );
-		link.setAttribute( 'data-user', name );
-		line.appendChild( document.createTextNode( ' ' ) );
-		line.appendChild( link );
-		onActivate( link, ( trigger ) => {
-			withCore( trigger, ( lib ) => lib.welcome( { user: name, trigger: trigger } ) );
-		} );
-	}
-	const batch = addLink( [ 'p-views', 'p-cactions', 'p-tb' ], '#', mw.msg( 'mentorship-welcome-batch-portlet' ),
-		'ca-mentorship-welcome-batch', mw.msg( 'mentorship-welcome-batch-portlet-tooltip' ) );
-	if ( batch ) {
-		onActivate( batch, ( trigger ) => {
-			withCore( trigger, ( lib ) => lib.welcomeBatch( { names: names, trigger: trigger } ) );
-		} );
+	} );
+	// The batch link goes before the list, where the keyboard reaches it before the lines.
+	const list = document.querySelector( 'ul.mw-logevent-loglines' );
+	if ( list && names.length ) {
+		const batch = document.createElement( 'a' );
+		batch.className = 'mg-log-batch';
+		batch.href = '#';
+		batch.textContent = mw.msg( 'mentorship-welcome-batch-portlet' );
+		( list.parentNode as Node ).insertBefore( batch, list );
+		onActivate( batch, ( trigger ) => withCore( trigger, ( lib ) => lib.welcomeBatch( { names: names, trigger: trigger } ) ) );
 	}
 }
 
 function init(): void {
 	const me = mw.config.get( 'wgUserName' );
+	const special = mw.config.get( 'wgCanonicalSpecialPageName' );
+	const user = mw.config.get( 'wgRelevantUserName' ) as string | null;
 	if ( !me ) {
 		return;
 	}
-	const special = mw.config.get( 'wgCanonicalSpecialPageName' );
-	if ( special === 'Log' && ( mw.util.getParamValue( 'type' ) === 'newusers' || /\/newusers$/.test( String( mw.config.get( 'wgTitle' ) ) ) ) ) {
+	if ( special === 'Log' ) {
+		// Any log view with account creations in it (the new-users log, or all logs).
+		if ( document.querySelector( 'li[data-mw-logaction^="newusers/"]' ) ) {
+			setMessages();
+			initLog();
+		}
+	} else if ( user && user !== me && ( special === 'Contributions' ||
+		( mw.config.get( 'wgNamespaceNumber' ) === 3 && String( mw.config.get( 'wgTitle' ) ).indexOf( '/' ) < 0 ) ) ) {
 		setMessages();
-		initLog();
-		return;
-	}
-	const user = mw.config.get( 'wgRelevantUserName' ) as string | null;
-	const onTalk = mw.config.get( 'wgNamespaceNumber' ) === 3 && String( mw.config.get( 'wgTitle' ) ).indexOf( '/' ) === -1;
-	if ( !user || user === me || !( onTalk || special === 'Contributions' ) ) {
-		return;
-	}
-	setMessages();
-	const link = addLink( [ 'p-views', 'p-cactions', 'p-tb' ], '#', mw.msg( 'mentorship-welcome-portlet' ),
-		'ca-mentorship-welcome', mw.msg( 'mentorship-welcome-portlet-tooltip', user ) );
-	if ( link ) {
-		onActivate( link, ( trigger ) => {
-			withCore( trigger, ( lib ) => lib.welcome( { user: user, trigger: trigger } ) );
-		} );
+		const link = addLink( [ 'p-views', 'p-cactions', 'p-tb' ], '#', mw.msg( 'mentorship-welcome-portlet' ), 'ca-mentorship-welcome', '' );
+		if ( link ) {
+			onActivate( link, ( trigger ) => withCore( trigger, ( lib ) => lib.welcome( { user: user, trigger: trigger } ) ) );
+		}
 	}
 }
 
