@@ -146,6 +146,14 @@ describe( 'welcome: the marker', () => {
 		}
 	} );
 
+	it( 'reads the marker docs/data-format.md shows', () => {
+		const doc = readFileSync( join( __dirname, '..', '..', 'docs', 'data-format.md' ), 'utf8' );
+		const line = doc.split( '\n' ).find( ( l ) => l.indexOf( '<!-- mentorship-invitation ' ) === 0 )!;
+		const mark = { program: 'af-2026', kind: 'invite', by: 'Dmitri Ivanov', time: '2026-01-05T10:00:00Z', id: 'k3j9x2' };
+		expect( parseInvitationMarkers( line ) ).toEqual( [ mark ] );
+		expect( invitationMarker( mark ) ).toBe( line );
+	} );
+
 	it( 'finds every marker of a page in order and ignores damaged ones and other markers', () => {
 		const page = [
 			invitationMarker( { program: 'a', kind: 'welcome', by: 'Carol', time: '2026-01-01T00:00:00Z' } ),
