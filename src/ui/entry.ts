@@ -7,9 +7,10 @@ import { decodeMentorCache, MENTOR_OPTION } from '../core/program';
 import { AskContext, PanelContext, WelcomeContext } from '../gadgets/common/lib';
 import { AskDialog } from './ask/dialog';
 import { browserEnv } from './env';
-import { msg } from './i18n';
 import { openWindow } from './windows';
 import { Panel } from './panel/panel';
+import { WelcomeBatchDialog } from './welcome/batch';
+import { WelcomeDialog } from './welcome/dialog';
 
 function panelUrl( program?: string ): string {
 	const params: Record<string, string> = { withgadget: 'mentorship-match' };
@@ -36,11 +37,14 @@ export function openAsk( context: AskContext ): void {
 }
 
 export function openWelcome( context: WelcomeContext ): void {
-	OO.ui.alert( msg( 'mentorship-loading-failed' ) + ' (welcome ' + ( context.user || '' ) + ')' );
+	if ( !context.user ) {
+		return;
+	}
+	openWindow( new WelcomeDialog( { env: browserEnv(), user: context.user } ), {}, context.trigger );
 }
 
-export function openWelcomeBatch( context: { names?: string[] } ): void {
-	OO.ui.alert( msg( 'mentorship-loading-failed' ) + ' (batch ' + ( context.names || [] ).length + ')' );
+export function openWelcomeBatch( context: { names?: string[]; trigger?: HTMLElement } ): void {
+	openWindow( new WelcomeBatchDialog( { env: browserEnv(), names: context.names || [] } ), {}, context.trigger );
 }
 
 export function mountPanel( container: HTMLElement, context: PanelContext ): void {

@@ -5,12 +5,13 @@
  */
 
 import { ContentMessages } from '../core/ask';
+import { LanguageTexts } from '../core/welcome';
 import { Clock, systemClock, WikiClient } from '../wiki/client';
 import { MwApiTransport } from '../wiki/mw-transport';
 import { ConsoleWriter } from '../wiki/console';
 import { isoSeconds, WriteContext } from '../wiki/programs';
 import { Store } from '../wiki/store';
-import { contentMessage, msg } from './i18n';
+import { contentMessage, languageText, msg } from './i18n';
 
 export interface KeyValueStorage {
 	get( key: string ): string | null;
@@ -32,6 +33,8 @@ export interface Env {
 	url( title: string, params?: Record<string, string> ): string;
 	/** Content-language messages for what is posted. */
 	content: ContentMessages;
+	/** Messages in a given language, for what is posted in the language the poster chose. */
+	texts: LanguageTexts;
 }
 
 /** The environment of the page the gadget runs in. */
@@ -60,6 +63,7 @@ export function browserEnv(): Env {
 		},
 		url: ( title, params ) => mw.util.getUrl( title, params ),
 		content: contentMessage,
+		texts: languageText,
 	};
 }
 

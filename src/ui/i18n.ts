@@ -7,6 +7,7 @@
 type Tables = Record<string, Record<string, string>>;
 
 let contentTable: Record<string, string> = {};
+let allTables: Tables = {};
 
 /**
  * An English text made safe for another language's plural rules: each PLURAL with the two
@@ -75,6 +76,7 @@ export function installMessages( tables: Tables ): void {
 	const chain = mw.language && mw.language.getFallbackLanguageChain ?
 		mw.language.getFallbackLanguageChain() : simpleChain( userLang );
 	mw.messages.set( merge( tables, chain ) );
+	allTables = tables;
 	contentTable = merge( tables, simpleChain( String( mw.config.get( 'wgContentLanguage' ) || 'en' ) ) );
 }
 
@@ -95,6 +97,22 @@ export function msgNodes( key: string, ...params: ( string | number | JQuery )[]
 export function contentMessage( key: string ): string {
 	const text = contentTable[ key ];
 	return text === undefined ? '⧼' + key + '⧽' : text;
+}
+
+/**
+ * A message as the gadget has it in one language (or that language's base language), raw,
+ * for a text posted in that language; null when it has no translation there (no fallback
+ * to English, so that a message is never offered as French while it is English).
+ */
+export function languageText( language: string, key: string ): string | null {
+	const chain = language === 'en' ? [ 'en' ] : simpleChain( language );
+	for ( const code of chain ) {
+		const table = allTables[ code ];
+		if ( table && Object.prototype.hasOwnProperty.call( table, key ) ) {
+			return table[ key ] as string;
+		}
+	}
+	return null;
 }
 
 /** Formats a number for the user's language (digits, separators). */

@@ -1,0 +1,497 @@
+/**
+ * Welcoming or inviting many users at once (from Special:Log/newusers, or a pasted list):
+ * the names, the message and a personal note; a review table with each user's state
+ * (ready, or left out and why), checked 50 users a request; then Send, one post at a time
+ * at the pace the wiki allows, with a progress bar, pause and stop, each row's state as it
+ * goes and the progress announced to screen readers; and a final report of what was sent,
+ * who was left out and why, and what failed and why.
+ */
+
+import { anonymousPolicy, estimateBatchMs, MessageOption, parseNames, RateLimit, Skip, UserFacts, verdict } from '../../core/welcome';
+import { invitationLogTitle, monthOf, programPrefix, userTalkTitle } from '../../core/titles';
+import { isoSeconds } from '../../wiki/programs';
+import { Store } from '../../wiki/store';
+import { BatchProgress, BatchReport, BatchSender, checkUsers, invitationShards, RowState, WelcomeProgram } from '../../wiki/welcome';
+import { Drafts } from '../drafts';
+import { Env } from '../env';
+import { ErrorArea, errorText } from '../errors';
+import { formatNumber, msg } from '../i18n';
+import { jq, ownStatics } from '../windows';
+import { CountedText, heading, statusLine } from '../widgets';
+import { composition, invitablePrograms, labelOf, MessageFields, skipText, writer } from './common';
+
+export interface WelcomeBatchConfig {
+	env: Env;
+	/** Names to start from (the new accounts of the log page). */
+	names: string[];
+}
+
+interface Draft {
+	note: string;
+}
+
+/** Names checked in one go (the checks take one or two requests per 50). */
+export const MAX_NAMES = 500;
+const CHECK_CHUNK = 50;
+
+interface Row {
+	user: string;
+	skip: Skip | null;
+	$state: JQuery;
+	$row: JQuery;
+}
+
+export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
+	private readonly env: Env;
+	private readonly initialNames: string[];
+	private readonly drafts: Drafts<Draft>;
+	private fields: MessageFields | null = null;
+	private rows: Row[] = [];
+	private limit: RateLimit | null = null;
+	private sender: BatchSender | null = null;
+	private report: BatchReport | null = null;
+	private stack!: OO.ui.StackLayout;
+	private mode = '';
+	private formPanel!: OO.ui.PanelLayout;
+	private reviewPanel!: OO.ui.PanelLayout;
+	private reportPanel!: OO.ui.PanelLayout;
+	private status!: OO.ui.MessageWidget;
+	private $form!: JQuery;
+	private $fieldsSlot!: JQuery;
+	private names!: OO.ui.MultilineTextInputWidget;
+	private note!: CountedText;
+	private goOn!: OO.ui.CheckboxInputWidget;
+	private errors!: ErrorArea;
+	private $summary!: JQuery;
+	private $table!: JQuery;
+	private $tbody!: JQuery;
+	private $progressBox!: JQuery;
+	private progress!: OO.ui.ProgressBarWidget;
+	private $progressText!: JQuery;
+	private $waitText!: JQuery;
+	private pauseButton!: OO.ui.ButtonWidget;
+	private stopButton!: OO.ui.ButtonWidget;
+	private $report!: JQuery;
+	private readonly onUnload = ( e: BeforeUnloadEvent ): string => {
+		const text = msg( 'mentorship-welcome-batch-leave' );
+		e.preventDefault();
+		e.returnValue = text;
+		return text;
+	};
+
+	public constructor( config: WelcomeBatchConfig ) {
+		super( { size: 'large', classes: [ 'mg-welcome-batch' ] } );
+		this.env = config.env;
+		this.initialNames = config.names;
+		this.drafts = new Drafts<Draft>( config.env.storage, 'welcome', config.env.user || '' );
+	}
+
+	public override initialize(): this {
+		super.initialize();
+		this.status = new OO.ui.MessageWidget( { type: 'notice', classes: [ 'mg-welcome-status' ] } );
+		this.status.$element.attr( { role: 'status', 'aria-live': 'polite' } );
+		this.names = new OO.ui.MultilineTextInputWidget( { rows: 6, autosize: true, maxRows: 12, classes: [ 'mg-welcome-names' ] } );
+		const namesField = new OO.ui.FieldLayout( this.names, {
+			label: msg( 'mentorship-welcome-batch-names' ), align: 'top', help: msg( 'mentorship-welcome-batch-names-help' ), helpInline: true,
+		} );
+		this.note = new CountedText( { label: msg( 'mentorship-welcome-note' ), help: msg( 'mentorship-welcome-note-help' ), max: 1000, rows: 3 } );
+		this.note.$element.addClass( 'mg-welcome-note' );
+		this.note.input.$input.attr( 'dir', 'auto' );
+		this.names.$input.attr( 'dir', 'auto' );
+		this.goOn = new OO.ui.CheckboxInputWidget( { selected: false } );
+		const goOnField = new OO.ui.FieldLayout( this.goOn, { label: msg( 'mentorship-welcome-batch-go-on' ), align: 'inline', classes: [ 'mg-welcome-go-on' ] } );
+		this.errors = new ErrorArea();
+		this.$fieldsSlot = $( '<div>' );
+		this.$form = $( '<div>' ).addClass( 'mg-welcome-fields' ).append( this.$fieldsSlot, namesField.$element, this.note.$element, goOnField.$element ).hide();
+		this.formPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
+		this.formPanel.$element.append( this.status.$element, this.$form, this.errors.$element );
+
+		this.$summary = $( '<div>' ).addClass( 'mg-welcome-summary' );
+		this.$tbody = $( '<tbody>' );
+		this.$table = $( '<table>' ).addClass( 'mg-welcome-table' ).append(
+			$( '<caption>' ).text( msg( 'mentorship-welcome-batch-caption' ) ),
+			$( '<thead>' ).append( $( '<tr>' ).append(
+				$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-welcome-batch-col-user' ) ),
+				$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-welcome-batch-col-state' ) ),
+			) ),
+			this.$tbody,
+		);
+		this.progress = new OO.ui.ProgressBarWidget( { progress: 0 } );
+		this.progress.$element.attr( 'aria-label', msg( 'mentorship-welcome-batch-progress-label' ) );
+		this.$progressText = statusLine().addClass( 'mg-welcome-progress-text' );
+		this.$waitText = $( '<p>' ).addClass( 'mg-welcome-wait mg-muted' );
+		this.pauseButton = new OO.ui.ButtonWidget( { label: msg( 'mentorship-welcome-batch-pause' ), classes: [ 'mg-welcome-pause' ] } );
+		this.stopButton = new OO.ui.ButtonWidget( { label: msg( 'mentorship-welcome-batch-stop' ), flags: [ 'destructive' ], classes: [ 'mg-welcome-stop' ] } );
+		this.pauseButton.on( 'click', () => this.togglePause() );
+		this.stopButton.on( 'click', () => this.stop() );
+		this.$progressBox = $( '<div>' ).addClass( 'mg-welcome-progress' ).append(
+			this.progress.$element, this.$progressText, this.$waitText,
+			$( '<div>' ).addClass( 'mg-welcome-progress-buttons' ).append( this.pauseButton.$element, this.stopButton.$element ),
+		).hide();
+		this.reviewPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
+		this.reviewPanel.$element.append( this.$summary, this.$progressBox, this.$table );
+		this.$report = $( '<div>' ).addClass( 'mg-welcome-report' ).attr( 'tabindex', '-1' );
+		this.reportPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
+		this.reportPanel.$element.append( this.$report );
+		this.stack = new OO.ui.StackLayout( { items: [ this.formPanel, this.reviewPanel, this.reportPanel ], expanded: false } );
+		this.$body.append( this.stack.$element );
+		this.names.on( 'resize', () => this.updateSize() );
+		this.note.input.on( 'resize', () => this.updateSize() );
+		this.note.input.on( 'change', () => {
+			const value = this.note.getValue();
+			if ( value.trim() ) {
+				this.drafts.saveSoon( { note: value } );
+			}
+		} );
+		return this;
+	}
+
+	private setMode( mode: string ): void {
+		this.mode = mode;
+		this.actions.setMode( mode );
+	}
+
+	public override getSetupProcess( data: unknown ): OO.ui.Process {
+		return super.getSetupProcess( data ).next( () => {
+			this.title.setLabel( msg( 'mentorship-welcome-batch-title' ) );
+			this.names.setValue( this.initialNames.join( '\n' ) );
+			const draft = this.drafts.load();
+			if ( draft && draft.note ) {
+				this.note.input.setValue( draft.note );
+			}
+			this.setMode( 'loading' );
+			this.stack.setItem( this.formPanel );
+			this.showStatus( 'notice', msg( 'mentorship-ask-loading' ) );
+			return jq( this.load() );
+		} );
+	}
+
+	public override getReadyProcess( data: unknown ): OO.ui.Process {
+		return super.getReadyProcess( data ).next( () => {
+			if ( this.mode === 'form' ) {
+				this.names.focus();
+			}
+		} );
+	}
+
+	private showStatus( type: 'notice' | 'warning' | 'error' | 'success', text: string | null ): void {
+		this.status.toggle( text !== null );
+		if ( text !== null ) {
+			this.status.setType( type );
+			this.status.setLabel( text );
+		}
+	}
+
+	private load(): Promise<void> {
+		const env = this.env;
+		return Promise.all( [ invitablePrograms( env ), env.client.currentUser() ] ).then( ( [ programs, me ] ) => {
+			this.limit = me.editLimit || null;
+			if ( !programs.length ) {
+				this.showStatus( 'warning', msg( 'mentorship-welcome-no-programs' ) );
+				this.setMode( 'closed' );
+				this.updateSize();
+				return;
+			}
+			this.showStatus( 'notice', null );
+			const fields = new MessageFields( env, programs, this.$overlay );
+			// Messages for editors without an account only where the program sends them any.
+			fields.setFilter( ( option ) => option.audience === 'anonymous' && anonymousPolicy( fields.program().config ) === 'refuse' ?
+				null : { data: option.id, label: labelOf( env, option ) } );
+			this.fields = fields;
+			this.$fieldsSlot.empty().append( fields.$element );
+			this.$form.show();
+			this.setMode( 'form' );
+			this.updateSize();
+		} ).catch( ( e: unknown ) => {
+			this.showStatus( 'error', errorText( e ) );
+			this.setMode( 'closed' );
+			this.updateSize();
+		} );
+	}
+
+	// ---- Review ------------------------------------------------------------------------
+
+	private async review(): Promise<void> {
+		const fields = this.fields as MessageFields;
+		const option = fields.option();
+		const names = parseNames( this.names.getValue() );
+		this.errors.clear();
+		if ( !names.length || !option ) {
+			this.errors.showText( msg( 'mentorship-welcome-batch-no-names' ) );
+			this.updateSize();
+			return;
+		}
+		if ( names.length > MAX_NAMES ) {
+			this.errors.showText( msg( 'mentorship-welcome-batch-too-many', formatNumber( MAX_NAMES ) ) );
+			this.updateSize();
+			return;
+		}
+		this.drafts.save( { note: this.note.getValue() } );
+		const program = fields.program();
+		const facts: Record<string, UserFacts> = {};
+		const order: string[] = [];
+		for ( let i = 0; i < names.length; i += CHECK_CHUNK ) {
+			const result = await checkUsers( this.env.client, program, names.slice( i, i + CHECK_CHUNK ), this.env.clock.now() );
+			for ( const name of result.names ) {
+				if ( !facts[ name ] ) {
+					order.push( name );
+					facts[ name ] = result.facts[ name ] as UserFacts;
+				}
+			}
+		}
+		const policy = anonymousPolicy( program.config );
+		const goOn = !!this.goOn.isSelected();
+		this.rows = order.map( ( user ) => {
+			const skip = verdict( facts[ user ] as UserFacts, this.env.user || '', policy, option, goOn );
+			const $state = $( '<td>' ).addClass( 'mg-welcome-state' );
+			const $link = $( '<a>' ).attr( 'href', this.env.url( userTalkTitle( user ) ) ).attr( 'target', '_blank' ).text( user );
+			const $row = $( '<tr>' ).attr( 'data-user', user ).append( $( '<th>' ).attr( 'scope', 'row' ).append( $link ), $state );
+			const row: Row = { user: user, skip: skip, $state: $state, $row: $row };
+			this.setRow( row, skip ? 'skipped' : 'ready', skip );
+			return row;
+		} );
+		this.$tbody.empty().append( this.rows.map( ( r ) => r.$row ) );
+		const ready = this.rows.filter( ( r ) => !r.skip ).length;
+		this.$summary.empty().append( $( '<p>' ).text( msg( 'mentorship-welcome-batch-summary', formatNumber( ready ), formatNumber( this.rows.length - ready ) ) ) );
+		if ( this.limit && ready ) {
+			const minutes = Math.max( 1, Math.ceil( estimateBatchMs( ready, this.limit, 10 ) / 60000 ) );
+			this.$summary.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-welcome-batch-pace', formatNumber( this.limit.hits ), formatNumber( this.limit.seconds ), formatNumber( minutes ) ) ) );
+		}
+		this.$progressBox.hide();
+		this.setMode( 'review' );
+		this.actions.get( { actions: 'send' } ).forEach( ( a ) => {
+			a.setLabel( msg( 'mentorship-welcome-batch-send', formatNumber( ready ) ) );
+			a.setDisabled( ready === 0 );
+		} );
+		this.stack.setItem( this.reviewPanel );
+		this.updateSize();
+		this.$summary.attr( 'tabindex', '-1' ).trigger( 'focus' );
+	}
+
+	private setRow( row: Row, state: RowState | 'ready', skip?: Skip | null, error?: unknown ): void {
+		const program = ( this.fields as MessageFields ).program();
+		let text: string;
+		switch ( state ) {
+			case 'skipped':
+				text = msg( 'mentorship-welcome-state-skipped', skipText( this.env, program, skip as Skip ) );
+				break;
+			case 'failed':
+				text = msg( 'mentorship-welcome-state-failed', errorText( error ) );
+				break;
+			case 'ready':
+				text = msg( 'mentorship-welcome-state-ready' );
+				break;
+			case 'waiting':
+				text = msg( 'mentorship-welcome-state-waiting' );
+				break;
+			case 'sending':
+				text = msg( 'mentorship-welcome-state-sending' );
+				break;
+			default:
+				text = msg( 'mentorship-welcome-state-sent' );
+		}
+		row.$state.text( text );
+		row.$row.attr( 'class', 'mg-welcome-row-' + state );
+	}
+
+	// ---- Sending -----------------------------------------------------------------------
+
+	private send(): Promise<BatchReport> {
+		const fields = this.fields as MessageFields;
+		const program = fields.program();
+		const option = fields.option() as MessageOption;
+		const client = this.env.client.withMaxlag( 5 );
+		const w = writer( this.env, program, client, new Store( client ) );
+		const users = this.rows.filter( ( r ) => !r.skip ).map( ( r ) => r.user );
+		const skipped = this.rows.filter( ( r ) => !!r.skip ).map( ( r ) => ( { user: r.user, skip: r.skip as Skip } ) );
+		this.sender = new BatchSender( {
+			client: client,
+			store: w.store,
+			program: program,
+			composition: composition( this.env, program, option, fields.language(), this.note.getValue() ),
+			users: users,
+			skipped: skipped,
+			limit: this.limit,
+			goOn: !!this.goOn.isSelected(),
+			logSummary: w.logSummary,
+			random: this.env.random,
+			onProgress: ( p ) => this.onProgress( p ),
+		} );
+		for ( const row of this.rows ) {
+			if ( !row.skip ) {
+				this.setRow( row, 'waiting' );
+			}
+		}
+		this.setMode( 'sending' );
+		this.$progressBox.show();
+		this.pauseButton.setLabel( msg( 'mentorship-welcome-batch-pause' ) );
+		this.stopButton.setDisabled( false );
+		this.updateSize();
+		this.pauseButton.focus();
+		window.addEventListener( 'beforeunload', this.onUnload );
+		return this.sender.run().then( ( report ) => {
+			window.removeEventListener( 'beforeunload', this.onUnload );
+			this.report = report;
+			this.drafts.clear();
+			this.showReport( report, program );
+			return report;
+		}, ( e: unknown ) => {
+			window.removeEventListener( 'beforeunload', this.onUnload );
+			throw e;
+		} );
+	}
+
+	private onProgress( p: BatchProgress ): void {
+		if ( p.row ) {
+			const row = this.rows.filter( ( r ) => r.user === ( p.row as { user: string } ).user )[ 0 ];
+			if ( row ) {
+				this.setRow( row, p.row.state, p.row.skip, p.row.error );
+			}
+		}
+		const done = p.sent + p.failed + p.skipped;
+		this.progress.setProgress( p.total ? Math.round( 100 * done / p.total ) : 100 );
+		const text = msg( 'mentorship-welcome-batch-progress', formatNumber( done ), formatNumber( p.total ),
+			formatNumber( p.sent ), formatNumber( p.failed ), formatNumber( p.skipped ) );
+		if ( this.$progressText.text() !== text ) {
+			this.$progressText.text( text );
+		}
+		let wait = '';
+		if ( p.phase === 'waiting' && p.waitMs ) {
+			const seconds = Math.ceil( p.waitMs / 1000 );
+			wait = p.waitReason === 'ratelimited' ? msg( 'mentorship-welcome-batch-waiting-ratelimited', formatNumber( seconds ) ) :
+				p.waitReason === 'maxlag' ? msg( 'mentorship-welcome-batch-waiting-maxlag', formatNumber( seconds ) ) :
+					msg( 'mentorship-welcome-batch-waiting-pace', formatNumber( seconds ) );
+		} else if ( p.phase === 'recording' ) {
+			wait = msg( 'mentorship-welcome-batch-recording' );
+		} else if ( p.phase === 'paused' ) {
+			wait = p.stopped ? msg( 'mentorship-welcome-batch-stopped', errorText( p.stopped ) ) :
+				msg( 'mentorship-welcome-batch-paused', formatNumber( p.total - done ) );
+			this.pauseButton.setLabel( msg( 'mentorship-welcome-batch-resume' ) );
+		}
+		this.$waitText.text( wait ).toggleClass( 'mg-welcome-stopped', !!p.stopped );
+	}
+
+	private togglePause(): void {
+		const sender = this.sender;
+		if ( !sender ) {
+			return;
+		}
+		if ( sender.isPaused() ) {
+			sender.resume();
+			this.pauseButton.setLabel( msg( 'mentorship-welcome-batch-pause' ) );
+			this.$waitText.text( '' );
+		} else {
+			sender.pause();
+		}
+	}
+
+	private stop(): void {
+		if ( this.sender ) {
+			this.sender.cancel();
+			this.stopButton.setDisabled( true );
+			this.pauseButton.setDisabled( true );
+		}
+	}
+
+	// ---- Report ------------------------------------------------------------------------
+
+	private showReport( outcome: BatchReport, program: WelcomeProgram ): void {
+		const $r = this.$report.empty();
+		if ( outcome.cancelled ) {
+			$r.append( new OO.ui.MessageWidget( { type: 'warning', label: msg( 'mentorship-welcome-report-cancelled' ) } ).$element );
+		}
+		$r.append( heading( msg( 'mentorship-welcome-report-sent', formatNumber( outcome.sent.length ) ), 3 ).addClass( 'mg-welcome-report-sent' ) );
+		if ( outcome.sent.length ) {
+			$r.append( $( '<ul>' ).append( outcome.sent.map( ( s ) => $( '<li>' ).append(
+				$( '<a>' ).attr( 'href', this.env.url( s.title ) ).text( s.user ),
+			) ) ) );
+		}
+		if ( outcome.skipped.length ) {
+			$r.append( heading( msg( 'mentorship-welcome-report-skipped', formatNumber( outcome.skipped.length ) ), 3 ).addClass( 'mg-welcome-report-skipped' ) );
+			$r.append( $( '<ul>' ).append( outcome.skipped.map( ( s ) => $( '<li>' ).append(
+				$( '<bdi>' ).text( s.user ), document.createTextNode( ': ' + skipText( this.env, program, s.skip ) ),
+			) ) ) );
+		}
+		if ( outcome.failed.length ) {
+			$r.append( heading( msg( 'mentorship-welcome-report-failed', formatNumber( outcome.failed.length ) ), 3 ).addClass( 'mg-welcome-report-failed' ) );
+			$r.append( $( '<ul>' ).append( outcome.failed.map( ( f ) => $( '<li>' ).append(
+				$( '<bdi>' ).text( f.user ), document.createTextNode( ': ' + errorText( f.error ) ),
+			) ) ) );
+		}
+		if ( outcome.unrecorded.length ) {
+			$r.append( new OO.ui.MessageWidget( {
+				type: 'warning',
+				label: msg( 'mentorship-welcome-report-unrecorded', formatNumber( outcome.unrecorded.length ), errorText( ( outcome.unrecorded[ 0 ] as { error: unknown } ).error ) ),
+			} ).$element );
+		}
+		$r.append( $( '<p>' ).append( $( '<a>' ).attr( 'href', this.logUrl( program ) ).text( msg( 'mentorship-welcome-report-log' ) ) ) );
+		this.stack.setItem( this.reportPanel );
+		this.setMode( 'done' );
+		this.updateSize();
+		this.$report.trigger( 'focus' );
+	}
+
+	/** The month's log page, or the list of its shards. */
+	private logUrl( program: WelcomeProgram ): string {
+		const month = monthOf( isoSeconds( this.env.clock.now() ) );
+		return invitationShards( program.config ) > 1 ?
+			this.env.url( 'Special:PrefixIndex/' + programPrefix( program.id ) + 'invitations/' + month + '/' ) :
+			this.env.url( invitationLogTitle( program.id, month ) );
+	}
+
+	public override getActionProcess( action: string ): OO.ui.Process {
+		const mode = this.mode;
+		if ( mode === 'sending' ) {
+			// Escape while sending does nothing: Pause and Stop are there (nothing is left half-done).
+			return new OO.ui.Process( () => undefined );
+		}
+		if ( action === 'review' ) {
+			return new OO.ui.Process( () => jq( this.review().catch( ( e: unknown ) => {
+				this.errors.show( e );
+				this.updateSize();
+			} ) ) );
+		}
+		if ( action === 'back' ) {
+			return new OO.ui.Process( () => {
+				this.stack.setItem( this.formPanel );
+				this.setMode( 'form' );
+				this.updateSize();
+				this.names.focus();
+			} );
+		}
+		if ( action === 'send' ) {
+			return new OO.ui.Process( () => {
+				// Not waited for: the dialog stays usable (pause, stop) while it sends.
+				this.send().catch( ( e: unknown ) => {
+					this.stack.setItem( this.formPanel );
+					this.setMode( 'form' );
+					this.errors.show( e );
+					this.updateSize();
+				} );
+			} );
+		}
+		return super.getActionProcess( action );
+	}
+
+	public override getBodyHeight(): number {
+		const panel = this.stack ? this.stack.getCurrentItem() : null;
+		return panel ? Math.max( 150, panel.$element.outerHeight( true ) || 0 ) : 250;
+	}
+
+	/** The final report (for tests). */
+	public getReport(): BatchReport | null {
+		return this.report;
+	}
+}
+
+ownStatics( WelcomeBatchDialog, OO.ui.ProcessDialog );
+WelcomeBatchDialog.static.name = 'mentorshipWelcomeBatch';
+WelcomeBatchDialog.static.title = '';
+WelcomeBatchDialog.static.actions = [
+	{ action: 'cancel', label: OO.ui.deferMsg( 'mentorship-cancel' ), flags: [ 'safe', 'close' ], modes: [ 'loading', 'form' ] },
+	{ action: 'close', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'safe', 'close' ], modes: [ 'closed' ] },
+	{ action: 'review', label: OO.ui.deferMsg( 'mentorship-welcome-batch-review' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
+	{ action: 'back', label: OO.ui.deferMsg( 'mentorship-back' ), flags: [ 'safe', 'back' ], modes: [ 'review' ] },
+	{ action: 'send', label: '', flags: [ 'primary', 'progressive' ], modes: [ 'review' ] },
+	{ action: 'done', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'primary', 'progressive' ], modes: [ 'done' ] },
+];
