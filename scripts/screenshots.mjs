@@ -14,9 +14,9 @@ const to = join( root, 'docs', 'screenshots' );
 const shown = [
 	'ask-control', 'ask-dialog', 'ask-preview', 'ask-away', 'ask-markup-talk-page',
 	'panel-join', 'panel-suggestions', 'panel-mentees', 'panel-mentor-profile', 'panel-handover-preview',
-	'welcome-dialog', 'welcome-preview', 'welcome-batch-report', 'welcome-log',
+	'welcome-dialog', 'welcome-preview', 'welcome-batch-review', 'welcome-batch-report',
 	'console-match', 'console-dashboard', 'console-program-form',
-	'ask-dialog-ar', 'panel-suggestions-ar', 'panel-suggestions-es'
+	'ask-dialog-ar', 'panel-suggestions-ar', 'panel-suggestions-es', 'welcome-batch-ar', 'console-dashboard-ar'
 ];
 mkdirSync( to, { recursive: true } );
 let copied = 0;

@@ -241,7 +241,7 @@ describe( 'welcome and invite', () => {
 		expect( apiRequests( user.requests ).map( ( r ) => r.url() ) ).toEqual( [] );
 		expect( loads( user.requests, CORE_GADGET ).map( ( r ) => r.url() ) ).toEqual( [] );
 		// Each new account has its own link, named with the account.
-		await expect( page.getByRole( 'button', { name: 'welcome / invite ' + ready[ 0 ], exact: true } ).count() ).resolves.toBe( 1 );
+		await expect( page.getByRole( 'button', { name: 'Welcome / invite ' + ready[ 0 ], exact: true } ).count() ).resolves.toBe( 1 );
 		await page.locator( 'a.mg-log-batch' ).click();
 		const names = page.getByRole( 'textbox', { name: 'Names, one a line' } );
 		await names.waitFor();
