@@ -1,31 +1,38 @@
 /**
- * Console benchmark (issue 7's figures):
+ * Console benchmark (issue 7's figures), on the real local test wiki:
  *
- * - the dashboard of a program of 500 members on the local test wiki: loadConsole, as the
- *   console runs it, for the kept fixture perf500-v1 (tests/integration/performance.test.ts
- *   makes it): API requests and time, three runs, logged in as its coordinator;
+ * - the dashboard's data (loadConsole, the code the console runs) for the scale fixtures of
+ *   50, 500 and 5,000 members (bench/scale.ts makes them once): API requests and time;
+ * - "open the dashboard" in Chromium for the coordinator of the 500-member program: from the
+ *   click on the Console tab to the members' table, with the API requests and bytes it took;
  * - matching 2,000 mentees with 200 mentors as the browser runs it: the console's code
  *   (bench/console-matching.ts) bundled and lowered to ECMAScript 5 exactly as the gadget
  *   is, run in Debian's Chromium (and in Node for comparison): time, and total fit
  *   against first-come greedy.
  *
- *   MENTORSHIP_TEST_WIKI_PORT=… npx tsx bench/console.ts     prints the figures
- *   benchConsole()                                          returns them
+ *   npx tsx bench/console.ts [--quick]    prints the figures (--quick: no 5,000 members)
+ *   benchFeature(), benchAction()         for npm run bench (bench/run.ts)
  */
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
+import { Browser, chromium, Request } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
 import { checkEs5, lowerToEs5 } from '../build.mjs';
-import { login } from '../scripts/lib/accounts';
-import { localWiki } from '../scripts/lib/localwiki';
+import { adminSession } from '../scripts/lib/accounts';
+import { ensureInstalled, ensurePackages, startServer } from '../scripts/lib/localwiki';
+import { CONFIG } from '../src/core/format';
+import { configTitle } from '../src/core/titles';
 import { loadConsole } from '../src/wiki/console';
+import { Store, UNCHANGED } from '../src/wiki/store';
+import { enableGadgets, users, wiki } from '../tests/support/fixtures';
+import { logIn, newPage, url } from '../tests/support/browser';
+import { ActionRow, median } from './browser';
 import { MatchingFigures, runMatching } from './console-matching';
+import { scaleFixture } from './scale';
 
 const ROOT = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
-/** The kept fixture of tests/integration/performance.test.ts, and its coordinator. */
-export const FIXTURE = { program: 'perf500-v1', coordinator: 'Perf Coordinator', password: 'integration-test-password' };
 
 export interface DashboardFigures {
 	program: string;
@@ -36,27 +43,22 @@ export interface DashboardFigures {
 
 export interface ConsoleBench {
 	node: string;
-	dashboard: DashboardFigures | { skipped: string };
+	dashboard: DashboardFigures[];
 	matching: {
 		node: MatchingFigures;
 		chromium: MatchingFigures | { skipped: string };
 	};
 }
 
-/** The dashboard's load, three times, on the test wiki (port from MENTORSHIP_TEST_WIKI_PORT). */
-export async function benchDashboard( runs = 3 ): Promise<DashboardFigures | { skipped: string }> {
-	const wiki = localWiki( 'test', 8766 );
-	let session;
-	try {
-		session = await login( wiki, FIXTURE.coordinator, FIXTURE.password );
-	} catch ( e ) {
-		return { skipped: `cannot log in as ${ FIXTURE.coordinator } on ${ wiki.server } (run tests/integration/performance.test.ts once to make the fixture): ${ String( e ) }` };
-	}
-	const out: DashboardFigures = { program: FIXTURE.program, members: 0, runs: [] };
+/** The dashboard's data of the scale fixture of `size` members, `runs` times, as its coordinator (Admin). */
+export async function benchDashboard( size: number, runs = 3 ): Promise<DashboardFigures> {
+	const w = wiki();
+	const id = await scaleFixture( w, size );
+	const admin = await adminSession( w );
+	const out: DashboardFigures = { program: id, members: 0, runs: [] };
 	for ( let r = 0; r < runs; r++ ) {
-		session.client.requestCount = 0;
 		const start = performance.now();
-		const data = await loadConsole( session.client, FIXTURE.program, Date.now() );
+		const data = await loadConsole( admin.client, id, Date.now() );
 		out.runs.push( { requests: data.requests, ms: Math.round( performance.now() - start ) } );
 		out.members = data.dashboard.rows.length;
 	}
@@ -97,20 +99,92 @@ export async function benchMatchingInChromium( n: number, m: number ): Promise<M
 	}
 }
 
-export async function benchConsole( options: { dashboard?: boolean; mentees?: number; mentors?: number } = {} ): Promise<ConsoleBench> {
+export async function benchConsole( options: { quick?: boolean; log?: ( line: string ) => void; mentees?: number; mentors?: number } = {} ): Promise<ConsoleBench> {
+	const log = options.log || ( () => undefined );
 	const n = options.mentees || 2000;
 	const m = options.mentors || 200;
-	return {
+	const dashboard: DashboardFigures[] = [];
+	for ( const size of options.quick ? [ 50, 500 ] : [ 50, 500, 5000 ] ) {
+		const d = await benchDashboard( size );
+		log( `  dashboard of ${ d.members } members: ` + d.runs.map( ( r ) => `${ r.requests } requests in ${ r.ms } ms` ).join( '; ' ) );
+		dashboard.push( d );
+	}
+	const result: ConsoleBench = {
 		node: process.version,
-		dashboard: options.dashboard === false ? { skipped: 'not asked' } : await benchDashboard(),
+		dashboard,
 		matching: {
 			node: runMatching( n, m ),
 			chromium: await benchMatchingInChromium( n, m ),
 		},
 	};
+	log( '  ' + describe( 'matching in Chromium (ES5 bundle)', result.matching.chromium ) );
+	return result;
 }
 
-function describe( label: string, f: MatchingFigures | { skipped: string } ): string {
+/** For npm run bench (bench/run.ts): the figures under extra.console. */
+export function benchFeature( options: { quick: boolean; log: ( line: string ) => void } ): Promise<ConsoleBench> {
+	return benchConsole( options );
+}
+
+async function gzipBytes( requests: Request[] ): Promise<number> {
+	let total = 0;
+	for ( const r of requests ) {
+		const response = await r.response();
+		if ( response ) {
+			try {
+				total += gzipSync( await response.body() ).length;
+			} catch ( e ) {
+				// No body (a redirect, an aborted request).
+			}
+		}
+	}
+	return total;
+}
+
+/**
+ * For npm run bench's actions table: a coordinator of the 500-member program, on its page,
+ * clicks the Console tab; timed until the members' table shows.
+ */
+export async function benchAction( browser: Browser, runs: number ): Promise<ActionRow> {
+	const w = wiki();
+	const id = await scaleFixture( w, 500 );
+	const coord = 'Bench Dashboard Coordinator';
+	const sessions = await users( [ coord ] );
+	const admin = await adminSession( w );
+	await new Store( admin.client ).update( configTitle( id ), CONFIG, ( c ) => c.coordinators.includes( coord ) ? UNCHANGED :
+		{ ...c, coordinators: c.coordinators.concat( coord ) }, { summary: 'bench: a coordinator for the dashboard', create: false } );
+	await enableGadgets( sessions[ coord ]!, [ 'mentorship-match' ] );
+	const rows: { api: number; bytes: number; ms: number }[] = [];
+	for ( let run = 0; run < runs; run++ ) {
+		const user = await newPage( browser );
+		await logIn( user, coord );
+		await user.page.goto( url( 'Special:BlankPage/Mentorship', { program: id, view: 'join' } ) );
+		const tab = user.page.getByRole( 'tab', { name: 'Console' } );
+		await tab.waitFor( { timeout: 60000 } );
+		await user.page.waitForLoadState( 'networkidle' );
+		user.requests.length = 0;
+		const start = performance.now();
+		await tab.click();
+		await user.page.locator( '.mg-members tbody tr' ).first().waitFor( { timeout: 120000 } );
+		const ms = performance.now() - start;
+		const requests = user.requests.slice();
+		rows.push( {
+			api: requests.filter( ( r ) => /\/api\.php/.test( r.url() ) ).length,
+			bytes: await gzipBytes( requests.filter( ( r ) => /\/(api|load)\.php/.test( r.url() ) ) ),
+			ms,
+		} );
+		await user.context.close();
+	}
+	return {
+		action: 'open the dashboard (500 members)',
+		apiRequests: median( rows.map( ( r ) => r.api ) ),
+		bytes: median( rows.map( ( r ) => r.bytes ) ),
+		ms: median( rows.map( ( r ) => Math.round( r.ms ) ) ),
+		runs: rows.length,
+	};
+}
+
+export function describe( label: string, f: MatchingFigures | { skipped: string } ): string {
 	if ( 'skipped' in f ) {
 		return `${ label }: skipped (${ f.skipped })`;
 	}
@@ -120,13 +194,15 @@ function describe( label: string, f: MatchingFigures | { skipped: string } ): st
 }
 
 if ( process.argv[ 1 ] && import.meta.url === pathToFileURL( process.argv[ 1 ] ).href ) {
-	const result = await benchConsole();
-	const d = result.dashboard;
-	if ( 'skipped' in d ) {
-		console.log( `dashboard: skipped (${ d.skipped })` );
-	} else {
-		console.log( `dashboard of ${ d.program } (${ d.members } members): ` + d.runs.map( ( r ) => `${ r.requests } requests in ${ r.ms } ms` ).join( '; ' ) );
-	}
-	console.log( describe( 'matching in Chromium (ES5 bundle)', result.matching.chromium ) );
-	console.log( describe( 'matching in Node ' + result.node, result.matching.node ) );
+	const quick = process.argv.includes( '--quick' );
+	( async () => {
+		ensurePackages();
+		ensureInstalled( wiki() );
+		await startServer( wiki() );
+		const result = await benchConsole( { quick, log: ( line ) => process.stdout.write( line + '\n' ) } );
+		process.stdout.write( describe( 'matching in Node ' + result.node, result.matching.node ) + '\n' );
+	} )().catch( ( e: unknown ) => {
+		process.stderr.write( ( e instanceof Error ? e.stack || e.message : String( e ) ) + '\n' );
+		process.exit( 1 );
+	} );
 }

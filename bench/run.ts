@@ -19,6 +19,8 @@ import { ensureInstalled, ensurePackages, localWiki, ROOT, startServer } from '.
 import { ActionRow, benchActions, benchPageViews, ExtraAction, GadgetBytes, median, PageViewRow } from './browser';
 import { benchMatching, MatchingBench } from './matching';
 import { benchParts, PartSize } from './parts';
+import type { ConsoleBench } from './console';
+import type { WelcomeBench } from './welcome';
 import { benchScale, benchStorage, ScaleRow, StorageLimit } from './scale';
 
 interface Results {
@@ -168,8 +170,41 @@ function report( r: Results ): string {
 			`and ${ s.invitationsPerMonthSharded.toLocaleString( 'en' ) } invitations a month.`, '' );
 		targets.push( `a program of 20,000 members fits: ${ s.rosterMembersSharded >= 20000 ? 'met (sharded)' : 'MISSED' }` );
 	}
-	for ( const name of Object.keys( r.extra ) ) {
-		lines.push( `## ${ name }`, '', '```json', JSON.stringify( r.extra[ name ], null, '\t' ), '```', '' );
+	const welcome = r.extra.welcome as WelcomeBench | undefined;
+	if ( welcome ) {
+		lines.push( '## Welcome and invitations', '' );
+		lines.push( `Checking ${ welcome.checks.users } accounts before a batch (existence, blocks, groups, opt-outs, earlier invitations) took ${ welcome.checks.requests } API requests and ${ welcome.checks.ms } ms.`, '' );
+		lines.push( 'A batch of invitations sent as the batch dialog sends them (paced by the edit limit the wiki reports for the inviter; maxlag and `ratelimited` waited out and retried):', '' );
+		lines.push( '| inviter | edit limit | invitations | sent | failed | `ratelimited` answers | edits | API requests | time | least time the limit allows |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|' );
+		for ( const b of welcome.batches ) {
+			lines.push( `| ${ b.account } | ${ b.editLimit ? `${ b.editLimit.hits } in ${ b.editLimit.seconds } s` : 'none' } | ${ b.invitations } | ${ b.sent } | ${ b.failed } | ${ b.ratelimited } | ${ b.edits } | ${ b.requests } | ${ b.seconds } s | ${ b.paceSeconds } s |` );
+			targets.push( `${ b.invitations } invitations (${ b.account }) without a rate-limit failure: ${ b.ratelimited === 0 && b.failed === 0 && b.sent === b.invitations ? 'met' : `MISSED (${ b.ratelimited } ratelimited, ${ b.failed } failed)` }` );
+		}
+		lines.push( '', 'Edits are the posts plus the writes of the monthly invitation log (records are written in groups).', '' );
+		targets.push( `checks of ${ welcome.checks.users } users in at most 2 requests: ${ welcome.checks.requests <= 2 ? 'met' : 'MISSED' }, ${ welcome.checks.requests }` );
+	}
+	const coord = r.extra.console as ConsoleBench | undefined;
+	if ( coord ) {
+		lines.push( '## The coordinator console', '' );
+		lines.push( 'The dashboard\'s data (config, roster, every member\'s profile, account, recent contributions and rights changes, the invitation logs), read by the console\'s own code for the scale programs above; 3 runs each.', '' );
+		lines.push( '| members | API requests | time (median) |', '|---:|---:|---:|' );
+		for ( const d of coord.dashboard ) {
+			lines.push( `| ${ d.members } | ${ median( d.runs.map( ( x ) => x.requests ) ) } | ${ median( d.runs.map( ( x ) => x.ms ) ) } ms |` );
+			if ( d.members === 500 ) {
+				const req = median( d.runs.map( ( x ) => x.requests ) );
+				targets.push( `the dashboard of 500 members in at most 25 requests: ${ req <= 25 ? 'met' : 'MISSED' }, ${ req }` );
+			}
+		}
+		lines.push( '' );
+		const c = coord.matching.chromium;
+		if ( 'skipped' in c ) {
+			lines.push( `Matching in Chromium: not measured (${ c.skipped }).`, '' );
+		} else {
+			lines.push( `Matching a cohort as the console does in the browser (the ES5 bundle in Chromium): ${ c.mentees } mentees × ${ c.mentors } mentors (${ c.places } free places) in ${ c.ms } ms ` +
+				`(the proposal ${ c.proposeMs } ms; median of ${ c.runs }); ${ c.matched } pairs with a total fit of ${ c.total }, against ${ c.greedy.total } for first-come greedy ` +
+				`with ${ c.greedy.matched } pairs (${ c.gainPercent === null ? 'n/a' : '+' + c.gainPercent + '%' }). In Node ${ coord.node }: ${ coord.matching.node.ms } ms.`, '' );
+			targets.push( `matching ${ c.mentees.toLocaleString( 'en' ) } × ${ c.mentors } in the browser under 1 second: ${ c.ms < 1000 ? 'met' : 'MISSED' }, ${ c.ms } ms` );
+		}
 	}
 	lines.push( '## Targets', '' );
 	for ( const t of targets ) {
