@@ -21,7 +21,7 @@ import { benchMatching, MatchingBench } from './matching';
 import { benchParts, PartSize } from './parts';
 import type { ConsoleBench } from './console';
 import type { WelcomeBench } from './welcome';
-import { benchScale, benchStorage, ScaleRow, StorageLimit } from './scale';
+import { benchScale, benchStorage, benchSuggestions, ScaleRow, StorageLimit, SuggestionsFigures } from './scale';
 
 interface Results {
 	date: string;
@@ -30,6 +30,7 @@ interface Results {
 	pageViews?: { rows: PageViewRow[]; bytes: GadgetBytes };
 	actions?: ActionRow[];
 	scale?: ScaleRow[];
+	suggestions?: SuggestionsFigures;
 	matching?: MatchingBench;
 	storage?: StorageLimit;
 	extra: Record<string, unknown>;
@@ -147,6 +148,15 @@ function report( r: Results ): string {
 			targets.push( `loading 500 members in at most 25 requests: ${ five.gadgets.requests <= 25 ? 'met, ' + five.gadgets.requests : 'MISSED, ' + five.gadgets.requests }` );
 		}
 	}
+	if ( r.suggestions ) {
+		const g = r.suggestions;
+		const req = median( g.runs.map( ( x ) => x.requests ) );
+		const ms = median( g.runs.map( ( x ) => x.ms ) );
+		lines.push( '## Suggestions in a large program', '' );
+		lines.push( `A mentee opens the panel of a program of ${ g.mentees.toLocaleString( 'en' ) } mentees and ${ g.mentors } mentors: the panel's own load (config and roster; then the mentors' and the viewer's profiles, accounts and last week's edits, 50 a request; mentees' profiles are not read) and the ranking ` +
+			`took ${ req } API requests and ${ ms } ms (median of ${ g.runs.length }); ${ g.offered } mentors were offered.`, '' );
+		targets.push( `suggestions among ${ g.mentors } mentors and ${ g.mentees.toLocaleString( 'en' ) } mentees in at most 10 requests: ${ req <= 10 ? 'met' : 'MISSED' }, ${ req }` );
+	}
 	if ( r.matching ) {
 		lines.push( '## Matching a cohort', '', 'The exact assignment (min-cost flow) against greedy, on seeded cohorts; both in Node.', '' );
 		lines.push( '| mentees × mentors | places | optimal: time | optimal: total fit | greedy: time | greedy: total fit | gain |', '|---|---:|---:|---:|---:|---:|---:|' );
@@ -257,6 +267,7 @@ async function main(): Promise<void> {
 	const extra = await featureBenches( results, quick );
 	results.actions = await optional( 'Actions', results, () => benchActions( quick ? 1 : 5, log, extra ) );
 	results.scale = await optional( 'Scale', results, () => benchScale( wiki, quick ? [ 50, 500 ] : [ 50, 500, 5000 ], log ) );
+	results.suggestions = await optional( 'Suggestions', results, () => benchSuggestions( wiki, log ) );
 	results.matching = await optional( 'Matching', results, async () => benchMatching( undefined, quick ? 50 : 300 ) );
 	results.storage = await optional( 'Storage limit', results, () => benchStorage( wiki ) );
 

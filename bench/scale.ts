@@ -14,6 +14,8 @@ import { toPageText } from '../src/core/json';
 import { configTitle, profileTitle, rosterTitle, shardOf } from '../src/core/titles';
 import { WikiClient } from '../src/wiki/client';
 import { loadProgram } from '../src/wiki/programs';
+import { loadProgramView } from '../src/wiki/membership';
+import { suggestMentors } from '../src/core/matching';
 import { isMentorshipError } from '../src/core/errors';
 import { adminSession } from '../scripts/lib/accounts';
 import { BulkPage, createUsers, importPages } from '../scripts/lib/bulk';
@@ -29,9 +31,12 @@ export function memberName( size: number, i: number ): string {
 	return `Scale${ size } Member ${ String( i ).padStart( 5, '0' ) }`;
 }
 
-/** Creates (once) a program of `size` members: accounts, profiles, config and roster. */
-export async function scaleFixture( wiki: LocalWiki, size: number ): Promise<string> {
-	const id = `scale-${ size }`;
+/**
+ * Creates (once) a program of `size` members, `mentors` of them mentors (a tenth by default):
+ * accounts, profiles, config and roster.
+ */
+export async function scaleFixture( wiki: LocalWiki, size: number, mentorCount?: number ): Promise<string> {
+	const id = mentorCount === undefined ? `scale-${ size }` : `scale-${ size }-m${ mentorCount }`;
 	const admin = await adminSession( wiki );
 	const exists = await admin.client.readPage( configTitle( id ) );
 	if ( exists.exists ) {
@@ -42,8 +47,8 @@ export async function scaleFixture( wiki: LocalWiki, size: number ): Promise<str
 		names.push( memberName( size, i ) );
 	}
 	// Accounts: one PHP process creating them all.
-	createUsers( wiki, names, `scale-${ size }` );
-	const mentors = Math.max( 1, Math.round( size / 10 ) );
+	createUsers( wiki, names, id );
+	const mentors = mentorCount === undefined ? Math.max( 1, Math.round( size / 10 ) ) : mentorCount;
 	const topics = [ 'Art', 'History', 'Medicine', 'Music', 'Science' ];
 	const members: Record<string, RosterMember> = {};
 	const pages: BulkPage[] = [];
@@ -63,7 +68,7 @@ export async function scaleFixture( wiki: LocalWiki, size: number ): Promise<str
 	};
 	pages.push( { title: configTitle( id ), text: toPageText( config ), model: 'json' } );
 	pages.push( { title: rosterTitle( id ), text: toPageText( { version: 1, members: members } ), model: 'json' } );
-	importPages( wiki, pages, `scale-${ size }` );
+	importPages( wiki, pages, id );
 	return id;
 }
 
@@ -103,6 +108,44 @@ export async function benchScale( wiki: LocalWiki, sizes: number[], log: ( line:
 		void count;
 	}
 	return rows;
+}
+
+export interface SuggestionsFigures {
+	mentees: number;
+	mentors: number;
+	/** Each run: API requests and milliseconds of the program page a mentee opens (the panel's loadProgramView). */
+	runs: { requests: number; ms: number }[];
+	/** Mentors offered (with room, active), as the panel ranks them. */
+	offered: number;
+}
+
+/**
+ * A mentee opens the program page of a program of 2,000 mentees and 200 mentors and sees the
+ * mentors ranked: the panel's own load (loadProgramView: config and roster, then the mentors'
+ * and the viewer's profiles, accounts and last week's edits, 50 a request) and ranking.
+ */
+export async function benchSuggestions( wiki: LocalWiki, log: ( line: string ) => void, mentees = 2000, mentors = 200, runs = 3 ): Promise<SuggestionsFigures> {
+	const started = Date.now();
+	const id = await scaleFixture( wiki, mentees + mentors, mentors );
+	log( `  fixture of ${ mentees } mentees and ${ mentors } mentors ready (${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s)` );
+	// The bulk accounts have no password: read as the admin, viewing as a mentee of the program.
+	const admin = await adminSession( wiki );
+	const viewer = memberName( mentees + mentors, mentors );
+	const out: SuggestionsFigures = { mentees, mentors, runs: [], offered: 0 };
+	for ( let r = 0; r < runs; r++ ) {
+		const before = admin.client.requestCount;
+		const t = performance.now();
+		const view = await loadProgramView( admin.client, id, viewer, Date.now() );
+		const membership = view.viewer.membership;
+		if ( !membership ) {
+			throw new Error( `${ viewer } is not a member of ${ id }` );
+		}
+		const fits = suggestMentors( view.loaded.state, membership, view.loaded.activity, new Date().toISOString().slice( 0, 10 ) );
+		out.runs.push( { requests: admin.client.requestCount - before, ms: Math.round( performance.now() - t ) } );
+		out.offered = fits.filter( ( f ) => f.eligible ).length;
+	}
+	log( `  suggestions for a mentee among ${ mentors } mentors: ` + out.runs.map( ( x ) => `${ x.requests } requests in ${ x.ms } ms` ).join( '; ' ) );
+	return out;
 }
 
 // ---- The storage limit ----------------------------------------------------------------

@@ -29,7 +29,7 @@ import { calendarDays } from './dates';
 import { Membership, ProgramConfig } from './format';
 import { compareNames } from './names';
 import {
-	activeMembership, availability, capacityOf, confirmedMembers, menteesByMentor, mentorOf, ProgramState,
+	activeMembership, availability, capacityOf, claimedLoads, confirmedMembers, menteesByMentor, mentorOf, ProgramState,
 } from './program';
 import { Reason } from './reason';
 
@@ -723,4 +723,25 @@ export function assignCohort( mentees: MenteeCandidate[], mentors: MentorCandida
 export function greedyAssignment( mentees: MenteeCandidate[], mentors: MentorCandidate[], today: string, options: CohortOptions = {} ): Assignment {
 	const cohort = compileCohort( mentees, mentors, today, options );
 	return assignmentOf( cohort, solveGreedy( cohort ) );
+}
+
+/**
+ * What the panel suggests to a member: the program's mentors, best fit first, the
+ * unavailable ones last. Loads come from the roster (the index), so mentees' profiles are
+ * not needed; last edits come from `activity` (each member's latest edit, when read).
+ */
+export function suggestMentors(
+	program: ProgramState,
+	membership: Membership,
+	activity: Record<string, { last?: string }>,
+	today: string,
+): Fit[] {
+	const lastEdits: Record<string, string | null> = {};
+	for ( const name in activity ) {
+		if ( Object.prototype.hasOwnProperty.call( activity, name ) ) {
+			lastEdits[ name ] = ( activity[ name ] as { last?: string } ).last || null;
+		}
+	}
+	const candidates = mentorCandidates( program, { loads: claimedLoads( program ), lastEdits: lastEdits } );
+	return rankMentors( membership, candidates, today, { weights: weightsOf( program.config ), all: true } );
 }

@@ -5,8 +5,8 @@
 
 import { buildNotice } from '../../core/notices';
 import { LIMITS, Membership } from '../../core/format';
-import { activeMembership, availability, claimedLoads, MENTOR_OPTION, encodeMentorCache } from '../../core/program';
-import { Fit, mentorCandidates, rankMentors, weightsOf } from '../../core/matching';
+import { activeMembership, availability, MENTOR_OPTION, encodeMentorCache } from '../../core/program';
+import { Fit, suggestMentors } from '../../core/matching';
 import { Reason } from '../../core/reason';
 import { isoSeconds } from '../../wiki/programs';
 import { chooseMentor, leaveAsMentee } from '../../wiki/membership';
@@ -40,24 +40,10 @@ function reasons( suggestion: Fit ): JQuery {
 	return $list;
 }
 
-/**
- * The program's mentors for the viewer, best fit first, the unavailable ones last. Loads
- * come from the roster (the index): mentees' profiles are not read for suggestions.
- */
+/** The program's mentors for the viewer, best fit first, the unavailable ones last. */
 function suggestionsFor( ctx: TabContext ): Fit[] {
-	const state = ctx.view.loaded.state;
 	const membership = ctx.view.viewer.membership;
-	if ( !membership ) {
-		return [];
-	}
-	const lastEdits: Record<string, string | null> = {};
-	for ( const name in ctx.view.loaded.activity ) {
-		if ( Object.prototype.hasOwnProperty.call( ctx.view.loaded.activity, name ) ) {
-			lastEdits[ name ] = ( ctx.view.loaded.activity[ name ] as { last?: string } ).last || null;
-		}
-	}
-	const candidates = mentorCandidates( state, { loads: claimedLoads( state ), lastEdits: lastEdits } );
-	return rankMentors( membership, candidates, today( ctx ), { weights: weightsOf( state.config ), all: true } );
+	return membership ? suggestMentors( ctx.view.loaded.state, membership, ctx.view.loaded.activity, today( ctx ) ) : [];
 }
 
 function mentorCard( ctx: TabContext, suggestion: Fit, onChoose: ( ( trigger: HTMLElement ) => void ) | null ): JQuery {
