@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Membership, ProgramConfig, Profile, RosterMember } from '../../src/core/format';
 import {
 	assignCohort, assignmentOf, Cohort, compileCohort, DEFAULT_WEIGHTS, fitScore, greedyAssignment,
-	MenteeCandidate, MentorCandidate, mentorCandidates, rankMentors, solveExact, solveGreedy,
+	MenteeCandidate, MentorCandidate, mentorCandidates, rankMentors, solveExact, solveGreedy, suggestMentors,
 	unmatchedMentees, Weights, weightsOf,
 } from '../../src/core/matching';
 import { solveBrute } from '../../src/core/matching-brute';
@@ -327,12 +327,9 @@ describe( 'the solvers on random cohorts', () => {
 		}
 	} );
 
-	it( 'matches 2,000 mentees with 200 mentors quickly', () => {
+	it( 'matches 2,000 mentees with 200 mentors, better than greedy (its time is measured by npm run bench)', () => {
 		const instance = randomCohort( 2026, 2000, 200 );
-		const start = Date.now();
 		const result = assignCohort( instance.mentees, instance.mentors, instance.today );
-		// Well under a second on a laptop; generous here for slow, shared machines.
-		expect( Date.now() - start ).toBeLessThan( 5000 );
 		const greedy = greedyAssignment( instance.mentees, instance.mentors, instance.today );
 		expect( result.pairs.length ).toBeGreaterThanOrEqual( greedy.pairs.length );
 		expect( result.total ).toBeGreaterThan( greedy.total );
@@ -379,5 +376,15 @@ describe( 'candidates from a program', () => {
 
 	it( 'takes confirmed mentees without a confirmed mentor', () => {
 		expect( unmatchedMentees( program ).map( ( m ) => m.name ) ).toEqual( [ 'Claims B', 'Free' ] );
+	} );
+
+	it( 'suggests mentors to a member as the panel shows them: shared topics first, loads from the roster, last edits from activity', () => {
+		const me: Membership = { role: 'mentee', joined: '2026-01-01T00:00:00Z', topics: [ 'History' ], languages: [] };
+		const fits = suggestMentors( program, me, { 'Mentor B': { last: '2026-02-27T00:00:00Z' } }, '2026-03-01' );
+		expect( fits.map( ( f ) => f.mentor ) ).toEqual( [ 'Mentor A', 'Mentor B' ] );
+		expect( fits[ 0 ]!.reasons.map( ( r ) => r.key ) ).toContain( 'mentorship-reason-topics' );
+		expect( fits[ 1 ]!.reasons.map( ( r ) => r.key ) ).toContain( 'mentorship-reason-active' );
+		// The roster's claim counts against Unconfirmed's load only, and Unconfirmed (no profile) is not offered.
+		expect( fits.some( ( f ) => f.mentor === 'Unconfirmed' ) ).toBe( false );
 	} );
 } );
