@@ -33,7 +33,7 @@ export interface SizeReport {
 
 export class BuildError extends Error {}
 export function commitId(): string;
-export function build( options?: { outDir?: string; quiet?: boolean } ): Promise<{ manifest: Manifest; report: SizeReport[] }>;
+export function build( options?: { outDir?: string; quiet?: boolean; languages?: string[] | null } ): Promise<{ manifest: Manifest; report: SizeReport[] }>;
 export function lowerToEs5( code: string, fileName: string ): string;
 export function checkEs5( code: string, fileName: string ): void;
 export function checkPageSafe( text: string, fileName: string ): void;

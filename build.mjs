@@ -10,6 +10,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,13 +64,32 @@ export function readDefinitions() {
 	} );
 }
 
-/** Messages by language from i18n/*.json (banana format), without @metadata. */
-export function readMessages() {
+/**
+ * The languages a wiki wants shipped, from MENTORSHIP_LANGUAGES ("es,fr"): English always
+ * comes too. Unset or empty: every language of i18n/.
+ */
+export function wantedLanguages() {
+	const list = ( process.env.MENTORSHIP_LANGUAGES || '' ).split( ',' ).map( ( l ) => l.trim() ).filter( Boolean );
+	return list.length ? list : null;
+}
+
+/**
+ * Messages by language from i18n/*.json (banana format), without @metadata; only English
+ * and `languages` when given (a wiki that ships only some languages keeps its loaders small:
+ * they carry their labels in every shipped language).
+ */
+export function readMessages( languages = null ) {
 	const dir = join( ROOT, 'i18n' );
 	const out = {};
-	for ( const file of readdirSync( dir ).filter( ( f ) => f.endsWith( '.json' ) ) ) {
+	const files = readdirSync( dir ).filter( ( f ) => f.endsWith( '.json' ) );
+	for ( const lang of languages || [] ) {
+		if ( !files.includes( lang + '.json' ) ) {
+			throw new BuildError( `language "${ lang }" was asked for, but i18n/${ lang }.json does not exist` );
+		}
+	}
+	for ( const file of files ) {
 		const lang = file.replace( /\.json$/, '' );
-		if ( lang === 'qqq' ) {
+		if ( lang === 'qqq' || ( languages && lang !== 'en' && !languages.includes( lang ) ) ) {
 			continue;
 		}
 		const messages = readJson( join( dir, file ) );
@@ -305,14 +325,14 @@ export function definitionLine( def ) {
  * Builds everything into `outDir` (default dist/). Returns the manifest and a size
  * report; throws BuildError on any failure.
  */
-export async function build( { outDir = join( ROOT, 'dist' ), quiet = false } = {} ) {
+export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, languages = wantedLanguages() } = {} ) {
 	const started = Date.now();
 	const pkg = readJson( join( ROOT, 'package.json' ) );
 	const version = pkg.version;
 	const commit = commitId();
 	const defs = readDefinitions();
-	const messages = readMessages();
-	const languages = Object.keys( messages ).sort();
+	const messages = readMessages( languages );
+	const shipped = Object.keys( messages ).sort();
 	const pages = [];
 	const sizes = [];
 	const write = async ( title, contentmodel, text, gadget ) => {
@@ -338,7 +358,7 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false } = 
 				...header, file: def.styles.join( ', ' ), source: def.styles.join( ', ' ), part: 'styles'
 			} ), def.id );
 		}
-		for ( const lang of languages ) {
+		for ( const lang of shipped ) {
 			const text = messages[ lang ][ def.description ];
 			if ( text === undefined ) {
 				if ( lang === 'en' ) {
@@ -355,7 +375,7 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false } = 
 	const messageModules = [];
 	for ( const def of defs.filter( ( d ) => d.bundledLanguages ) ) {
 		const keys = messageKeys( def, messages );
-		for ( const lang of languages.filter( ( l ) => !def.bundledLanguages.includes( l ) ) ) {
+		for ( const lang of shipped.filter( ( l ) => !def.bundledLanguages.includes( l ) ) ) {
 			const subset = {};
 			for ( const key of keys ) {
 				if ( messages[ lang ][ key ] !== undefined ) {
@@ -377,7 +397,7 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false } = 
 			messageModules.push( { id, dependencies: [], rights: [], styles: [], hidden: true, default: false } );
 		}
 	}
-	for ( const lang of languages ) {
+	for ( const lang of shipped ) {
 		const text = messages[ lang ][ 'mentorship-gadget-section' ];
 		if ( text !== undefined ) {
 			await write( `MediaWiki:Gadget-section-${ SECTION }` + ( lang === 'en' ? '' : '/' + lang ), 'wikitext', text, null );
@@ -430,13 +450,17 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false } = 
 		console.log( `${ pages.length } pages written to ${ relative( ROOT, outDir ) || '.' }/ in ${ ms } ms (version ${ version }, commit ${ commit })` );
 	}
 	if ( failures.length ) {
-		throw new BuildError( 'Over budget: ' + failures.join( '; ' ) );
+		throw new BuildError( 'Over budget: ' + failures.join( '; ' ) +
+			( shipped.length > 1 ? ` (loaders carry their labels in each of the ${ shipped.length } languages shipped: a wiki can ship fewer with --languages or MENTORSHIP_LANGUAGES)` : '' ) );
 	}
 	return { manifest, report };
 }
 
 if ( process.argv[ 1 ] === fileURLToPath( import.meta.url ) ) {
-	build().catch( ( e ) => {
+	// node build.mjs [--languages es,fr]: the languages to ship besides English (default: all).
+	const { values } = parseArgs( { options: { languages: { type: 'string' } } } );
+	const languages = values.languages ? values.languages.split( ',' ).map( ( l ) => l.trim() ).filter( Boolean ) : wantedLanguages();
+	build( { languages } ).catch( ( e ) => {
 		console.error( e instanceof BuildError ? 'Build failed: ' + e.message : e );
 		process.exit( 1 );
 	} );

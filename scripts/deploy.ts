@@ -22,11 +22,12 @@ async function main(): Promise<void> {
 			api: { type: 'string' },
 			'dry-run': { type: 'boolean', default: false },
 			'allow-dirty': { type: 'boolean', default: false },
+			languages: { type: 'string' },
 			help: { type: 'boolean', default: false },
 		},
 	} );
 	if ( values.help || !values.api ) {
-		fail( 'Usage: npm run deploy -- --api https://example.org/w/api.php [--dry-run] [--allow-dirty]\n' +
+		fail( 'Usage: npm run deploy -- --api https://example.org/w/api.php [--dry-run] [--allow-dirty] [--languages es,fr]\n' +
 			'Credentials: MW_BOT_USERNAME + MW_BOT_PASSWORD (a BotPassword), or MW_OAUTH_TOKEN.' );
 	}
 	const dirty = execFileSync( 'git', [ 'status', '--porcelain' ], { cwd: ROOT, encoding: 'utf8' } ).trim();
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
 	} else {
 		fail( 'No credentials: set MW_BOT_USERNAME and MW_BOT_PASSWORD (a BotPassword), or MW_OAUTH_TOKEN.' );
 	}
-	await deploy( { api: values.api, auth, dryRun: values[ 'dry-run' ] } );
+	const languages = values.languages ? values.languages.split( ',' ).map( ( l ) => l.trim() ).filter( Boolean ) : undefined;
+	await deploy( { api: values.api, auth, dryRun: values[ 'dry-run' ], languages } );
 }
 
 main().catch( ( e: unknown ) => fail( 'Deploy failed: ' + ( e instanceof Error ? e.message : String( e ) ) ) );

@@ -30,6 +30,8 @@ export interface DeployOptions {
 	log?: ( line: string ) => void;
 	/** Build first (default true). */
 	build?: boolean;
+	/** The languages to ship besides English (default: MENTORSHIP_LANGUAGES, else every one in i18n/). */
+	languages?: string[] | null;
 }
 
 export interface DeployResult {
@@ -63,7 +65,7 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 	const outDir = options.outDir || join( ROOT, 'dist' );
 	const manifest: Manifest = options.build === false ?
 		JSON.parse( readFileSync( join( outDir, 'manifest.json' ), 'utf8' ) ) as Manifest :
-		( await build( { outDir, quiet: true } ) ).manifest;
+		( await build( { outDir, quiet: true, languages: options.languages } ) ).manifest;
 	const client = await connect( options.api, options.auth );
 	const me = await client.currentUser();
 	if ( me.anon ) {
