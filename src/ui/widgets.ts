@@ -102,6 +102,15 @@ export class CountedText {
 	}
 }
 
+/**
+ * A widget's config with `$overlay`: where its menu, calendar or suggestions are drawn. In
+ * the panel, the page's overlay (a tab panel would cut off a menu near its end); in a
+ * dialog, the dialog's. (The typings of some mediawiki.widgets configs omit it.)
+ */
+export function withOverlay<T extends object>( config: T, $overlay: JQuery = OO.ui.getDefaultOverlay() ): T {
+	return Object.assign( { $overlay: $overlay }, config );
+}
+
 /** A multiselect of tags from a list (topics), or free ones when `free` (languages). */
 export function tagInput( options: { data: string; label: string }[], selected: string[], config: { placeholder: string; free?: boolean; validate?: RegExp } ): OO.ui.MenuTagMultiselectWidget {
 	const widget = new OO.ui.MenuTagMultiselectWidget( {
@@ -111,6 +120,8 @@ export function tagInput( options: { data: string; label: string }[], selected: 
 		placeholder: config.placeholder,
 		inputPosition: 'inline',
 		tagLimit: 50,
+		// The menu in the page's overlay: a tab panel would cut off a menu near its end.
+		$overlay: OO.ui.getDefaultOverlay(),
 	} );
 	// OOUI's menu chooses its highlighted option on Tab, which adds or (for a chosen one)
 	// removes a tag when a keyboard user only wants to move on: close the menu first.

@@ -11,7 +11,7 @@ import { isoSeconds } from '../../wiki/programs';
 import { consoleWriter } from '../env';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
-import { nameDropdown } from '../widgets';
+import { nameDropdown, withOverlay } from '../widgets';
 import { jq, openWindow, ownStatics } from '../windows';
 import { ConsoleContext } from './console';
 
@@ -39,9 +39,10 @@ export class MilestoneDialog extends OO.ui.ProcessDialog {
 		this.type = new OO.ui.DropdownInputWidget( {
 			options: MILESTONES.map( ( t ) => ( { data: t, label: msg( MILESTONE_MESSAGES[ t ] ) } ) ),
 			value: d ? d.type : 'organised-event',
+			dropdown: withOverlay( {}, this.$overlay ),
 		} );
 		nameDropdown( this.type, msg( 'mentorship-console-milestone-type' ) );
-		this.date = new mw.widgets.DateInputWidget( { value: d && d.time ? d.time.slice( 0, 10 ) : today, mustBeBefore: isoSeconds( this.ctx.env.clock.now() + 86400000 ).slice( 0, 10 ), required: true } );
+		this.date = new mw.widgets.DateInputWidget( withOverlay( { value: d && d.time ? d.time.slice( 0, 10 ) : today, mustBeBefore: isoSeconds( this.ctx.env.clock.now() + 86400000 ).slice( 0, 10 ), required: true }, this.$overlay ) );
 		this.note = new OO.ui.TextInputWidget( { value: d && d.note ? d.note : '', maxLength: LIMITS.comment, classes: [ 'mg-milestone-note' ] } );
 		this.errors = new ErrorArea();
 		const panel = new OO.ui.PanelLayout( { padded: true, expanded: false } );

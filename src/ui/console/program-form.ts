@@ -21,7 +21,7 @@ import { consoleWriter, Env } from '../env';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { jq } from '../windows';
-import { CountedText, heading, languageName, nameDropdown, tagInput, tagValues } from '../widgets';
+import { CountedText, heading, languageName, nameDropdown, tagInput, tagValues, withOverlay } from '../widgets';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
 const MESSAGE_IDS = [ 'welcome', 'invitation', 'event' ];
@@ -120,6 +120,7 @@ class MessageEditor {
 		this.languages = languages;
 		this.id = new OO.ui.TextInputWidget( { value: id, maxLength: 64, validate: ( v: string ) => PROGRAM_ID.test( v ) } );
 		this.audience = new OO.ui.DropdownInputWidget( {
+			dropdown: withOverlay( {} ),
 			options: [
 				{ data: 'registered', label: msg( 'mentorship-console-message-audience-registered' ) },
 				{ data: 'anonymous', label: msg( 'mentorship-console-message-audience-anonymous' ) },
@@ -256,9 +257,9 @@ export class ProgramForm {
 			placeholder: msg( 'mentorship-join-languages-placeholder' ), free: true, validate: LANGUAGE_CODE,
 		} );
 		this.termDays = numberInput( c.termDays, { min: 1, max: 3650 } );
-		this.start = new mw.widgets.DateInputWidget( { value: c.start || '' } );
+		this.start = new mw.widgets.DateInputWidget( withOverlay( { value: c.start || '' } ) );
 		this.unanswered = numberInput( c.unansweredDays, { min: 1, max: 60, placeholder: '3' } );
-		this.helpDesk = new mw.widgets.TitleInputWidget( { value: c.helpDesk || '', validateTitle: true } );
+		this.helpDesk = new mw.widgets.TitleInputWidget( withOverlay( { value: c.helpDesk || '', validateTitle: true } ) );
 		this.$messages = $( '<div>' ).addClass( 'mg-messages' );
 		const messages = c.messages || {};
 		for ( const mid of Object.keys( messages ) ) {

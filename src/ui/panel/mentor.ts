@@ -18,7 +18,7 @@ import { formatDate } from '../env';
 import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { CountedText, heading, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, userLink } from '../widgets';
+import { CountedText, heading, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, userLink, withOverlay } from '../widgets';
 import { checkinSection } from './checkin';
 import { interestFields, profileForm } from './join';
 import { TabContext } from './program-page';
@@ -167,14 +167,15 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 		{ data: 'away', label: msg( 'mentorship-status-away' ) },
 		{ data: 'leaving', label: msg( 'mentorship-status-leaving' ) },
 	], membership.status || 'active' );
-	const until = new mw.widgets.DateInputWidget( {
+	const until = new mw.widgets.DateInputWidget( withOverlay( {
 		value: membership.awayUntil || '',
 		mustBeAfter: isoSeconds( ctx.env.clock.now() - 86400000 ).slice( 0, 10 ),
-	} );
+	} ) );
 	const others = confirmedMembers( state, 'mentor' ).filter( ( n ) => n !== me );
 	const backup = new OO.ui.DropdownInputWidget( {
 		options: [ { data: '', label: msg( 'mentorship-profile-no-backup' ) } ].concat( others.map( ( n ) => ( { data: n, label: n } ) ) ),
 		value: membership.backup && others.indexOf( membership.backup ) !== -1 ? membership.backup : '',
+		dropdown: withOverlay( {} ),
 	} );
 	nameDropdown( backup, msg( 'mentorship-profile-backup' ) );
 	const untilField = new OO.ui.FieldLayout( until as unknown as OO.ui.Widget, { label: msg( 'mentorship-profile-away-until' ), align: 'top' } );
@@ -248,6 +249,7 @@ export function mentorLeaveTab( ctx: TabContext ): JQuery {
 		const widget = new OO.ui.DropdownInputWidget( {
 			options: [ { data: '', label: msg( 'mentorship-leave-back-to-program' ) } ].concat( choices.map( ( c ) => ( { data: c.name, label: msg( 'mentorship-leave-to-mentor', c.name, c.free ) } ) ) ),
 			value: suggestion,
+			dropdown: withOverlay( {} ),
 		} );
 		nameDropdown( widget, mentee );
 		pickers.push( { mentee, widget } );
