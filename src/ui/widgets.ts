@@ -108,7 +108,7 @@ export class CountedText {
  * dialog, the dialog's. (The typings of some mediawiki.widgets configs omit it.)
  */
 export function withOverlay<T extends object>( config: T, $overlay: JQuery = OO.ui.getDefaultOverlay() ): T {
-	return Object.assign( { $overlay: $overlay }, config );
+	return { $overlay: $overlay, ...config };
 }
 
 /** A multiselect of tags from a list (topics), or free ones when `free` (languages). */
