@@ -376,7 +376,10 @@ describe.each( [ 'ar', 'es' ] )( 'welcome by keyboard, uselang=%s', ( lang ) => 
 		await page.keyboard.press( 'Enter' );
 		await expect( page.locator( '.mg-welcome-language .oo-ui-dropdownWidget-handle' ).innerText() ).resolves.toContain( `(${ lang })` );
 		await tabTo( page, '.mg-welcome-note textarea' );
+		// No dropdown keeps listening to the keyboard (OOUI's menus do while their handle has focus).
+		await page.locator( '.oo-ui-menuSelectWidget-screenReaderMode' ).first().waitFor( { state: 'detached' } );
 		await page.keyboard.type( 'Nota: {{no|template}} ~~~~' );
+		await expect( dialog.locator( '.mg-welcome-note textarea' ).first().inputValue() ).resolves.toBe( 'Nota: {{no|template}} ~~~~' );
 		await expectAccessible( page, '.mg-welcome-dialog' );
 		await shot( page, `welcome-dialog-${ lang }` );
 		await tabTo( page, PRIMARY );
