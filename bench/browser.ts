@@ -155,14 +155,14 @@ export interface ActionRow {
 	runs: number;
 }
 
-interface Measured {
+export interface Measured {
 	api: number;
 	bytes: number;
 	ms: number;
 }
 
 /** Runs `act` (which clicks and waits until the result is usable) and measures it. */
-async function measure( user: UserPage, act: () => Promise<void> ): Promise<Measured> {
+export async function measure( user: UserPage, act: () => Promise<void> ): Promise<Measured> {
 	user.requests.length = 0;
 	const start = performance.now();
 	await act();
@@ -171,7 +171,7 @@ async function measure( user: UserPage, act: () => Promise<void> ): Promise<Meas
 	return { api: requests.filter( isApi ).length, bytes: await bytesOf( requests.filter( ( r ) => isApi( r ) || isLoad( r ) ) ), ms };
 }
 
-function summarise( action: string, runs: Measured[] ): ActionRow {
+export function summarise( action: string, runs: Measured[] ): ActionRow {
 	return {
 		action,
 		apiRequests: median( runs.map( ( r ) => r.api ) ),

@@ -17,8 +17,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { Browser, chromium, Request } from 'playwright-core';
-import { gzipSync } from 'node:zlib';
+import { Browser, chromium } from 'playwright-core';
 import { checkEs5, lowerToEs5 } from '../build.mjs';
 import { adminSession } from '../scripts/lib/accounts';
 import { ensureInstalled, ensurePackages, startServer } from '../scripts/lib/localwiki';
@@ -28,7 +27,7 @@ import { loadConsole } from '../src/wiki/console';
 import { Store, UNCHANGED } from '../src/wiki/store';
 import { enableGadgets, users, wiki } from '../tests/support/fixtures';
 import { logIn, newPage, url } from '../tests/support/browser';
-import { ActionRow, median } from './browser';
+import { ActionRow, measure, Measured, summarise } from './browser';
 import { MatchingFigures, runMatching } from './console-matching';
 import { scaleFixture } from './scale';
 
@@ -126,21 +125,6 @@ export function benchFeature( options: { quick: boolean; log: ( line: string ) =
 	return benchConsole( options );
 }
 
-async function gzipBytes( requests: Request[] ): Promise<number> {
-	let total = 0;
-	for ( const r of requests ) {
-		const response = await r.response();
-		if ( response ) {
-			try {
-				total += gzipSync( await response.body() ).length;
-			} catch ( e ) {
-				// No body (a redirect, an aborted request).
-			}
-		}
-	}
-	return total;
-}
-
 /**
  * For npm run bench's actions table: a coordinator of the 500-member program, on its page,
  * clicks the Console tab; timed until the members' table shows.
@@ -154,7 +138,7 @@ export async function benchAction( browser: Browser, runs: number ): Promise<Act
 	await new Store( admin.client ).update( configTitle( id ), CONFIG, ( c ) => c.coordinators.includes( coord ) ? UNCHANGED :
 		{ ...c, coordinators: c.coordinators.concat( coord ) }, { summary: 'bench: a coordinator for the dashboard', create: false } );
 	await enableGadgets( sessions[ coord ]!, [ 'mentorship-match' ] );
-	const rows: { api: number; bytes: number; ms: number }[] = [];
+	const rows: Measured[] = [];
 	for ( let run = 0; run < runs; run++ ) {
 		const user = await newPage( browser );
 		await logIn( user, coord );
@@ -162,26 +146,13 @@ export async function benchAction( browser: Browser, runs: number ): Promise<Act
 		const tab = user.page.getByRole( 'tab', { name: 'Console' } );
 		await tab.waitFor( { timeout: 60000 } );
 		await user.page.waitForLoadState( 'networkidle' );
-		user.requests.length = 0;
-		const start = performance.now();
-		await tab.click();
-		await user.page.locator( '.mg-members tbody tr' ).first().waitFor( { timeout: 120000 } );
-		const ms = performance.now() - start;
-		const requests = user.requests.slice();
-		rows.push( {
-			api: requests.filter( ( r ) => /\/api\.php/.test( r.url() ) ).length,
-			bytes: await gzipBytes( requests.filter( ( r ) => /\/(api|load)\.php/.test( r.url() ) ) ),
-			ms,
-		} );
+		rows.push( await measure( user, async () => {
+			await tab.click();
+			await user.page.locator( '.mg-members tbody tr' ).first().waitFor( { timeout: 120000 } );
+		} ) );
 		await user.context.close();
 	}
-	return {
-		action: 'open the dashboard (500 members)',
-		apiRequests: median( rows.map( ( r ) => r.api ) ),
-		bytes: median( rows.map( ( r ) => r.bytes ) ),
-		ms: median( rows.map( ( r ) => Math.round( r.ms ) ) ),
-		runs: rows.length,
-	};
+	return summarise( 'open the dashboard (500 members)', rows );
 }
 
 export function describe( label: string, f: MatchingFigures | { skipped: string } ): string {

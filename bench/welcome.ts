@@ -14,8 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { Browser, Request } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { ensureAccounts, Session } from '../scripts/lib/accounts';
 import { ensureInstalled, ensurePackages, ROOT, startServer } from '../scripts/lib/localwiki';
 import { ProgramConfig } from '../src/core/format';
@@ -26,7 +25,7 @@ import { ApiParams, ApiResponse, TokenType, Transport } from '../src/wiki/transp
 import { BatchSender, checkUsers } from '../src/wiki/welcome';
 import { config, enableGadgets, PASSWORD, program, programId, unique, users, wiki } from '../tests/support/fixtures';
 import { newPage, logIn, url } from '../tests/support/browser';
-import { ActionRow, median } from './browser';
+import { ActionRow, measure, Measured, summarise } from './browser';
 
 export interface BatchFigures {
 	/** Who sent it: 'default limits' or '8 edits a minute'. */
@@ -168,24 +167,9 @@ export function benchFeature( options: { quick: boolean; log: ( line: string ) =
 	return benchWelcome( options );
 }
 
-async function gzipBytes( requests: Request[] ): Promise<number> {
-	let total = 0;
-	for ( const r of requests ) {
-		const response = await r.response();
-		if ( response ) {
-			try {
-				total += gzipSync( await response.body() ).length;
-			} catch ( e ) {
-				// No body (a redirect, an aborted request).
-			}
-		}
-	}
-	return total;
-}
-
 /** For npm run bench's actions table: from the click on "Welcome / invite" to a usable dialog. */
 export async function benchAction( browser: Browser, runs: number ): Promise<ActionRow> {
-	const rows: { api: number; bytes: number; ms: number }[] = [];
+	const rows: Measured[] = [];
 	for ( let run = 0; run < runs; run++ ) {
 		const coord = unique( `BenchWA${ run } Coord` );
 		const newbie = unique( `BenchWA${ run } Newbie` );
@@ -197,26 +181,13 @@ export async function benchAction( browser: Browser, runs: number ): Promise<Act
 		await logIn( user, coord );
 		await user.page.goto( url( 'User talk:' + newbie ) );
 		await user.page.waitForLoadState( 'networkidle' );
-		user.requests.length = 0;
-		const start = performance.now();
-		await user.page.locator( '#ca-mentorship-welcome a' ).click();
-		await user.page.locator( '.mg-welcome-dialog .mg-welcome-kind input[type=radio]' ).first().waitFor();
-		const ms = performance.now() - start;
-		const requests = user.requests.slice();
-		rows.push( {
-			api: requests.filter( ( r ) => /\/api\.php/.test( r.url() ) ).length,
-			bytes: await gzipBytes( requests.filter( ( r ) => /\/(api|load)\.php/.test( r.url() ) ) ),
-			ms,
-		} );
+		rows.push( await measure( user, async () => {
+			await user.page.locator( '#ca-mentorship-welcome a' ).click();
+			await user.page.locator( '.mg-welcome-dialog .mg-welcome-kind input[type=radio]' ).first().waitFor();
+		} ) );
 		await user.context.close();
 	}
-	return {
-		action: 'open the welcome dialog (checks included)',
-		apiRequests: median( rows.map( ( r ) => r.api ) ),
-		bytes: median( rows.map( ( r ) => r.bytes ) ),
-		ms: median( rows.map( ( r ) => Math.round( r.ms ) ) ),
-		runs: rows.length,
-	};
+	return summarise( 'open the welcome dialog (checks included)', rows );
 }
 
 if ( process.argv[ 1 ] && import.meta.url === pathToFileURL( process.argv[ 1 ] ).href ) {
