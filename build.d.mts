@@ -11,7 +11,13 @@ export interface Manifest {
 	version: string;
 	commit: string;
 	pages: ManifestPage[];
-	definitions: { section: string; lines: string[] };
+	definitions: {
+		section: string;
+		/** Lines whose dependencies every supported release has. */
+		lines: string[];
+		/** Per gadget id: modules to add to its line where the target wiki has them. */
+		optionalDependencies?: Record<string, string[]>;
+	};
 }
 
 export interface SizeEntry {

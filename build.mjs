@@ -299,12 +299,23 @@ function kb( n ) {
 	return ( n / 1024 ).toFixed( 1 ) + ' KB';
 }
 
-/** One line of MediaWiki:Gadgets-definition for a gadget. */
+/**
+ * ResourceLoader targets, for MediaWiki before 1.41: without `mobile`, a gadget does not load
+ * on the mobile site (MobileFrontend). Later releases have no targets and ignore the option.
+ */
+const TARGETS = [ 'desktop', 'mobile' ];
+
+/**
+ * One line of MediaWiki:Gadgets-definition for a gadget. Its dependencies are the modules
+ * every supported release has; `optionalDependencies` (modules only some releases have,
+ * such as 1.39's es6-polyfills) are added by the deploy where the target wiki has them.
+ */
 export function definitionLine( def ) {
 	const options = [ 'ResourceLoader' ];
 	if ( def.dependencies.length ) {
 		options.push( 'dependencies=' + def.dependencies.join( ',' ) );
 	}
+	options.push( 'targets=' + TARGETS.join( ',' ) );
 	if ( def.rights.length ) {
 		options.push( 'rights=' + def.rights.join( ',' ) );
 	}
@@ -408,7 +419,12 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, lan
 		version,
 		commit,
 		pages,
-		definitions: { section: SECTION, lines: defs.concat( messageModules ).map( definitionLine ) }
+		definitions: {
+			section: SECTION,
+			lines: defs.concat( messageModules ).map( definitionLine ),
+			optionalDependencies: Object.fromEntries( defs.filter( ( d ) => d.optionalDependencies && d.optionalDependencies.length )
+				.map( ( d ) => [ d.id, d.optionalDependencies ] ) )
+		}
 	};
 	writeFileSync( join( outDir, 'manifest.json' ), JSON.stringify( manifest, null, '\t' ) + '\n' );
 

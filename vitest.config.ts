@@ -1,10 +1,61 @@
 import { defineConfig } from 'vitest/config';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
- * One run, one summary line: unit tests (core, wiki with fake transports, ui in jsdom),
- * integration tests against the real local wiki, and browser tests in Debian's Chromium.
- * The two last share one wiki (tests/setup/wiki.ts starts it if it is not running).
+ * One run, one summary line: unit tests (core, wiki with fake transports), then integration
+ * and browser tests against real MediaWikis of both supported releases, 1.39 LTS and
+ * 1.43 LTS (tests/setup/wiki.ts starts each if it is not running). Project names carry the
+ * release ("browser 1.43"), so the report shows how many tests ran on each.
+ *
+ * MENTORSHIP_MW=1.39 (or 1.43) limits a run to one release.
  */
+
+const RELEASES = ( process.env.MENTORSHIP_MW || '1.39,1.43' ).split( ',' ).map( ( r ) => r.trim() ).filter( Boolean );
+
+function wikiProjects( release: string ): TestProjectInlineConfiguration[] {
+	const env = { MENTORSHIP_MW: release };
+	return [
+		{
+			test: {
+				name: `integration ${ release }`,
+				include: [ 'tests/integration/**/*.test.ts' ],
+				exclude: [ 'tests/integration/**/*.exclusive.test.ts' ],
+				globalSetup: [ 'tests/setup/wiki.ts' ],
+				env,
+				testTimeout: 120000,
+				hookTimeout: 600000,
+				sequence: { groupOrder: 1 },
+			},
+		},
+		{
+			// Tests that change the whole wiki (read-only mode) run alone, after the others.
+			test: {
+				name: `wiki-wide ${ release }`,
+				include: [ 'tests/integration/**/*.exclusive.test.ts' ],
+				globalSetup: [ 'tests/setup/wiki.ts' ],
+				env,
+				testTimeout: 120000,
+				hookTimeout: 300000,
+				fileParallelism: false,
+				sequence: { groupOrder: 4 },
+			},
+		},
+		{
+			test: {
+				name: `browser ${ release }`,
+				include: [ 'tests/browser/**/*.test.ts' ],
+				globalSetup: [ 'tests/setup/wiki.ts' ],
+				env,
+				testTimeout: 180000,
+				hookTimeout: 300000,
+				// Chromium and the wiki share two cores: a few files at a time, one release at a time.
+				maxWorkers: 2,
+				sequence: { groupOrder: release === '1.39' ? 2 : 3 },
+			},
+		},
+	];
+}
+
 export default defineConfig( {
 	test: {
 		projects: [
@@ -16,41 +67,7 @@ export default defineConfig( {
 					sequence: { groupOrder: 0 },
 				},
 			},
-			{
-				test: {
-					name: 'integration',
-					include: [ 'tests/integration/**/*.test.ts' ],
-					exclude: [ 'tests/integration/**/*.exclusive.test.ts' ],
-					globalSetup: [ 'tests/setup/wiki.ts' ],
-					testTimeout: 120000,
-					hookTimeout: 600000,
-					sequence: { groupOrder: 1 },
-				},
-			},
-			{
-				// Tests that change the whole wiki (read-only mode) run alone, after the others.
-				test: {
-					name: 'wiki-wide',
-					include: [ 'tests/integration/**/*.exclusive.test.ts' ],
-					globalSetup: [ 'tests/setup/wiki.ts' ],
-					testTimeout: 120000,
-					hookTimeout: 300000,
-					fileParallelism: false,
-					sequence: { groupOrder: 3 },
-				},
-			},
-			{
-				test: {
-					name: 'browser',
-					include: [ 'tests/browser/**/*.test.ts' ],
-					globalSetup: [ 'tests/setup/wiki.ts' ],
-					testTimeout: 180000,
-					hookTimeout: 300000,
-					// Chromium and the wiki share two cores: a few files at a time.
-					maxWorkers: 2,
-					sequence: { groupOrder: 2 },
-				},
-			},
+			...RELEASES.flatMap( wikiProjects ),
 		],
 	},
 } );

@@ -20,7 +20,7 @@ import * as esbuild from 'esbuild';
 import { Browser, chromium } from 'playwright-core';
 import { checkEs5, lowerToEs5 } from '../build.mjs';
 import { adminSession } from '../scripts/lib/accounts';
-import { ensureInstalled, ensurePackages, startServer } from '../scripts/lib/localwiki';
+import { ensureInstalled, ensureMediaWiki, startServer } from '../scripts/lib/localwiki';
 import { CONFIG } from '../src/core/format';
 import { configTitle } from '../src/core/titles';
 import { loadConsole } from '../src/wiki/console';
@@ -167,7 +167,7 @@ export function describe( label: string, f: MatchingFigures | { skipped: string 
 if ( process.argv[ 1 ] && import.meta.url === pathToFileURL( process.argv[ 1 ] ).href ) {
 	const quick = process.argv.includes( '--quick' );
 	( async () => {
-		ensurePackages();
+		ensureMediaWiki( wiki().release );
 		ensureInstalled( wiki() );
 		await startServer( wiki() );
 		const result = await benchConsole( { quick, log: ( line ) => process.stdout.write( line + '\n' ) } );

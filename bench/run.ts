@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, SizeReport } from '../build.mjs';
 import { deploy } from '../scripts/lib/deploy';
-import { ensureInstalled, ensurePackages, localWiki, ROOT, startServer } from '../scripts/lib/localwiki';
+import { ensureInstalled, ensureMediaWiki, localWiki, ROOT, startServer } from '../scripts/lib/localwiki';
 import { ActionRow, benchActions, benchPageViews, ExtraAction, GadgetBytes, median, PageViewRow } from './browser';
 import { benchMatching, MatchingBench } from './matching';
 import { benchParts, PartSize } from './parts';
@@ -257,8 +257,8 @@ async function main(): Promise<void> {
 	results.build = { msMedian: median( times ), runs: times.length, sizes };
 	results.build.parts = await optional( 'Parts of the shared code', results, benchParts );
 
-	ensurePackages();
-	const wiki = localWiki( 'test', 8766 );
+	const wiki = localWiki( 'test' );
+	ensureMediaWiki( wiki.release );
 	ensureInstalled( wiki );
 	await startServer( wiki );
 	await deploy( { api: wiki.api, auth: { username: wiki.bot.name, password: wiki.bot.password }, log: () => undefined, build: false } );

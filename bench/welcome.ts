@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Browser } from 'playwright-core';
 import { ensureAccounts, Session } from '../scripts/lib/accounts';
-import { ensureInstalled, ensurePackages, ROOT, startServer } from '../scripts/lib/localwiki';
+import { ensureInstalled, ensureMediaWiki, ROOT, startServer } from '../scripts/lib/localwiki';
 import { ProgramConfig } from '../src/core/format';
 import { Composition, estimateBatchMs, messageOptions, RateLimit } from '../src/core/welcome';
 import { WikiClient } from '../src/wiki/client';
@@ -193,7 +193,7 @@ export async function benchAction( browser: Browser, runs: number ): Promise<Act
 if ( process.argv[ 1 ] && import.meta.url === pathToFileURL( process.argv[ 1 ] ).href ) {
 	const quick = process.argv.includes( '--quick' );
 	( async () => {
-		ensurePackages();
+		ensureMediaWiki( wiki().release );
 		ensureInstalled( wiki() );
 		await startServer( wiki() );
 		const figures = await benchWelcome( { quick, log: ( line ) => process.stdout.write( line + '\n' ) } );

@@ -2,21 +2,25 @@
  * npm start: a real MediaWiki on 127.0.0.1 with the gadgets installed and demo data.
  * The first run installs Debian's packages (as root) and creates the wiki; later runs
  * reuse it and are up in seconds. `npm run stop` stops the server.
+ *
+ * `--mw 1.43` (or MENTORSHIP_MW=1.43) runs MediaWiki 1.43 LTS instead of 1.39 LTS;
+ * `--port N` chooses the port.
  */
 
 import { parseArgs } from 'node:util';
 import { ensureAccounts, login, setGadgets } from './lib/accounts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './lib/demo';
 import { deploy } from './lib/deploy';
-import { ensureInstalled, ensurePackages, localWiki, startServer } from './lib/localwiki';
+import { ensureInstalled, ensureMediaWiki, localWiki, parseRelease, releaseFromEnv, startServer } from './lib/localwiki';
 
 const GADGETS = { 'mentorship-ask': true, 'mentorship-welcome': true, 'mentorship-match': true };
 
 async function main(): Promise<void> {
-	const { values } = parseArgs( { options: { port: { type: 'string' } } } );
+	const { values } = parseArgs( { options: { port: { type: 'string' }, mw: { type: 'string' } } } );
 	const started = Date.now();
-	ensurePackages();
-	const wiki = localWiki( 'dev', values.port ? Number( values.port ) : 8765 );
+	const release = values.mw ? parseRelease( values.mw ) : releaseFromEnv();
+	ensureMediaWiki( release );
+	const wiki = localWiki( 'dev', release, values.port ? Number( values.port ) : undefined );
 	const fresh = ensureInstalled( wiki );
 	await startServer( wiki );
 	const result = await deploy( {
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
 	await seedDemo( wiki );
 	const lines = [
 		'',
-		`The mentorship demo wiki is up${ fresh ? ' (created just now)' : '' } in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s:`,
+		`The mentorship demo wiki (MediaWiki ${ wiki.release }) is up${ fresh ? ' (created just now)' : '' } in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s:`,
 		'',
 		`  ${ wiki.server }/index.php/Main_Page`,
 		`  The matching panel: ${ wiki.server }/index.php/Special:BlankPage/Mentorship`,

@@ -7,11 +7,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LocalWiki, MW_DIR, ROOT } from './localwiki';
+import { LocalWiki, maintenance, ROOT } from './localwiki';
 
 function php( wiki: LocalWiki, script: string, args: string[], input?: string ): string {
-	return execFileSync( 'php', [ join( MW_DIR, 'maintenance', script ), ...args ], {
-		cwd: MW_DIR, env: { ...process.env, MW_CONFIG_FILE: wiki.configFile }, encoding: 'utf8', input,
+	return execFileSync( 'php', [ ...maintenance( wiki.mwDir, script.replace( /\.php$/, '' ) ), ...args ], {
+		cwd: wiki.mwDir, env: { ...process.env, MW_CONFIG_FILE: wiki.configFile }, encoding: 'utf8', input,
 		maxBuffer: 64 * 1024 * 1024, stdio: [ 'pipe', 'pipe', 'pipe' ],
 	} );
 }

@@ -4,6 +4,10 @@
  * Reads every target page first, writes only the pages that differ (with the baserevid of
  * the revision it read, never basetimestamp), and replaces only the lines of its own
  * section of MediaWiki:Gadgets-definition. With dryRun it prints the diffs and writes nothing.
+ *
+ * Before writing anything, it reads the wiki's module registry: each gadget's dependencies
+ * must exist there (else it refuses, naming the module), and optional ones (modules only
+ * some releases have) are declared only where the wiki has them.
  */
 
 import { readFileSync } from 'node:fs';
@@ -15,6 +19,7 @@ import { FetchTransport } from '../../src/wiki/fetch-transport';
 import { replaceSection } from './definition';
 import { unifiedDiff } from './diff';
 import { ROOT } from './localwiki';
+import { linesForWiki, registeredModules } from './modules';
 
 export const DEFINITION_PAGE = 'MediaWiki:Gadgets-definition';
 export const GADGET_PREFIX = 'mentorship-';
@@ -41,6 +46,8 @@ export interface DeployResult {
 	/** Edits sent (0 when nothing changed). */
 	edits: number;
 	manifest: Manifest;
+	/** The definition lines as written for this wiki (optional dependencies it has added). */
+	definitionLines: string[];
 }
 
 /**
@@ -77,8 +84,10 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 		throw new Error( `${ me.name } lacks the rights ${ lacking.join( ', ' ) }: deploy with an interface administrator's BotPassword ` +
 			'with the grants "Edit the MediaWiki namespace and sitewide/user JSON" and "Edit sitewide and user CSS/JS"' );
 	}
+	const registry = await registeredModules( options.api );
+	const definitionLines = linesForWiki( manifest.definitions.lines, manifest.definitions.optionalDependencies || {}, registry );
 	const summary = ( what: string ): string => `Mentorship gadgets ${ manifest.version } (${ manifest.commit }): ${ what }`;
-	const result: DeployResult = { created: [], edited: [], unchanged: [], edits: 0, manifest };
+	const result: DeployResult = { created: [], edited: [], unchanged: [], edits: 0, manifest, definitionLines };
 
 	const titles = manifest.pages.map( ( p ) => p.title );
 	const current = await client.readPages( titles.concat( [ DEFINITION_PAGE ] ) );
@@ -121,7 +130,7 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 	for ( let attempt = 0; ; attempt++ ) {
 		const exists = !!definition && definition.exists;
 		const before = exists && definition ? definition.content || '' : '';
-		const after = replaceSection( before, manifest.definitions.section, manifest.definitions.lines, GADGET_PREFIX );
+		const after = replaceSection( before, manifest.definitions.section, definitionLines, GADGET_PREFIX );
 		if ( stored( before ) === stored( after ) ) {
 			result.unchanged.push( DEFINITION_PAGE );
 			break;

@@ -1,24 +1,62 @@
 /**
- * A real MediaWiki 1.39 on loopback, from Debian's packages, with SQLite, in an ignored
- * folder of the project (.wiki/NAME). Nothing is written outside the project: the config
- * file is given to MediaWiki with MW_CONFIG_FILE.
+ * A real MediaWiki on loopback, with SQLite, in an ignored folder of the project
+ * (.wiki/NAME). Two releases, from Debian's own packages:
  *
- * Used by `npm start` (the dev wiki, with demo data) and by the test suite (its own wiki,
+ * - 1.39 LTS: Debian 12's `mediawiki` package, installed with apt (/usr/share/mediawiki);
+ * - 1.43 LTS: Debian 13's `mediawiki` package, fetched by apt with a private configuration
+ *   (nothing is added to the system's sources) and unpacked into .cache/mediawiki-1.43/.
+ *
+ * Nothing is written outside the project: the config file is given to MediaWiki with
+ * MW_CONFIG_FILE.
+ *
+ * Used by `npm start` (the dev wiki, with demo data) and by the test suite (its own wikis,
  * so tests never disturb the demo).
  */
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve( dirname( fileURLToPath( import.meta.url ) ), '..', '..' );
-export const MW_DIR = '/usr/share/mediawiki';
-export const DEBIAN_PACKAGES = [ 'mediawiki', 'php-cli', 'php-sqlite3', 'php-intl', 'php-mbstring', 'php-xml' ];
+/** The releases the project supports and tests on. */
+export const RELEASES = [ '1.39', '1.43' ] as const;
+export type Release = typeof RELEASES[ number ];
+
+/** PHP and its extensions, from the machine's own Debian release (1.43 also needs gmp). */
+const PHP_PACKAGES = [ 'php-cli', 'php-sqlite3', 'php-intl', 'php-mbstring', 'php-xml', 'php-gmp' ];
+export const DEBIAN_PACKAGES = [ 'mediawiki', ...PHP_PACKAGES ];
+
+/** Where 1.43 is unpacked, and the apt state of its private configuration. */
+const MW143_CACHE = join( ROOT, '.cache', 'mediawiki-1.43' );
+/** The Debian suite whose `mediawiki` package is 1.43 LTS. */
+const MW143_SUITE = 'trixie';
+
+/** The MediaWiki installation of a release. */
+export function mediaWikiDir( release: Release ): string {
+	return release === '1.39' ? '/usr/share/mediawiki' : join( MW143_CACHE, 'root', 'usr', 'share', 'mediawiki' );
+}
+
+/** The release named by MENTORSHIP_MW (1.39 when unset). */
+export function releaseFromEnv(): Release {
+	const wanted = process.env.MENTORSHIP_MW || '1.39';
+	return parseRelease( wanted );
+}
+
+export function parseRelease( wanted: string ): Release {
+	const release = RELEASES.find( ( r ) => r === wanted );
+	if ( !release ) {
+		throw new Error( `Unknown MediaWiki release "${ wanted }": choose one of ${ RELEASES.join( ', ' ) }.` );
+	}
+	return release;
+}
 
 export interface LocalWiki {
 	name: string;
+	release: Release;
+	/** The MediaWiki installation that serves it. */
+	mwDir: string;
 	dir: string;
 	host: string;
 	port: number;
@@ -33,14 +71,31 @@ export interface LocalWiki {
 	configFile: string;
 }
 
-export function localWiki( name: string, defaultPort: number ): LocalWiki {
-	const envPort = process.env[ name === 'test' ? 'MENTORSHIP_TEST_WIKI_PORT' : 'MENTORSHIP_WIKI_PORT' ];
-	const port = envPort ? Number( envPort ) : defaultPort;
+/**
+ * A local wiki of the project: `dev` (npm start) or `test` (the test suite), of a release.
+ * The 1.39 wikis live in .wiki/dev and .wiki/test on ports 8765 and 8766; the 1.43 ones in
+ * .wiki/dev-1.43 and .wiki/test-1.43 on 8764 and 8767. MENTORSHIP_WIKI_PORT and
+ * MENTORSHIP_TEST_WIKI_PORT move the 1.39 wikis; the 1.43 dev wiki takes the port before,
+ * the 1.43 test wiki the port after.
+ *
+ * @param kind
+ * @param release
+ * @param port A port chosen by the user (npm start --port), for this release.
+ */
+export function localWiki( kind: 'dev' | 'test', release?: Release, port?: number ): LocalWiki {
+	release = release || releaseFromEnv();
+	const envPort = process.env[ kind === 'test' ? 'MENTORSHIP_TEST_WIKI_PORT' : 'MENTORSHIP_WIKI_PORT' ];
+	const base = envPort ? Number( envPort ) : ( kind === 'test' ? 8766 : 8765 );
+	const offset = release === '1.39' ? 0 : ( kind === 'test' ? 1 : -1 );
+	port = port || base + offset;
 	const host = '127.0.0.1';
+	const name = release === '1.39' ? kind : `${ kind }-${ release }`;
 	const dir = join( ROOT, '.wiki', name );
 	const server = `http://${ host }:${ port }`;
 	return {
 		name,
+		release,
+		mwDir: mediaWikiDir( release ),
 		dir,
 		host,
 		port,
@@ -67,7 +122,7 @@ function isRoot(): boolean {
 	return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-function missingPackages( packages: string[] ): string[] {
+export function missingPackages( packages: string[] ): string[] {
 	return packages.filter( ( p ) => {
 		const r = spawnSync( 'dpkg-query', [ '-W', '-f=${Status}', p ], { encoding: 'utf8' } );
 		return r.status !== 0 || !/install ok installed/.test( r.stdout );
@@ -80,7 +135,7 @@ function missingPackages( packages: string[] ): string[] {
  *
  * @param packages
  */
-export function ensurePackages( packages: string[] = DEBIAN_PACKAGES ): void {
+export function ensurePackages( packages: string[] ): void {
 	const missing = missingPackages( packages );
 	if ( !missing.length ) {
 		return;
@@ -95,15 +150,135 @@ export function ensurePackages( packages: string[] = DEBIAN_PACKAGES ): void {
 	execFileSync( 'apt-get', [ 'install', '-y', '--no-install-recommends', ...missing ], { stdio: [ 'ignore', 'ignore', 'inherit' ], env } );
 }
 
+/**
+ * The command line of a maintenance script: 1.39 runs maintenance/NAME.php; from 1.40 on,
+ * maintenance/run.php NAME is the supported way.
+ *
+ * @param mwDir
+ * @param script The script's name, without .php.
+ */
+export function maintenance( mwDir: string, script: string ): string[] {
+	const runner = join( mwDir, 'maintenance', 'run.php' );
+	return existsSync( runner ) ? [ runner, script ] : [ join( mwDir, 'maintenance', script + '.php' ) ];
+}
+
+/**
+ * Makes a release's MediaWiki available: 1.39 from the system's Debian packages; 1.43 from
+ * Debian 13's package, fetched with a private apt configuration and unpacked into
+ * .cache/mediawiki-1.43 (about 53 MB, a few seconds, once). Returns its folder.
+ *
+ * @param release
+ */
+export function ensureMediaWiki( release: Release ): string {
+	if ( release === '1.39' ) {
+		ensurePackages( DEBIAN_PACKAGES );
+		return mediaWikiDir( release );
+	}
+	ensurePackages( PHP_PACKAGES );
+	const dir = mediaWikiDir( release );
+	const stamp = join( MW143_CACHE, 'unpacked' );
+	if ( existsSync( stamp ) && existsSync( join( dir, 'index.php' ) ) ) {
+		return dir;
+	}
+	log( `Fetching MediaWiki 1.43 (Debian ${ MW143_SUITE }'s mediawiki package) into ${ MW143_CACHE }…` );
+	rmSync( MW143_CACHE, { recursive: true, force: true } );
+	const apt = join( MW143_CACHE, 'apt' );
+	const debs = join( MW143_CACHE, 'debs' );
+	for ( const d of [ join( apt, 'lists', 'partial' ), join( apt, 'cache', 'archives', 'partial' ), debs ] ) {
+		mkdirSync( d, { recursive: true } );
+	}
+	const sources = join( apt, 'sources.list' );
+	writeFileSync( sources, `deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${ debianMirror() } ${ MW143_SUITE } main\n` );
+	const options = [
+		'-o', `Dir::Etc::sourcelist=${ sources }`,
+		'-o', 'Dir::Etc::sourceparts=/dev/null',
+		'-o', `Dir::State::lists=${ join( apt, 'lists' ) }`,
+		'-o', `Dir::Cache=${ join( apt, 'cache' ) }`,
+		// As root, apt downloads as the _apt user, who may not write in the project's folder.
+		...( isRoot() ? [ '-o', 'APT::Sandbox::User=root' ] : [] ),
+	];
+	const run = ( args: string[], cwd?: string ): void => {
+		const r = spawnSync( 'apt-get', [ ...options, ...args ], { cwd, encoding: 'utf8' } );
+		if ( r.status !== 0 ) {
+			throw new Error( `apt-get ${ args.join( ' ' ) } failed (for MediaWiki 1.43):\n${ r.stderr || r.stdout }` );
+		}
+	};
+	run( [ 'update' ] );
+	run( [ 'download', 'mediawiki', 'mediawiki-classes' ], debs );
+	const files = readdirSync( debs ).filter( ( f ) => f.endsWith( '.deb' ) );
+	const versions = new Set( files.map( ( f ) => execFileSync( 'dpkg-deb', [ '-f', join( debs, f ), 'Version' ], { encoding: 'utf8' } ).trim() ) );
+	if ( files.length !== 2 || versions.size !== 1 ) {
+		throw new Error( `Expected mediawiki and mediawiki-classes of one version in ${ debs }, found: ${ files.join( ', ' ) }` );
+	}
+	const version = [ ...versions ][ 0 ] as string;
+	if ( !/:1\.43\./.test( version ) ) {
+		throw new Error( `Debian ${ MW143_SUITE }'s mediawiki is ${ version }, not 1.43` );
+	}
+	const root = join( MW143_CACHE, 'root' );
+	for ( const f of files ) {
+		execFileSync( 'dpkg-deb', [ '-x', join( debs, f ), root ] );
+	}
+	// The package links these into /var/lib/mediawiki (the system's wiki): point them inside.
+	rmSync( join( dir, 'extensions' ), { force: true } );
+	symlinkSync( 'extensions-core', join( dir, 'extensions' ) );
+	rmSync( join( dir, 'images' ), { force: true } );
+	mkdirSync( join( dir, 'images' ) );
+	rmSync( join( MW143_CACHE, 'apt', 'cache' ), { recursive: true, force: true } );
+	writeFileSync( stamp, version + '\n' );
+	log( `MediaWiki ${ version } is in ${ dir }` );
+	return dir;
+}
+
+/** The Debian mirror the machine's own apt sources use (deb822 or one-line format). */
+function debianMirror(): string {
+	const files = [ '/etc/apt/sources.list' ];
+	if ( existsSync( '/etc/apt/sources.list.d' ) ) {
+		files.push( ...readdirSync( '/etc/apt/sources.list.d' ).filter( ( f ) => /\.(list|sources)$/.test( f ) ).map( ( f ) => join( '/etc/apt/sources.list.d', f ) ) );
+	}
+	for ( const file of files ) {
+		if ( !existsSync( file ) ) {
+			continue;
+		}
+		const text = readFileSync( file, 'utf8' );
+		const uris = [
+			...Array.from( text.matchAll( /^URIs:\s*(.+)$/gm ), ( m ) => ( m[ 1 ] as string ).split( /\s+/ ) ).flat(),
+			// "deb [options] URI suite components": the URI is the first word not in brackets.
+			...Array.from( text.matchAll( /^deb\s+(.+)$/gm ), ( m ) => ( m[ 1 ] as string ).replace( /^\[[^\]]*\]/, '' ).trim().split( /\s+/ )[ 0 ] as string ),
+		];
+		const mirror = uris.find( ( u ) => /\/debian\/?$/.test( u ) );
+		if ( mirror ) {
+			return mirror.replace( /\/$/, '' );
+		}
+	}
+	return 'http://deb.debian.org/debian';
+}
+
 function php( wiki: LocalWiki, script: string, args: string[], input?: string ): string {
-	return execFileSync( 'php', [ join( MW_DIR, 'maintenance', script ), ...args ], {
-		cwd: MW_DIR,
+	return execFileSync( 'php', [ ...maintenance( wiki.mwDir, script ), ...args ], {
+		cwd: wiki.mwDir,
 		env: { ...process.env, MW_CONFIG_FILE: wiki.configFile },
 		encoding: 'utf8',
 		input,
 		stdio: [ input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe' ],
 	} );
 }
+
+/**
+ * The extensions each release loads. 1.39 (Debian 12) has no Echo, Thanks or
+ * DiscussionTools; 1.43 (Debian 13) has them, as Wikimedia wikis do.
+ */
+const EXTENSIONS: Record<Release, string[]> = {
+	1.39: [ 'Gadgets', 'AbuseFilter' ],
+	1.43: [ 'Gadgets', 'AbuseFilter', 'Echo', 'Thanks', 'VisualEditor', 'Linter', 'DiscussionTools' ],
+};
+
+/** Talk pages as on Wikimedia wikis: DiscussionTools' reply and new-topic tools for everyone. */
+const RELEASE_143_SETTINGS = `# DiscussionTools as on Wikimedia wikis (reply buttons, the new topic tool), Echo notifications.
+$wgDiscussionToolsBeta = false;
+$wgDefaultUserOptions['discussiontools-betaenable'] = 1;
+$wgDiscussionToolsEnablePermalinksBackend = true;
+$wgLocaltimezone = 'UTC';
+`;
 
 /** The first line of our settings in LocalSettings.php: everything after it is ours, rewritten when it changes. */
 const SETTINGS_MARKER = '# ---- Added by the mentorship gadgets\' local wiki setup (scripts/lib/localwiki.ts) ----';
@@ -115,9 +290,8 @@ const SETTINGS_MARKER = '# ---- Added by the mentorship gadgets\' local wiki set
  */
 function extraSettings( wiki: LocalWiki ): string {
 	return `${ SETTINGS_MARKER }
-wfLoadExtension( 'Gadgets' );
-wfLoadExtension( 'AbuseFilter' );
-
+${ EXTENSIONS[ wiki.release ].map( ( e ) => `wfLoadExtension( '${ e }' );` ).join( '\n' ) }
+${ wiki.release === '1.43' ? RELEASE_143_SETTINGS : '' }
 # An object cache: without one, rate limits are silently off.
 $wgMainCacheType = CACHE_DB;
 $wgSessionCacheType = CACHE_DB;
@@ -167,11 +341,12 @@ function syncSettings( wiki: LocalWiki ): void {
 	const text = readFileSync( wiki.configFile, 'utf8' );
 	const at = text.indexOf( SETTINGS_MARKER );
 	const wanted = extraSettings( wiki );
-	if ( at === -1 ) {
-		appendFileSync( wiki.configFile, '\n' + wanted );
-	} else if ( text.slice( at ) !== wanted ) {
-		writeFileSync( wiki.configFile, text.slice( 0, at ) + wanted );
+	if ( at !== -1 && text.slice( at ) === wanted ) {
+		return;
 	}
+	writeFileSync( wiki.configFile, ( at === -1 ? text + '\n' : text.slice( 0, at ) ) + wanted );
+	// New extensions may need their tables.
+	php( wiki, 'update', [ '--quick' ] );
 }
 
 /**
@@ -189,7 +364,7 @@ export function ensureInstalled( wiki: LocalWiki ): boolean {
 	mkdirSync( join( wiki.dir, 'cache' ), { recursive: true } );
 	log( `Creating the ${ wiki.name } wiki in ${ wiki.dir }…` );
 	execFileSync( 'php', [
-		join( MW_DIR, 'maintenance', 'install.php' ),
+		...maintenance( wiki.mwDir, 'install' ),
 		'--confpath', wiki.dir,
 		'--dbtype', 'sqlite',
 		'--dbpath', join( wiki.dir, 'data' ),
@@ -200,11 +375,11 @@ export function ensureInstalled( wiki: LocalWiki ): boolean {
 		'--lang', 'en',
 		`Mentorship ${ wiki.name } wiki`,
 		wiki.admin.name,
-	], { cwd: MW_DIR, stdio: [ 'ignore', 'ignore', 'pipe' ] } );
+	], { cwd: wiki.mwDir, stdio: [ 'ignore', 'ignore', 'pipe' ] } );
 	appendFileSync( wiki.configFile, '\n' + extraSettings( wiki ) );
-	php( wiki, 'update.php', [ '--quick' ] );
+	php( wiki, 'update', [ '--quick' ] );
 	const botPassword = randomBytes( 24 ).toString( 'hex' );
-	php( wiki, 'createBotPassword.php', [
+	php( wiki, 'createBotPassword', [
 		'--appid', 'deploy',
 		'--grants', 'basic,highvolume,editpage,createeditmovepage,editprotected,editinterface,editsiteconfig,editmycssjs,editmyoptions,protect,blockusers',
 		wiki.admin.name,
@@ -244,8 +419,8 @@ export async function startServer( wiki: LocalWiki ): Promise<boolean> {
 		return false;
 	}
 	const logFile = openSync( join( wiki.dir, 'server.log' ), 'a' );
-	const child = spawn( 'php', [ '-S', `${ wiki.host }:${ wiki.port }`, '-t', MW_DIR, join( ROOT, 'scripts', 'router.php' ) ], {
-		cwd: MW_DIR,
+	const child = spawn( 'php', [ '-S', `${ wiki.host }:${ wiki.port }`, '-t', wiki.mwDir, join( ROOT, 'scripts', 'router.php' ) ], {
+		cwd: wiki.mwDir,
 		detached: true,
 		stdio: [ 'ignore', logFile, logFile ],
 		env: { ...process.env, MW_CONFIG_FILE: wiki.configFile, PHP_CLI_SERVER_WORKERS: '4' },

@@ -14,7 +14,7 @@ import { isoSeconds, joinProgram } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
 import {
 	block, ensureDisallowFilter, history, membership, programConfig, protect, rateLimitedSession, revids,
-	session, sessions, setUpProgram, uniqueId, uniqueName, writeContext,
+	session, sessions, setUpProgram, uniqueId, uniqueName, wiki, writeContext,
 } from './helpers';
 import { failure } from '../support/failure';
 
@@ -92,7 +92,11 @@ describe( 'data layer: refusals surface as typed errors and change nothing', () 
 		expect( await revids( [ title ] ) ).toEqual( before );
 	} );
 
-	it( 'an account under the newbie limit making 9 quick edits: the 9th is "ratelimited" and changes nothing', async () => {
+	// 8 edits a minute for newbies; MediaWiki 1.43 counts each API edit twice (its permission
+	// check and the edit both count), so there the 5th edit is refused (src/core/welcome.ts, Pacer).
+	const allowed = wiki.release === '1.39' ? 8 : 4;
+
+	it( `an account under the newbie limit making quick edits: edit ${ allowed + 1 } is "ratelimited" and changes nothing (MediaWiki ${ wiki.release })`, async () => {
 		const user = await rateLimitedSession();
 		const store = new Store( user.client );
 		const title = profileTitle( user.name );
@@ -100,7 +104,7 @@ describe( 'data layer: refusals surface as typed errors and change nothing', () 
 		const outcomes: string[] = [];
 		let error: MentorshipError | undefined;
 		let before: Record<string, number> = {};
-		for ( let i = 1; i <= 9 && !error; i++ ) {
+		for ( let i = 1; i <= allowed + 1 && !error; i++ ) {
 			before = await revids( [ title ] );
 			try {
 				await store.update( title, PROFILE, ( p ) => profileJoin( p, id, membership( 'mentee', { goals: `Goal number ${ i }` } ) ),
@@ -114,13 +118,13 @@ describe( 'data layer: refusals surface as typed errors and change nothing', () 
 				outcomes.push( e.kind );
 			}
 		}
-		expect( outcomes ).toEqual( [ 'saved', 'saved', 'saved', 'saved', 'saved', 'saved', 'saved', 'saved', 'ratelimited' ] );
+		expect( outcomes ).toEqual( [ ...Array( allowed ).fill( 'saved' ), 'ratelimited' ] );
 		expectKind( error!, 'ratelimited' );
 		expect( error!.transient ).toBe( true );
 		expect( await revids( [ title ] ) ).toEqual( before );
 		const saved = await new Store( user.client ).read( title, PROFILE );
-		expect( saved.value!.programs[ id ]!.goals ).toBe( 'Goal number 8' );
-		expect( await history( title ) ).toHaveLength( 8 );
+		expect( saved.value!.programs[ id ]!.goals ).toBe( `Goal number ${ allowed }` );
+		expect( await history( title ) ).toHaveLength( allowed );
 	} );
 
 	it( 'an AbuseFilter filter that disallows a phrase: kind "abusefilter-disallow" with the filter\'s description, nothing written', async () => {

@@ -4,17 +4,20 @@
  * and a deploy keeps other gadgets' definitions byte for byte and is a no-op when nothing changed.
  */
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as acorn from 'acorn';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFINITION_PAGE, deploy } from '../../scripts/lib/deploy';
 import { ROOT } from '../../scripts/lib/localwiki';
+import { registeredModules } from '../../scripts/lib/modules';
+import type { Manifest } from '../../build.mjs';
 import { admin, anonClient, pageText, revids, RUN, wiki } from './helpers';
 
 interface GadgetJson {
 	dependencies: string[];
+	optionalDependencies?: string[];
 	styles?: string[];
 	default?: boolean;
 	hidden?: boolean;
@@ -45,8 +48,12 @@ async function listGadgets(): Promise<GadgetRow[]> {
 }
 
 describe( 'foundation: build and deploy on the real wiki', () => {
-	it( 'defines the four gadgets of the design in gadgets/', () => {
-		expect( ids ).toEqual( [ 'mentorship-ask', 'mentorship-core', 'mentorship-match', 'mentorship-welcome' ] );
+	it( 'defines the four gadgets of the design in gadgets/, and the hidden loader base the three visible ones share', () => {
+		expect( ids ).toEqual( [ 'mentorship-ask', 'mentorship-core', 'mentorship-loader', 'mentorship-match', 'mentorship-welcome' ] );
+		for ( const id of [ 'mentorship-ask', 'mentorship-match', 'mentorship-welcome' ] ) {
+			expect( ( definitions[ id ] as GadgetJson ).dependencies[ 0 ] ).toBe( 'ext.gadget.mentorship-loader' );
+		}
+		expect( ( definitions[ 'mentorship-loader' ] as GadgetJson ).hidden ).toBe( true );
 	} );
 
 	it.each( ids.concat( messageModuleIds ) )( 'load.php serves %s as ECMAScript 5 code, with no "JavaScript parse error"', async ( id ) => {
@@ -64,7 +71,7 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 		expect( () => acorn.parse( body, { ecmaVersion: 5, sourceType: 'script' } ) ).not.toThrow();
 	} );
 
-	it( 'list=gadgets shows the four gadgets with the options of gadgets/*.json, and a hidden message module per translation', async () => {
+	it( 'list=gadgets shows the gadgets with the options of gadgets/*.json, and a hidden message module per translation', async () => {
 		const all = await listGadgets();
 		const messageModules = all.filter( ( g ) => g.id.indexOf( 'mentorship-i18n-' ) === 0 );
 		expect( messageModules.map( ( g ) => g.id ).sort() ).toEqual( messageModuleIds.slice().sort() );
@@ -74,10 +81,13 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 		}
 		const gadgets = all.filter( ( g ) => !messageModules.includes( g ) );
 		expect( gadgets.map( ( g ) => g.id ).sort() ).toEqual( ids );
+		const registry = await registeredModules( wiki.api );
 		for ( const g of gadgets ) {
 			const def = definitions[ g.id ] as GadgetJson;
 			const { settings, module } = g.metadata;
-			expect( { id: g.id, dependencies: module.dependencies }, g.id ).toEqual( { id: g.id, dependencies: def.dependencies } );
+			// The optional dependencies this release has come first, then the required ones.
+			const optional = ( def.optionalDependencies || [] ).filter( ( m ) => registry.has( m ) );
+			expect( { id: g.id, dependencies: module.dependencies }, g.id ).toEqual( { id: g.id, dependencies: optional.concat( def.dependencies ) } );
 			expect( settings.hidden, `${ g.id } hidden` ).toBe( !!def.hidden );
 			expect( settings.default, `${ g.id } default` ).toBe( !!def.default );
 			expect( settings.supportsUrlLoad, `${ g.id } supportsUrlLoad` ).toBe( !!def.supportsUrlLoad );
@@ -138,7 +148,7 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 			const deployed = await pageText( DEFINITION_PAGE ) as string;
 			expect( deployed.startsWith( before + '\n== mentorship ==\n' ) ).toBe( true );
 			expect( deployed.endsWith( after ) ).toBe( true );
-			expect( deployed ).toBe( `${ before }\n== mentorship ==\n${ first.manifest.definitions.lines.join( '\n' ) }\n${ after }` );
+			expect( deployed ).toBe( `${ before }\n== mentorship ==\n${ first.definitionLines.join( '\n' ) }\n${ after }` );
 
 			const titles = first.manifest.pages.map( ( p ) => p.title ).concat( [ DEFINITION_PAGE ] );
 			const revisionsBefore = await revids( titles );
@@ -152,5 +162,43 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 			expect( await revids( titles ) ).toEqual( revisionsBefore );
 			expect( await pageText( DEFINITION_PAGE ) ).toBe( deployed );
 		} );
+	} );
+	it( `declares only modules that MediaWiki ${ wiki.release } has: every gadget's dependency is in its registry, and so is what loading the shared code pulls in`, async () => {
+		const registry = await registeredModules( wiki.api );
+		expect( registry.size ).toBeGreaterThan( 200 );
+		for ( const id of ids ) {
+			for ( const dep of ( definitions[ id ] as GadgetJson ).dependencies ) {
+				expect( { id, dep, registered: registry.has( dep ) } ).toEqual( { id, dep, registered: true } );
+			}
+		}
+		// 1.39 has es6-polyfills (declared there, optionally); 1.43 has not (never declared there).
+		const served = ( await listGadgets() ).find( ( g ) => g.id === 'mentorship-core' ) as GadgetRow;
+		expect( served.metadata.module.dependencies.includes( 'es6-polyfills' ) ).toBe( wiki.release === '1.39' );
+		expect( registry.has( 'es6-polyfills' ) ).toBe( wiki.release === '1.39' );
+		// The whole dependency tree of the shared code, as load.php resolves it, loads without an unknown module.
+		const response = await fetch( `${ wiki.server }/load.php?modules=ext.gadget.mentorship-core&only=scripts&debug=1` );
+		const body = await response.text();
+		expect( body ).not.toMatch( /Unknown module|not found|JavaScript parse error/ );
+	} );
+
+	it( 'refuses to deploy a gadget whose dependency the wiki lacks, naming the module, and writes nothing', async () => {
+		const outDir = mkdtempSync( join( tmpdir(), `mentorship-missing-${ RUN }-` ) );
+		try {
+			await deploy( { api: wiki.api, auth: { username: wiki.bot.name, password: wiki.bot.password }, outDir, log: () => undefined, dryRun: true } );
+			const manifestFile = join( outDir, 'manifest.json' );
+			const manifest = JSON.parse( readFileSync( manifestFile, 'utf8' ) ) as Manifest;
+			manifest.definitions.lines = manifest.definitions.lines.map( ( l ) => /^\* mentorship-ask\[/.test( l ) ? l.replace( 'mediawiki.util', 'mediawiki.util,ext.nonexistent.module' ) : l );
+			// A page that would change, so that a deploy that did not refuse would write it.
+			const page = manifest.pages.find( ( p ) => p.title === 'MediaWiki:Gadget-mentorship-welcome.css' ) as { file: string };
+			writeFileSync( join( outDir, page.file ), readFileSync( join( outDir, page.file ), 'utf8' ) + '\n/* changed */\n' );
+			writeFileSync( manifestFile, JSON.stringify( manifest ) );
+			const titles = manifest.pages.map( ( p ) => p.title ).concat( [ DEFINITION_PAGE ] );
+			const before = await revids( titles );
+			await expect( deploy( { api: wiki.api, auth: { username: wiki.bot.name, password: wiki.bot.password }, outDir, log: () => undefined, build: false } ) )
+				.rejects.toThrow( /"ext\.nonexistent\.module", which the gadget mentorship-ask depends on/ );
+			expect( await revids( titles ) ).toEqual( before );
+		} finally {
+			rmSync( outDir, { recursive: true, force: true } );
+		}
 	} );
 } );

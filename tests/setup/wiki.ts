@@ -1,12 +1,15 @@
 /**
- * Global setup of the integration and browser tests: the test wiki (.wiki/test, port
- * 8766 or MENTORSHIP_TEST_WIKI_PORT), created and started if needed, with the gadgets
- * built from this work tree and deployed through the real deploy code. Both projects use
- * it; the server is stopped at the end only if this run started it.
+ * Global setup of the integration and browser tests: the test wiki of the project's
+ * release (MENTORSHIP_MW in the project's `env`: .wiki/test on 8766 for 1.39,
+ * .wiki/test-1.43 on 8767 for 1.43; see scripts/lib/localwiki.ts), created and started if
+ * needed, with the gadgets built from this work tree and deployed through the real deploy
+ * code. Projects of the same release share it; its server is stopped at the end only if
+ * this run started it.
  */
 
+import type { TestProject } from 'vitest/node';
 import { deploy } from '../../scripts/lib/deploy';
-import { ensureInstalled, ensurePackages, LocalWiki, localWiki, setReadOnly, startServer, stopServer } from '../../scripts/lib/localwiki';
+import { ensureInstalled, ensureMediaWiki, LocalWiki, localWiki, parseRelease, Release, setReadOnly, startServer, stopServer } from '../../scripts/lib/localwiki';
 
 interface Shared {
 	refs: number;
@@ -14,14 +17,16 @@ interface Shared {
 	ready?: Promise<void>;
 }
 
-const shared: Shared = ( globalThis as { mentorshipTestWiki?: Shared } ).mentorshipTestWiki ||
-	( ( globalThis as { mentorshipTestWiki?: Shared } ).mentorshipTestWiki = { refs: 0, started: false } );
+type Registry = Partial<Record<Release, Shared>>;
 
-export const testWiki = (): LocalWiki => localWiki( 'test', 8766 );
+const registry: Registry = ( globalThis as { mentorshipTestWikis?: Registry } ).mentorshipTestWikis ||
+	( ( globalThis as { mentorshipTestWikis?: Registry } ).mentorshipTestWikis = {} );
 
-async function prepare(): Promise<void> {
-	ensurePackages();
-	const wiki = testWiki();
+/** The test wiki of the release this process tests (MENTORSHIP_MW). */
+export const testWiki = (): LocalWiki => localWiki( 'test' );
+
+async function prepare( wiki: LocalWiki, shared: Shared ): Promise<void> {
+	ensureMediaWiki( wiki.release );
 	ensureInstalled( wiki );
 	setReadOnly( wiki, null );
 	shared.started = await startServer( wiki );
@@ -32,16 +37,19 @@ async function prepare(): Promise<void> {
 	} );
 }
 
-export default async function setup(): Promise<() => void> {
+export default async function setup( project: TestProject ): Promise<() => void> {
+	const release = parseRelease( String( project.config.env.MENTORSHIP_MW || process.env.MENTORSHIP_MW || '1.39' ) );
+	const wiki = localWiki( 'test', release );
+	const shared = registry[ release ] || ( registry[ release ] = { refs: 0, started: false } );
 	shared.refs++;
 	if ( !shared.ready ) {
-		shared.ready = prepare();
+		shared.ready = prepare( wiki, shared );
 	}
 	await shared.ready;
 	return () => {
 		shared.refs--;
 		if ( shared.refs === 0 && shared.started && !process.env.MENTORSHIP_KEEP_WIKI ) {
-			stopServer( testWiki() );
+			stopServer( wiki );
 			shared.started = false;
 			shared.ready = undefined;
 		}

@@ -17,7 +17,7 @@ export const PASSWORD = 'test-password-mentorship';
 export const RUN = Date.now().toString( 36 ).slice( -5 ) + Math.floor( Math.random() * 1296 ).toString( 36 );
 
 export function wiki(): LocalWiki {
-	return localWiki( 'test', 8766 );
+	return localWiki( 'test' );
 }
 
 /** A user name unique to this run ("Maya" -> "Maya Kx3fz1a"). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gadgetIdOf, replaceSection } from '../../scripts/lib/definition';
 import { unifiedDiff } from '../../scripts/lib/diff';
+import { linesForWiki, loadUrl, MissingModuleError, parseRegistry } from '../../scripts/lib/modules';
 
 const PREFIX = 'mentorship-';
 const NEW_LINES = [
@@ -223,5 +224,42 @@ describe( 'diff: unifiedDiff', () => {
 		const after = numbered( 2100, 'b' ).join( '\n' );
 		const diff = unifiedDiff( before, after, 'P' );
 		expect( applyDiff( before, diff ) ).toBe( after );
+	} );
+} );
+
+describe( 'the lines for a wiki: dependencies checked against its module registry', () => {
+	const startup = 'mw.loader.addSource({"local":"/load.php"});mw.loader.register([["site","1a2b3",[1]],["mediawiki.util","x9"],' +
+		'["es6-polyfills","zz"],["oojs-ui-core","q",[0]],["name \\"quoted\\"","v"]]);mw.loader.state({"site":"ready"});';
+	const lines = [
+		'* mentorship-ask[ResourceLoader|dependencies=ext.gadget.mentorship-loader,mediawiki.util|targets=desktop,mobile]|mentorship-ask.js',
+		'* mentorship-core[ResourceLoader|dependencies=mediawiki.util,oojs-ui-core|hidden]|mentorship-core.js',
+		'* mentorship-i18n-es[ResourceLoader|hidden]|mentorship-i18n-es.js',
+	];
+
+	it( 'reads the names a startup module registers', () => {
+		expect( [ ...parseRegistry( startup ) ] ).toEqual( [ 'site', 'mediawiki.util', 'es6-polyfills', 'oojs-ui-core', 'name "quoted"' ] );
+		expect( parseRegistry( 'no registry here' ).size ).toBe( 0 );
+	} );
+
+	it( 'adds an optional dependency where the wiki has it (1.39), and leaves it out where it has not (1.43)', () => {
+		const optional = { 'mentorship-core': [ 'es6-polyfills' ], 'mentorship-i18n-es': [ 'es6-polyfills' ] };
+		const with139 = linesForWiki( lines, optional, parseRegistry( startup ) );
+		expect( with139[ 1 ] ).toBe( '* mentorship-core[ResourceLoader|dependencies=es6-polyfills,mediawiki.util,oojs-ui-core|hidden]|mentorship-core.js' );
+		expect( with139[ 2 ] ).toBe( '* mentorship-i18n-es[ResourceLoader|dependencies=es6-polyfills|hidden]|mentorship-i18n-es.js' );
+		// The gadgets' own modules are installed by the same deploy: not looked up.
+		expect( with139[ 0 ] ).toBe( lines[ 0 ] );
+		const registry143 = new Set( [ 'mediawiki.util', 'oojs-ui-core' ] );
+		expect( linesForWiki( lines, optional, registry143 ) ).toEqual( lines );
+	} );
+
+	it( 'refuses a line whose dependency the wiki lacks, naming the module and the gadget', () => {
+		const registry = new Set( [ 'mediawiki.util' ] );
+		expect( () => linesForWiki( lines, {}, registry ) ).toThrow( MissingModuleError );
+		expect( () => linesForWiki( lines, {}, registry ) ).toThrow( /"oojs-ui-core", which the gadget mentorship-core depends on/ );
+	} );
+
+	it( 'finds load.php beside api.php', () => {
+		expect( loadUrl( 'https://wiki.example.org/w/api.php' ) ).toBe( 'https://wiki.example.org/w/load.php' );
+		expect( loadUrl( 'http://127.0.0.1:8767/api.php?format=json' ) ).toBe( 'http://127.0.0.1:8767/load.php' );
 	} );
 } );

@@ -323,6 +323,25 @@ describe( 'welcome: pace and the log', () => {
 		expect( pacer.backoff() ).toBe( 7500 );
 	} );
 
+	it( 'learns from a refusal that the wiki counts more than it says (MediaWiki 1.43 counts each API edit twice)', () => {
+		const pacer = new Pacer( { hits: 8, seconds: 60 } );
+		for ( let i = 0; i < 4; i++ ) {
+			expect( pacer.delay( i * 100 ) ).toBe( 0 );
+			pacer.record( i * 100 );
+		}
+		// The 5th edit is refused although 8 a minute are allowed: from now on, 4 a window.
+		expect( pacer.allowed ).toBe( 8 );
+		pacer.backoff();
+		expect( pacer.allowed ).toBe( 4 );
+		// A second refusal in a row (still waiting) halves nothing more.
+		pacer.backoff();
+		expect( pacer.allowed ).toBe( 4 );
+		// The 5th edit waits until the first has left the window (63 s after it).
+		expect( pacer.delay( 1000 ) ).toBe( 63000 - 1000 );
+		pacer.record( 63000 );
+		expect( pacer.delay( 63100 ) ).toBe( 100 + 63000 - 63100 );
+	} );
+
 	it( 'estimates a batch: 50 messages at 8 edits a minute take about 6 minutes, log edits included', () => {
 		expect( estimateBatchMs( 50, null, 10 ) ).toBe( 0 );
 		const ms = estimateBatchMs( 50, { hits: 8, seconds: 60 }, 10 );

@@ -34,6 +34,18 @@ export interface MentorshipLib {
 	mountPanel( container: HTMLElement, context: PanelContext ): void;
 }
 
+/** A loader's labels in each shipped language: `k` lists the keys, each language their texts. */
+export type LoaderMessages = { k: string[] } & Record<string, ( string | 0 )[]>;
+
+/** What mentorship-loader offers the loaders (mw.libs.mentorshipLoader): src/gadgets/common/loader.ts. */
+export interface LoaderLib {
+	setMessages( messages: LoaderMessages ): void;
+	withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib ) => void, place?: HTMLElement ): void;
+	addLink( portlets: string[], href: string, text: string, id: string, tooltip?: string ): HTMLAnchorElement | null;
+	onActivate( link: HTMLAnchorElement, action: ( link: HTMLAnchorElement ) => void ): void;
+	panelUrl( program?: string ): string;
+}
+
 export const CORE_MODULE = 'ext.gadget.mentorship-core';
 /** The shared code's messages in one language (English is bundled in the shared code). */
 export const MESSAGE_MODULE = 'ext.gadget.mentorship-i18n-';

@@ -1,13 +1,21 @@
 /**
  * What every loader needs, kept tiny: it runs on every page view. No API request, no
  * OOUI: messages come bundled, and the heavy code is loaded only when a control is used.
+ *
+ * This code ships once, as the hidden gadget mentorship-loader (src/gadgets/mentorship-loader),
+ * on which each visible gadget depends: a user with all three gadgets on loads it once, in the
+ * same load.php request as the loaders. Loaders reach it as mw.libs.mentorshipLoader.
  */
 
-import messages from 'mentorship:loader-messages';
-import { CORE_MODULE, MentorshipLib, MESSAGE_MODULE } from './lib';
+import { CORE_MODULE, LoaderMessages, MentorshipLib, MESSAGE_MODULE } from './lib';
 
-/** Sets this gadget's messages in the user's language (falling back to a base language, then English). */
-export function setMessages(): void {
+/**
+ * Sets a gadget's bundled messages in the user's language (falling back to a base language,
+ * then English).
+ *
+ * @param messages The gadget's compact table (`mentorship:loader-messages`).
+ */
+export function setMessages( messages: LoaderMessages ): void {
 	const lang = String( mw.config.get( 'wgUserLanguage' ) || 'en' );
 	const chain = [ 'en', lang.split( '-' )[ 0 ] as string, lang ];
 	const merged: Record<string, string> = {};
@@ -40,24 +48,55 @@ function coreModules(): string[] {
 	return modules;
 }
 
-/** Loads the shared code (and OOUI with it) and hands it to `use`. */
-export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib ) => void ): void {
-	if ( trigger ) {
-		trigger.setAttribute( 'aria-busy', 'true' );
-		trigger.className += ' mg-loading';
-	}
-	const done = (): void => {
+/**
+ * Loads the shared code (and OOUI with it) and hands it to `use`. When loading fails, the
+ * user is told, with a Retry button: in `place` (the panel's placeholder) when given, else
+ * in a notification that stays. Built from the DOM alone, since OOUI may be what failed.
+ * Retry first puts the modules that failed (a network error) back to "registered": else
+ * ResourceLoader keeps the failure for the page's whole life.
+ */
+export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib ) => void, place?: HTMLElement ): void {
+	const busy = ( on: boolean ): void => {
 		if ( trigger ) {
-			trigger.removeAttribute( 'aria-busy' );
-			trigger.className = trigger.className.replace( / ?mg-loading/g, '' );
+			trigger.setAttribute( 'aria-busy', String( on ) );
+			// The class: mg-loading.
+			// eslint-disable-next-line mediawiki/class-doc
+			trigger.className = trigger.className.replace( / ?mg-loading/g, '' ) + ( on ? ' mg-loading' : '' );
 		}
 	};
+	busy( true );
 	mw.loader.using( coreModules() ).then( () => {
-		done();
+		busy( false );
 		use( mw.libs.mentorship as MentorshipLib );
 	}, () => {
-		done();
-		mw.notify( mw.msg( 'mentorship-loading-failed' ), { type: 'error', tag: 'mentorship' } );
+		busy( false );
+		const loading = place && place.textContent;
+		const box = document.createElement( 'div' );
+		const button = document.createElement( 'button' );
+		box.className = 'mg-load-error';
+		box.setAttribute( 'role', 'alert' );
+		box.textContent = mw.msg( 'mentorship-loading-failed' ) + ' ';
+		button.textContent = mw.msg( 'mentorship-loading-retry' );
+		box.appendChild( button );
+		const notice = place ? null : mw.notify( box, { type: 'error', tag: 'mentorship', autoHide: false } );
+		button.onclick = () => {
+			const registry = mw.loader.moduleRegistry;
+			for ( const name in registry ) {
+				if ( registry[ name ]!.state === 'error' ) {
+					registry[ name ]!.state = 'registered';
+				}
+			}
+			if ( notice ) {
+				notice.then( ( n ) => n.close() );
+			} else {
+				( place as HTMLElement ).textContent = loading as string;
+			}
+			withCore( trigger, use, place );
+		};
+		if ( place ) {
+			place.textContent = '';
+			place.appendChild( box );
+		}
 	} );
 }
 

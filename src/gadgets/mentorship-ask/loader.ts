@@ -5,14 +5,16 @@
  */
 
 import { decodeMentorCache, MENTOR_OPTION } from '../../core/program';
-import { addLink, onActivate, panelUrl, setMessages, withCore } from '../common/loader';
+import messages from 'mentorship:loader-messages';
+
+const { addLink, onActivate, panelUrl, setMessages, withCore } = mw.libs.mentorshipLoader;
 
 function init(): void {
 	if ( mw.config.get( 'wgNamespaceNumber' ) !== 0 || mw.config.get( 'wgAction' ) !== 'view' ||
 		!mw.config.get( 'wgUserName' ) || !mw.config.get( 'wgIsArticle' ) ) {
 		return;
 	}
-	setMessages();
+	setMessages( messages );
 	const cache = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
 	const portlets = [ 'p-views', 'p-cactions', 'p-tb' ];
 	if ( !cache ) {

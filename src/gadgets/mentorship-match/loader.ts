@@ -4,14 +4,18 @@
  * "Mentorship" link for logged-in users. Elsewhere it only adds the link: no request.
  */
 
-import { addLink, panelUrl, setMessages, withCore } from '../common/loader';
+import messages from 'mentorship:loader-messages';
 
-function placeholder( container: HTMLElement ): void {
-	const p = document.createElement( 'p' );
+const { addLink, panelUrl, setMessages, withCore } = mw.libs.mentorshipLoader;
+
+/** "Loading the mentorship panel…", replaced by the panel, or by the error and Retry. */
+function placeholder( container: HTMLElement ): HTMLElement {
+	const p = document.createElement( 'div' );
 	p.className = 'mg-panel-loading';
 	p.setAttribute( 'role', 'status' );
 	p.textContent = mw.msg( 'mentorship-panel-loading' );
 	container.appendChild( p );
+	return p;
 }
 
 function mountAll( root: HTMLElement ): void {
@@ -22,14 +26,14 @@ function mountAll( root: HTMLElement ): void {
 			continue;
 		}
 		panel.setAttribute( 'data-mentorship-mounted', '1' );
-		placeholder( panel );
+		const status = placeholder( panel );
 		const program = panel.getAttribute( 'data-program' ) || undefined;
-		withCore( null, ( lib ) => lib.mountPanel( panel, { program: program } ) );
+		withCore( null, ( lib ) => lib.mountPanel( panel, { program: program } ), status );
 	}
 }
 
 function init(): void {
-	setMessages();
+	setMessages( messages );
 	if ( mw.config.get( 'wgUserName' ) ) {
 		addLink( [ 'p-personal', 'p-tb' ], panelUrl(), mw.msg( 'mentorship-match-portlet' ), 'pt-mentorship' );
 	}
@@ -47,12 +51,12 @@ function init(): void {
 			container.className = 'mentorship-panel mg-panel-page';
 			content.appendChild( container );
 			container.setAttribute( 'data-mentorship-mounted', '1' );
-			placeholder( container );
+			const status = placeholder( container );
 			withCore( null, ( lib ) => lib.mountPanel( container, {
 				program: mw.util.getParamValue( 'program' ) || undefined,
 				view: mw.util.getParamValue( 'view' ) || undefined,
 				page: true,
-			} ) );
+			} ), status );
 		}
 	}
 	mw.hook( 'wikipage.content' ).add( ( $content: JQuery ) => {

@@ -4,7 +4,9 @@
  * to invite several at once. No request and no OOUI until a control is used.
  */
 
-import { addLink, onActivate, setMessages, withCore } from '../common/loader';
+import messages from 'mentorship:loader-messages';
+
+const { addLink, onActivate, setMessages, withCore } = mw.libs.mentorshipLoader;
 
 /**
  * The new account a line of the new-users log is about: for a self-created account the
@@ -25,7 +27,7 @@ function initLog(): void {
 	const names: string[] = [];
 	const lines = document.querySelectorAll( 'li[data-mw-logaction^="newusers/"]' );
 	if ( lines.length ) {
-		setMessages();
+		setMessages( messages );
 	}
 	Array.prototype.forEach.call( lines, ( line: Element ) => {
 		const account = accountLink( line );
@@ -67,7 +69,7 @@ function init(): void {
 		initLog();
 	} else if ( user && user !== me && ( special === 'Contributions' ||
 		( mw.config.get( 'wgNamespaceNumber' ) === 3 && String( mw.config.get( 'wgTitle' ) ).indexOf( '/' ) < 0 ) ) ) {
-		setMessages();
+		setMessages( messages );
 		const link = addLink( [ 'p-views', 'p-cactions', 'p-tb' ], '#', mw.msg( 'mentorship-welcome-portlet' ), 'ca-mentorship-welcome', '' );
 		if ( link ) {
 			onActivate( link, ( trigger ) => withCore( trigger, ( lib ) => lib.welcome( { user: user, trigger: trigger } ) ) );
