@@ -18,6 +18,7 @@ import { deploy } from '../scripts/lib/deploy';
 import { ensureInstalled, ensureMediaWiki, localWiki, ROOT, startServer } from '../scripts/lib/localwiki';
 import { ActionRow, benchActions, benchPageViews, ExtraAction, GadgetBytes, median, PageViewRow } from './browser';
 import { benchMatching, MatchingBench } from './matching';
+import { benchReleases, releaseTable, ReleaseRow } from './releases';
 import { benchParts, PartSize } from './parts';
 import type { ConsoleBench } from './console';
 import type { WelcomeBench } from './welcome';
@@ -33,6 +34,7 @@ interface Results {
 	suggestions?: SuggestionsFigures;
 	matching?: MatchingBench;
 	storage?: StorageLimit;
+	releases?: ReleaseRow[];
 	extra: Record<string, unknown>;
 	errors: string[];
 }
@@ -86,7 +88,7 @@ function report( r: Results ): string {
 	const lines: string[] = [];
 	lines.push( '# Performance', '' );
 	lines.push( `Measured by \`npm run bench\` on ${ r.date.slice( 0, 10 ) }: ${ r.machine.cpus }, ${ r.machine.cores } cores, ` +
-		`${ r.machine.memoryGiB } GiB, ${ r.machine.os }, Node ${ r.machine.node }; MediaWiki 1.39 (Debian) on PHP's built-in ` +
+		`${ r.machine.memoryGiB } GiB, ${ r.machine.os }, Node ${ r.machine.node }; MediaWiki 1.39 (Debian 12; 1.43 from Debian 13 where said) on PHP's built-in ` +
 		'server with SQLite on 127.0.0.1, Chromium (Debian) headless. Times depend on this machine; requests and bytes do not. ' +
 		'The raw figures are in `bench/results.json`.', '' );
 	const targets: string[] = [];
@@ -111,6 +113,17 @@ function report( r: Results ): string {
 			targets.push( `the client and store add at most 12 KB gzipped: ${ data.gzip <= 12 * 1024 ? 'met, ' + kb( data.gzip ) : 'MISSED, ' + kb( data.gzip ) }` );
 		}
 		lines.push( '' );
+	}
+	if ( r.releases ) {
+		lines.push( '## Releases and skins', '' );
+		lines.push( 'A page view of an article by a mentee with the ask gadget on, and opening "Ask my mentor" until the question box takes input ' +
+			`(median of ${ r.releases[ 0 ] ? r.releases[ 0 ].runs : 0 }), on each release and skin in one run:`, '' );
+		lines.push( ...releaseTable( r.releases ), '' );
+		for ( const row of r.releases ) {
+			const foreign = row.modulesAdded.filter( ( m ) => !/^ext\.gadget\.mentorship-/.test( m ) );
+			targets.push( `${ row.release } ${ row.skin }: a page view makes no API request and adds no module but the gadgets' own: ` +
+				`${ row.apiRequests === 0 && !foreign.length ? 'met' : `MISSED (${ row.apiRequests } requests; ${ foreign.join( ', ' ) })` }` );
+		}
 	}
 	if ( r.pageViews ) {
 		lines.push( '## Page views', '' );
@@ -270,6 +283,7 @@ async function main(): Promise<void> {
 	results.suggestions = await optional( 'Suggestions', results, () => benchSuggestions( wiki, log ) );
 	results.matching = await optional( 'Matching', results, async () => benchMatching( undefined, quick ? 50 : 300 ) );
 	results.storage = await optional( 'Storage limit', results, () => benchStorage( wiki ) );
+	results.releases = await optional( 'Releases and skins', results, () => benchReleases( quick ? 2 : 5, log ) );
 
 	writeFileSync( join( ROOT, 'bench', 'results.json' ), JSON.stringify( results, null, '\t' ) + '\n' );
 	writeFileSync( join( ROOT, 'docs', 'performance.md' ), report( results ) );

@@ -292,6 +292,10 @@ function extraSettings( wiki: LocalWiki ): string {
 	return `${ SETTINGS_MARKER }
 ${ EXTENSIONS[ wiki.release ].map( ( e ) => `wfLoadExtension( '${ e }' );` ).join( '\n' ) }
 ${ wiki.release === '1.43' ? RELEASE_143_SETTINGS : '' }
+# A short name, as a wordmark would be: Minerva's header on a phone (375 px) has room for
+# about 16 characters beside its four icons before it pushes them off the screen.
+$wgSitename = ${ JSON.stringify( ( wiki.name.startsWith( 'dev' ) ? 'Mentorship ' : 'Test wiki ' ) + wiki.release ) };
+
 # An object cache: without one, rate limits are silently off.
 $wgMainCacheType = CACHE_DB;
 $wgSessionCacheType = CACHE_DB;
@@ -479,4 +483,15 @@ export function setReadOnly( wiki: LocalWiki, reason: string | null ): void {
 	} else {
 		writeFileSync( wiki.readOnlyFile, reason );
 	}
+}
+
+/**
+ * Runs the wiki's queued jobs now (Echo's notifications, DiscussionTools' updates): the
+ * local wikis run none during requests ($wgJobRunRate = 0), as a wiki with a job runner
+ * would run them moments later.
+ *
+ * @param wiki
+ */
+export function runJobs( wiki: LocalWiki ): void {
+	php( wiki, 'runJobs', [ '--wait=0', '--maxtime=60' ] );
 }

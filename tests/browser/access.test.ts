@@ -20,7 +20,7 @@ beforeAll( async () => {
 } );
 
 afterAll( async () => {
-	await browser.close();
+	await browser?.close();
 } );
 
 const PRIMARY = '.oo-ui-processDialog-actions-primary .oo-ui-buttonElement-button';

@@ -11,7 +11,7 @@ import { profileTitle } from '../../src/core/titles';
 import { Store } from '../../src/wiki/store';
 import { Session } from '../../scripts/lib/accounts';
 import { article, config, enableGadgets, mentee, mentor, program, programId, unique, users } from '../support/fixtures';
-import { apiRequests, launch, loads, OOUI, shot, url, userPage } from '../support/browser';
+import { apiRequests, launch, LOADER_MODULES, pageViewCost, shot, url, userPage } from '../support/browser';
 
 let browser: Browser;
 
@@ -20,7 +20,7 @@ beforeAll( async () => {
 } );
 
 afterAll( async () => {
-	await browser.close();
+	await browser?.close();
 } );
 
 interface Setup {
@@ -73,10 +73,13 @@ describe( 'Ask my mentor', () => {
 		const s = await setup( 'Send' );
 		const user = await userPage( browser, s.menteeName );
 		const { page } = user;
-		await page.goto( url( s.title ) );
-		await page.waitForLoadState( 'networkidle' );
-		expect( apiRequests( user.requests ) ).toEqual( [] );
-		expect( loads( user.requests, OOUI ) ).toEqual( [] );
+		// The page view costs nothing: against the same view with the gadget off, no API
+		// request, and no module but the loaders' own (no OOUI, no mentorship.user).
+		const cost = await pageViewCost( user, s.sessions[ s.menteeName ]!, url( s.title ), [ 'mentorship-ask' ] );
+		expect( cost.api ).toEqual( [] );
+		expect( cost.lazy ).toEqual( [] );
+		expect( cost.added.filter( ( m ) => !LOADER_MODULES.test( m ) ) ).toEqual( [] );
+		expect( cost.added ).toEqual( [ 'ext.gadget.mentorship-ask', 'ext.gadget.mentorship-loader' ] );
 		user.requests.length = 0;
 
 		await openDialog( page );

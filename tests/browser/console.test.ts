@@ -32,7 +32,7 @@ beforeAll( async () => {
 } );
 
 afterAll( async () => {
-	await browser.close();
+	await browser?.close();
 } );
 
 const DAY = 86400000;

@@ -6,8 +6,8 @@
 
 import { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { article, config, mentee, mentor, program, programId, unique, users } from '../support/fixtures';
-import { apiRequests, CORE_GADGET, launch, loads, OOUI, shot, url, userPage } from '../support/browser';
+import { article, config, mentee, mentor, program, programId, unique, users, wiki } from '../support/fixtures';
+import { apiRequests, CORE_GADGET, launch, loads, OOUI, pageViewCost, shot, url, userPage } from '../support/browser';
 
 let browser: Browser;
 
@@ -16,7 +16,7 @@ beforeAll( async () => {
 } );
 
 afterAll( async () => {
-	await browser.close();
+	await browser?.close();
 } );
 
 describe( 'gadgets in the browser', () => {
@@ -51,9 +51,17 @@ describe( 'gadgets in the browser', () => {
 		const control = page.locator( '#ca-mentorship-ask a' );
 		await expect( control.textContent() ).resolves.toBe( 'Ask my mentor' );
 		await shot( page, 'ask-control' );
-		expect( apiRequests( user.requests ).map( ( r ) => r.url() ) ).toEqual( [] );
-		expect( loads( user.requests, OOUI ).map( ( r ) => r.url() ) ).toEqual( [] );
 		expect( loads( user.requests, CORE_GADGET ).map( ( r ) => r.url() ) ).toEqual( [] );
+		// Against the same view with the gadget off: no API request, no module but the
+		// loaders' own (no OOUI, no mediawiki.user and its cookies), on either release.
+		const cost = await pageViewCost( user, sessions[ menteeName ]!, url( title ), [ 'mentorship-ask' ] );
+		expect( cost ).toEqual( { api: [], added: [ 'ext.gadget.mentorship-ask', 'ext.gadget.mentorship-loader' ], lazy: [] } );
+		// Each view with the gadget on, whatever the skin loads by itself.
+		if ( wiki().release === '1.39' ) {
+			expect( apiRequests( user.requests ).map( ( r ) => r.url() ) ).toEqual( [] );
+			expect( loads( user.requests, OOUI ).map( ( r ) => r.url() ) ).toEqual( [] );
+		}
+		user.requests.length = 0;
 
 		await control.click();
 		await page.getByRole( 'textbox', { name: 'Your question' } ).waitFor( { state: 'visible' } );

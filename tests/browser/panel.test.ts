@@ -13,6 +13,7 @@ import { Store } from '../../src/wiki/store';
 import { Session } from '../../scripts/lib/accounts';
 import { article, config, enableGadgets, mentee, mentor, program, programId, unique, users } from '../support/fixtures';
 import { launch, shot, url, userPage } from '../support/browser';
+import { HAS_DISCUSSION_TOOLS, notifications, replyWithTool, topic } from '../support/talk';
 
 let browser: Browser;
 
@@ -21,7 +22,7 @@ beforeAll( async () => {
 } );
 
 afterAll( async () => {
-	await browser.close();
+	await browser?.close();
 } );
 
 function panelUrl( id: string, view?: string ): string {
@@ -161,14 +162,28 @@ describe( 'the matching panel', () => {
 		await expect( row.locator( '.mg-unanswered' ).count() ).resolves.toBe( 1 );
 		await shot( page, 'panel-mentees' );
 
-		// The mentor replies in the question's section (as the reply tool or a section edit does).
 		const profile = await new Store( sessions[ pupil ]!.client ).read( profileTitle( pupil ), PROFILE );
 		const question = profile.value!.programs[ id ]!.questions![ 0 ]!;
-		const talk = await sessions[ teacher ]!.client.readPage( question.page );
-		await sessions[ teacher ]!.client.edit( {
-			title: question.page, section: 1, text: '== ' + question.section + ' ==\nQuestion.\n:Try Commons. ~~~~',
-			summary: '/* ' + question.section + ' */ reply', baserevid: talk.revid,
-		} );
+		if ( HAS_DISCUSSION_TOOLS ) {
+			// As on Wikimedia wikis: the question is a topic with reply buttons, the mentor was
+			// notified by the wiki (Echo), and answers with DiscussionTools' reply tool.
+			const notices = await notifications( sessions[ teacher ]! );
+			expect( notices.filter( ( n ) => n.type === 'edit-user-talk' && n.agent && n.agent.name === pupil ) ).toHaveLength( 1 );
+			await page.goto( url( question.page ) );
+			await topic( page, question.section ).locator( '.ext-discussiontools-init-section-subscribeButton, .ext-discussiontools-init-section-metadata' ).first().waitFor();
+			await shot( page, 'talk-question-topic' );
+			await replyWithTool( page, question.section, 'Try Wikimedia Commons.' );
+			await shot( page, 'talk-question-answered' );
+			const answered = await sessions[ teacher ]!.client.readPage( question.page );
+			expect( answered.content ).toContain( 'Try Wikimedia Commons.' );
+		} else {
+			// The mentor replies in the question's section (as the reply tool or a section edit does).
+			const talk = await sessions[ teacher ]!.client.readPage( question.page );
+			await sessions[ teacher ]!.client.edit( {
+				title: question.page, section: 1, text: '== ' + question.section + ' ==\nQuestion.\n:Try Commons. ~~~~',
+				summary: '/* ' + question.section + ' */ reply', baserevid: talk.revid,
+			} );
+		}
 		await openPanel( page, id, 'mentees' );
 		await row.waitFor();
 		await expect( row.locator( '.mg-answered' ).count() ).resolves.toBe( 1 );

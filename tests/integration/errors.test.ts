@@ -93,11 +93,12 @@ describe( 'data layer: refusals surface as typed errors and change nothing', () 
 	} );
 
 	// 8 edits a minute for newbies; MediaWiki 1.43 counts each API edit twice (its permission
-	// check and the edit both count), so there the 5th edit is refused (src/core/welcome.ts, Pacer).
+	// check and the edit both count), so there the 5th edit is refused. The client says so.
 	const allowed = wiki.release === '1.39' ? 8 : 4;
 
 	it( `an account under the newbie limit making quick edits: edit ${ allowed + 1 } is "ratelimited" and changes nothing (MediaWiki ${ wiki.release })`, async () => {
 		const user = await rateLimitedSession();
+		expect( ( await user.client.currentUser() ).editLimit ).toEqual( { hits: allowed, seconds: 60 } );
 		const store = new Store( user.client );
 		const title = profileTitle( user.name );
 		const id = uniqueId( 'ratelimit' );

@@ -9,7 +9,7 @@
 
 import type { TestProject } from 'vitest/node';
 import { deploy } from '../../scripts/lib/deploy';
-import { ensureInstalled, ensureMediaWiki, LocalWiki, localWiki, parseRelease, Release, setReadOnly, startServer, stopServer } from '../../scripts/lib/localwiki';
+import { ensureInstalled, ensureMediaWiki, ensurePackages, LocalWiki, localWiki, parseRelease, Release, setReadOnly, startServer, stopServer } from '../../scripts/lib/localwiki';
 
 interface Shared {
 	refs: number;
@@ -38,6 +38,10 @@ async function prepare( wiki: LocalWiki, shared: Shared ): Promise<void> {
 }
 
 export default async function setup( project: TestProject ): Promise<() => void> {
+	if ( project.name.startsWith( 'browser' ) ) {
+		// Debian's Chromium (never a downloaded browser): installed as root, else the command is named.
+		ensurePackages( [ 'chromium' ] );
+	}
 	const release = parseRelease( String( project.config.env.MENTORSHIP_MW || process.env.MENTORSHIP_MW || '1.39' ) );
 	const wiki = localWiki( 'test', release );
 	const shared = registry[ release ] || ( registry[ release ] = { refs: 0, started: false } );

@@ -8,18 +8,28 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page, Request } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/localwiki';
+import { Session, setGadgets } from '../../scripts/lib/accounts';
 import { PASSWORD, wiki } from './fixtures';
 
-export const SCREENSHOTS = join( ROOT, 'test-results', 'screenshots' );
+/** Screenshots of 1.39 (legacy Vector) here; of 1.43 (Vector 2022, Minerva) in its own folder. */
+export const SCREENSHOTS = join( ROOT, 'test-results', 'screenshots', ...( ( process.env.MENTORSHIP_MW || '1.39' ) === '1.39' ? [] : [ process.env.MENTORSHIP_MW as string ] ) );
+
+/** A phone: 375 × 812 CSS pixels, touch. */
+export const PHONE = { width: 375, height: 812 };
 
 export async function launch(): Promise<Browser> {
-	return chromium.launch( {
-		executablePath: '/usr/bin/chromium',
-		args: [
-			'--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-			'--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
-		],
-	} );
+	try {
+		return await chromium.launch( {
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+				'--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
+			],
+		} );
+	} catch ( e ) {
+		throw new Error( `Debian's Chromium (/usr/bin/chromium) did not start: ${ e instanceof Error ? e.message.split( '\n' )[ 0 ] : String( e ) }. ` +
+			'Install it as root with: apt-get update && apt-get install -y --no-install-recommends chromium' );
+	}
 }
 
 export interface UserPage {
@@ -29,9 +39,17 @@ export interface UserPage {
 	requests: Request[];
 }
 
-export async function newPage( browser: Browser, options: { locale?: string } = {} ): Promise<UserPage> {
+export interface PageOptions {
+	locale?: string;
+	/** A phone's screen and touch (PHONE). */
+	phone?: boolean;
+}
+
+export async function newPage( browser: Browser, options: PageOptions = {} ): Promise<UserPage> {
 	const context = await browser.newContext( {
-		viewport: { width: 1280, height: 900 },
+		viewport: options.phone ? PHONE : { width: 1280, height: 900 },
+		isMobile: !!options.phone,
+		hasTouch: !!options.phone,
 		locale: options.locale || 'en-US',
 	} );
 	const page = await context.newPage();
@@ -54,7 +72,7 @@ export async function logIn( user: UserPage, name: string, password = PASSWORD )
 	await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
 }
 
-export async function userPage( browser: Browser, name: string, options: { locale?: string } = {} ): Promise<UserPage> {
+export async function userPage( browser: Browser, name: string, options: PageOptions = {} ): Promise<UserPage> {
 	const user = await newPage( browser, options );
 	await logIn( user, name );
 	return user;
@@ -89,3 +107,58 @@ export const CORE_GADGET = /mentorship-core/;
 export function axeSource(): string {
 	return readFileSync( join( ROOT, 'node_modules', 'axe-core', 'axe.min.js' ), 'utf8' );
 }
+
+/** The modules ResourceLoader has run on the page. */
+export async function readyModules( page: Page ): Promise<string[]> {
+	return page.evaluate( () => mw.loader.getModuleNames().filter( ( m ) => mw.loader.getState( m ) === 'ready' ) );
+}
+
+export interface PageViewCost {
+	/** API requests the view made with the gadgets on and not with them off. */
+	api: string[];
+	/** Modules that ran with the gadgets on and not with them off. */
+	added: string[];
+	/** load.php requests for the shared code (mentorship-core) or a message module. */
+	lazy: string[];
+}
+
+async function viewOf( user: UserPage, target: string ): Promise<{ api: string[]; modules: string[]; lazy: string[] }> {
+	user.requests.length = 0;
+	await user.page.goto( target );
+	await user.page.waitForLoadState( 'networkidle' );
+	const requests = user.requests.slice();
+	return {
+		api: apiRequests( requests ).map( ( r ) => `${ r.method() } ${ r.url() } ${ r.postData() || '' }` ),
+		modules: await readyModules( user.page ),
+		lazy: loads( requests, /mentorship-(core|i18n)/ ).map( ( r ) => r.url() ),
+	};
+}
+
+/**
+ * What the gadgets add to a page view, against the same view with them off: on 1.43 a page
+ * may make API requests and load OOUI by itself (DiscussionTools on talk pages, Echo), so
+ * "the gadgets cost nothing" is measured as a difference. Leaves the gadgets on.
+ *
+ * @param user
+ * @param session The same user's API session (to turn the gadgets off and on).
+ * @param target
+ * @param gadgets
+ */
+export async function pageViewCost( user: UserPage, session: Session, target: string, gadgets: string[] ): Promise<PageViewCost> {
+	const set = ( on: boolean ): Record<string, boolean> => Object.fromEntries( gadgets.map( ( g ) => [ g, on ] ) );
+	await setGadgets( session, set( false ) );
+	const off = await viewOf( user, target );
+	await setGadgets( session, set( true ) );
+	const on = await viewOf( user, target );
+	const api = on.api.slice();
+	for ( const r of off.api ) {
+		const at = api.indexOf( r );
+		if ( at !== -1 ) {
+			api.splice( at, 1 );
+		}
+	}
+	return { api, added: on.modules.filter( ( m ) => !off.modules.includes( m ) ).sort(), lazy: on.lazy };
+}
+
+/** The loaders' modules: all that a page view may add (never the shared code or OOUI). */
+export const LOADER_MODULES = /^ext\.gadget\.mentorship-(ask|welcome|match|loader)$/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorKind, MentorshipError } from '../../src/core/errors';
-import { strictestLimit, WikiClient } from '../../src/wiki/client';
+import { hitsPerApiEdit, strictestLimit, WikiClient } from '../../src/wiki/client';
 import { fromApiError, fromTransportFailure } from '../../src/wiki/errors';
 import { ApiResponse, encodeParams } from '../../src/wiki/transport';
 import { apiError, Call, FakeClock, listParam, networkDown, ScriptedTransport } from './fakes/transport';
@@ -727,8 +727,24 @@ describe( 'client: the current user and parameters', () => {
 		expect( await client( t ).currentUser() ).toEqual( {
 			name: 'Alice', id: 3, anon: false, groups: [ '*', 'user' ], rights: [ 'edit' ], editLimit: { hits: 8, seconds: 60 },
 		} );
+		expect( t.calls[ 0 ]!.params ).toMatchObject( { meta: 'userinfo|siteinfo', siprop: 'general' } );
 		expect( strictestLimit( {} ) ).toBeUndefined();
 		expect( strictestLimit( { user: { hits: 0, seconds: 60 } } ) ).toBeUndefined();
+	} );
+
+	it( 'counts the edit limit in API edits: MediaWiki 1.41 to 1.43 count each API edit twice', async () => {
+		const answer = ( generator: string ): ScriptedTransport => new ScriptedTransport( () => ( {
+			query: {
+				userinfo: { id: 3, name: 'Alice', groups: [], rights: [], ratelimits: { edit: { newbie: { hits: 8, seconds: 60 } } } },
+				general: { generator },
+			},
+		} ) );
+		expect( ( await client( answer( 'MediaWiki 1.43.9' ) ).currentUser() ).editLimit ).toEqual( { hits: 4, seconds: 60 } );
+		expect( ( await client( answer( 'MediaWiki 1.41.0-rc.1' ) ).currentUser() ).editLimit ).toEqual( { hits: 4, seconds: 60 } );
+		expect( ( await client( answer( 'MediaWiki 1.39.17' ) ).currentUser() ).editLimit ).toEqual( { hits: 8, seconds: 60 } );
+		expect( ( await client( answer( 'MediaWiki 1.45.0-wmf.3' ) ).currentUser() ).editLimit ).toEqual( { hits: 8, seconds: 60 } );
+		expect( hitsPerApiEdit( 'MediaWiki 1.4' ) ).toBe( 1 );
+		expect( hitsPerApiEdit( 'MediaWiki 1.42' ) ).toBe( 2 );
 	} );
 
 	it( 'encodes parameters as mw.Api does', () => {

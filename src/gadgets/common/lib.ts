@@ -41,7 +41,7 @@ export type LoaderMessages = { k: string[] } & Record<string, ( string | 0 )[]>;
 export interface LoaderLib {
 	setMessages( messages: LoaderMessages ): void;
 	withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib ) => void, place?: HTMLElement ): void;
-	addLink( portlets: string[], href: string, text: string, id: string, tooltip?: string ): HTMLAnchorElement | null;
+	addLink( portlets: string[], href: string, text: string, id: string, tooltip?: string, floating?: boolean ): HTMLAnchorElement | null;
 	onActivate( link: HTMLAnchorElement, action: ( link: HTMLAnchorElement ) => void ): void;
 	panelUrl( program?: string ): string;
 }

@@ -103,8 +103,25 @@ export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib
 /**
  * Adds a link to the first of `portlets` that exists; returns its <a>. The link has an
  * href, so it is reachable and usable with the keyboard like any other.
+ *
+ * A page's own control (`floating`: ask on an article, welcome on a user's pages) is, on
+ * Minerva, a button floating at the bottom of the screen, where a thumb reaches it (as
+ * GrowthExperiments' help button): Minerva on 1.39 renders no link added to p-views,
+ * p-cactions or p-tb, and on 1.43 its page-actions bar is an icon row at the top.
  */
-export function addLink( portlets: string[], href: string, text: string, id: string, tooltip?: string ): HTMLAnchorElement | null {
+export function addLink( portlets: string[], href: string, text: string, id: string, tooltip?: string, floating?: boolean ): HTMLAnchorElement | null {
+	if ( floating && mw.config.get( 'skin' ) === 'minerva' ) {
+		const box = document.createElement( 'div' );
+		const link = document.createElement( 'a' );
+		box.id = id;
+		box.className = 'mg-floating';
+		link.href = href;
+		link.textContent = text;
+		link.title = tooltip || '';
+		box.appendChild( link );
+		document.body.appendChild( box );
+		return link;
+	}
 	for ( let i = 0; i < portlets.length; i++ ) {
 		const item = mw.util.addPortletLink( portlets[ i ] as string, href, text, id, tooltip );
 		if ( item ) {

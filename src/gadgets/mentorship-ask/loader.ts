@@ -18,11 +18,11 @@ function init(): void {
 	const cache = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
 	const portlets = [ 'p-views', 'p-cactions', 'p-tb' ];
 	if ( !cache ) {
-		addLink( portlets, panelUrl(), mw.msg( 'mentorship-find-portlet' ), 'ca-mentorship-find' );
+		addLink( portlets, panelUrl(), mw.msg( 'mentorship-find-portlet' ), 'ca-mentorship-find', '', true );
 		return;
 	}
 	const link = addLink( portlets, '#', mw.msg( 'mentorship-ask-portlet' ), 'ca-mentorship-ask',
-		mw.msg( 'mentorship-ask-portlet-tooltip', cache.mentor ) );
+		mw.msg( 'mentorship-ask-portlet-tooltip', cache.mentor ), true );
 	if ( link ) {
 		onActivate( link, ( trigger ) => {
 			withCore( trigger, ( lib ) => lib.ask( {

@@ -70,7 +70,7 @@ function init(): void {
 	} else if ( user && user !== me && ( special === 'Contributions' ||
 		( mw.config.get( 'wgNamespaceNumber' ) === 3 && String( mw.config.get( 'wgTitle' ) ).indexOf( '/' ) < 0 ) ) ) {
 		setMessages( messages );
-		const link = addLink( [ 'p-views', 'p-cactions', 'p-tb' ], '#', mw.msg( 'mentorship-welcome-portlet' ), 'ca-mentorship-welcome', '' );
+		const link = addLink( [ 'p-views', 'p-cactions', 'p-tb' ], '#', mw.msg( 'mentorship-welcome-portlet' ), 'ca-mentorship-welcome', '', true );
 		if ( link ) {
 			onActivate( link, ( trigger ) => withCore( trigger, ( lib ) => lib.welcome( { user: user, trigger: trigger } ) ) );
 		}
