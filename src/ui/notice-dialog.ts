@@ -119,7 +119,8 @@ NoticeDialog.static.title = '';
 NoticeDialog.static.actions = stagedActions( [
 	{ action: 'preview', label: OO.ui.deferMsg( 'mentorship-ask-preview' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
 	{ action: 'confirm', label: '', flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
-] );
+	// Done, it closes itself.
+], [ 'form', 'preview' ] );
 
 /** Opens a notice dialog; resolves true when the action was carried out. */
 export function confirmNotice( config: NoticeDialogConfig, trigger?: HTMLElement ): Promise<boolean> {

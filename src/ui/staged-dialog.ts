@@ -31,16 +31,17 @@ export interface StagedAction {
 
 /**
  * The actions of a staged dialog: × (Cancel) until something is done, Back on the preview,
- * × and Close on the result or an error, and the dialog's own (its primary steps).
+ * × and Close on the result or an error, and the dialog's own (its primary steps). `stages`:
+ * the stages the dialog has (a dialog that closes itself when its work is done has no done stage).
  */
-export function stagedActions( own: StagedAction[] ): StagedAction[] {
+export function stagedActions( own: StagedAction[], stages: Stage[] = STAGES ): StagedAction[] {
 	const common: StagedAction[] = [
 		{ action: 'cancel', label: OO.ui.deferMsg( 'mentorship-cancel' ), flags: [ 'safe', 'close' ], modes: [ 'loading', 'form', 'preview' ] },
 		{ action: 'back', label: OO.ui.deferMsg( 'mentorship-back' ), flags: [ 'safe', 'back' ], modes: [ 'preview' ] },
 		{ action: 'close', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'safe', 'close' ], modes: [ 'error', 'done' ] },
 		{ action: 'done', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'primary', 'progressive' ], modes: [ 'done' ] },
 	];
-	return common.concat( own );
+	return common.filter( ( a ) => ( a.modes || [] ).some( ( m ) => stages.indexOf( m ) !== -1 ) ).concat( own );
 }
 
 /** What a preview shows: the page it goes to and the wikitext the wiki parses. */

@@ -103,7 +103,8 @@ MilestoneDialog.static.name = 'mentorshipMilestone';
 MilestoneDialog.static.title = '';
 MilestoneDialog.static.actions = stagedActions( [
 	{ action: 'save', label: OO.ui.deferMsg( 'mentorship-console-milestone-save' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
-] );
+	// One form; saved, it closes itself.
+], [ 'form' ] );
 
 /** Opens the dialog for a member (optionally to confirm a detected milestone); refreshes the console when recorded. */
 export function openMilestoneDialog( ctx: ConsoleContext, member: string, trigger: HTMLElement, detected?: DetectedMilestone ): void {
