@@ -17,6 +17,17 @@ export default defineConfig( {
 				},
 			},
 			{
+				// Dialogs and widgets with the real jQuery, OOjs and OOUI, in jsdom (no wiki, no browser).
+				test: {
+					name: 'ui',
+					include: [ 'tests/ui/**/*.test.ts' ],
+					environment: 'jsdom',
+					setupFiles: [ 'tests/support/ui-setup.ts' ],
+					testTimeout: 60000,
+					sequence: { groupOrder: 0 },
+				},
+			},
+			{
 				test: {
 					name: 'integration',
 					include: [ 'tests/integration/**/*.test.ts' ],
