@@ -39,7 +39,7 @@ export function stagedActions( own: StagedAction[], stages: Stage[] = STAGES ): 
 		{ action: 'cancel', label: OO.ui.deferMsg( 'mentorship-cancel' ), flags: [ 'safe', 'close' ], modes: [ 'loading', 'form', 'preview' ] },
 		{ action: 'back', label: OO.ui.deferMsg( 'mentorship-back' ), flags: [ 'safe', 'back' ], modes: [ 'preview' ] },
 		{ action: 'close', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'safe', 'close' ], modes: [ 'error', 'done' ] },
-		{ action: 'done', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'primary', 'progressive' ], modes: [ 'done' ] },
+		{ action: 'done', label: OO.ui.deferMsg( 'mentorship-done' ), flags: [ 'primary', 'progressive' ], modes: [ 'done' ] },
 	];
 	return common.filter( ( a ) => ( a.modes || [] ).some( ( m ) => stages.indexOf( m ) !== -1 ) ).concat( own );
 }
