@@ -178,6 +178,16 @@ export function seedProgram( wiki: UiWiki, options: { mentee?: string; config?: 
 	wiki.put( userTalkTitle( 'Alice' ), 'Talk to me.', { contentmodel: 'wikitext', user: 'Alice' } );
 }
 
+/** The events a person's left click makes on an element. */
+export function mouseClick( element: HTMLElement ): void {
+	for ( const kind of [ 'mousedown', 'mouseup', 'click' ] ) {
+		const event = new MouseEvent( kind, { bubbles: true, cancelable: true, button: 0, detail: 1 } );
+		// Browsers report the left button as which = 1 (OOUI checks it); jsdom says 0.
+		Object.defineProperty( event, 'which', { value: 1 } );
+		element.dispatchEvent( event );
+	}
+}
+
 /** A dialog opened in its own window manager, and whether it has closed. */
 export class Opened<D extends StagedDialog = StagedDialog> {
 	public closed = false;
@@ -203,15 +213,9 @@ export class Opened<D extends StagedDialog = StagedDialog> {
 		return found;
 	}
 
-	/** Clicks an action's button with the mouse (the events a person's left click makes on the button element). */
+	/** Clicks an action's button with the mouse. */
 	public click( name: string ): void {
-		const button = this.action( name ).$button[ 0 ] as HTMLElement;
-		for ( const kind of [ 'mousedown', 'mouseup', 'click' ] ) {
-			const event = new MouseEvent( kind, { bubbles: true, cancelable: true, button: 0, detail: 1 } );
-			// Browsers report the left button as which = 1 (OOUI checks it); jsdom says 0.
-			Object.defineProperty( event, 'which', { value: 1 } );
-			button.dispatchEvent( event );
-		}
+		mouseClick( this.action( name ).$button[ 0 ] as HTMLElement );
 	}
 
 	/** Presses Escape in the dialog. */
