@@ -22,11 +22,10 @@ export function loadLibraries(): void {
 		return;
 	}
 	loaded = true;
-	const g = globalThis as unknown as Record<string, unknown>;
-	const jquery = require( 'jquery' ) as JQueryStatic;
-	g.$ = jquery;
-	g.jQuery = jquery;
-	g.OO = require( 'oojs' ) as unknown;
+	// Each one evaluated afresh in each test file's window (require would hand the next file
+	// the jQuery of the first, bound to a window that is closed by then).
+	run( 'jquery/dist/jquery.js' );
+	run( 'oojs/dist/oojs.js' );
 	for ( const part of [ 'core', 'widgets', 'windows', 'wikimediaui' ] ) {
 		run( 'oojs-ui/dist/oojs-ui-' + part + '.js' );
 	}
