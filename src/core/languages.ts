@@ -10,11 +10,17 @@ const RTL = [
 	'nqo', 'pnb', 'ps', 'sd', 'sdh', 'skr-arab', 'ug-arab', 'ur', 'yi',
 ];
 
-/** 'rtl' or 'ltr' for a language code (a script subtag in Arabic or Hebrew letters counts too). */
+/**
+ * 'rtl' or 'ltr' for a language code: the script subtag decides when there is one (ku-arab,
+ * ar-latn), else the language or its base language (fa-af as fa).
+ */
 export function languageDir( code: string ): 'rtl' | 'ltr' {
 	const lower = code.toLowerCase();
 	if ( RTL.indexOf( lower ) !== -1 || /-(arab|hebr|syrc|thaa|nkoo)$/.test( lower ) ) {
 		return 'rtl';
 	}
-	return 'ltr';
+	if ( /-(latn|cyrl)$/.test( lower ) ) {
+		return 'ltr';
+	}
+	return RTL.indexOf( lower.split( '-' )[ 0 ] as string ) !== -1 ? 'rtl' : 'ltr';
 }
