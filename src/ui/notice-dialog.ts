@@ -68,12 +68,6 @@ export class NoticeDialog extends StagedDialog {
 		} );
 	}
 
-	public override getReadyProcess( data: unknown ): OO.ui.Process {
-		return super.getReadyProcess( data ).next( () => {
-			this.focusStage( this.stage );
-		} );
-	}
-
 	protected focusForm(): void {
 		if ( this.note ) {
 			this.note.input.focus();

@@ -118,6 +118,13 @@ export abstract class StagedDialog extends OO.ui.ProcessDialog {
 		return this;
 	}
 
+	/** Once open, the focus goes where the stage reached during setup wants it. */
+	public override getReadyProcess( data: unknown ): OO.ui.Process {
+		return super.getReadyProcess( data ).next( () => {
+			this.focusStage( this.stage );
+		} );
+	}
+
 	/** The panel a stage shows. */
 	protected panelFor( stage: Stage ): OO.ui.PanelLayout {
 		switch ( stage ) {

@@ -120,12 +120,6 @@ export class AskDialog extends StagedDialog {
 		} );
 	}
 
-	public override getReadyProcess( data: unknown ): OO.ui.Process {
-		return super.getReadyProcess( data ).next( () => {
-			this.focusStage( this.stage );
-		} );
-	}
-
 	protected focusForm(): void {
 		if ( !this.question.isDisabled() ) {
 			this.question.focus();

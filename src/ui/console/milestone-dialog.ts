@@ -57,12 +57,6 @@ export class MilestoneDialog extends StagedDialog {
 		} );
 	}
 
-	public override getReadyProcess( data: unknown ): OO.ui.Process {
-		return super.getReadyProcess( data ).next( () => {
-			this.focusForm();
-		} );
-	}
-
 	protected focusForm(): void {
 		this.type.focus();
 	}

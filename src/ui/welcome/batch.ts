@@ -166,12 +166,6 @@ export class WelcomeBatchDialog extends StagedDialog {
 		} );
 	}
 
-	public override getReadyProcess( data: unknown ): OO.ui.Process {
-		return super.getReadyProcess( data ).next( () => {
-			this.focusStage( this.stage );
-		} );
-	}
-
 	private load(): Promise<void> {
 		const env = this.env;
 		return Promise.all( [ invitablePrograms( env ), env.client.currentUser() ] ).then( ( [ programs, me ] ) => {

@@ -94,12 +94,6 @@ export class WelcomeDialog extends StagedDialog {
 		} );
 	}
 
-	public override getReadyProcess( data: unknown ): OO.ui.Process {
-		return super.getReadyProcess( data ).next( () => {
-			this.focusStage( this.stage );
-		} );
-	}
-
 	protected focusForm(): void {
 		if ( this.fields ) {
 			this.fields.kind.focus();
