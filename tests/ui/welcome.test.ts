@@ -6,11 +6,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { languageDir } from '../../src/core/languages';
-import { userTalkTitle } from '../../src/core/titles';
+import { configTitle, userTalkTitle } from '../../src/core/titles';
 import { WelcomeBatchDialog } from '../../src/ui/welcome/batch';
 import { MessageFields } from '../../src/ui/welcome/common';
 import { WelcomeDialog } from '../../src/ui/welcome/dialog';
-import { openDialog, Opened, seedProgram, setupUi, type, Ui } from '../support/ui';
+import { openDialog, Opened, programConfig, seedProgram, setupUi, type, Ui } from '../support/ui';
 import { noteBox } from './drivers';
 import { FAILURES } from './failures';
 
@@ -70,6 +70,24 @@ describe( 'welcome dialog', () => {
 		expect( o.errorShown() ).toContain( failure.says );
 		expect( noteBox( o ).getValue() ).toBe( NOTE );
 		expect( o.focused() ).not.toBeNull();
+		o.destroy();
+	} );
+
+	it( 'someone who cannot be invited: with one program the dialog stops there; with two, the other program can still be chosen', async () => {
+		const ui = setupUi( { user: 'Carol' } );
+		seedProgram( ui.wiki, { mentee: 'Bob' } );
+		// Inviting oneself is refused.
+		const alone = await openDialog( new WelcomeDialog( { env: ui.env, user: 'Carol' } ) );
+		expect( alone.stage ).toBe( 'error' );
+		expect( alone.actions().map( ( a ) => a.getAction() ) ).toEqual( [ 'close' ] );
+		alone.destroy();
+		ui.wiki.put( configTitle( 'music' ), programConfig( { name: 'Music mentorship' } ), { user: 'Carol' } );
+		const o = await openDialog( new WelcomeDialog( { env: ui.env, user: 'Carol' } ) );
+		expect( o.stage ).toBe( 'form' );
+		expect( o.dialog.$element.find( '.mg-welcome-status' ).text() ).toContain( 'Carol' );
+		expect( o.action( 'preview' ).isDisabled() ).toBe( true );
+		o.click( 'cancel' );
+		await o.waitClosed();
 		o.destroy();
 	} );
 
