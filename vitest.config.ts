@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
- * One run, one summary line: unit tests (core, wiki with fake transports), then integration
+ * One run, one summary line: unit tests (core, wiki with fake transports), UI tests (the
+ * dialogs in jsdom with the real jQuery, OOjs and OOUI), then integration
  * and browser tests against real MediaWikis of both supported releases, 1.39 LTS and
  * 1.43 LTS (tests/setup/wiki.ts starts each if it is not running). Project names carry the
  * release ("browser 1.43"), so the report shows how many tests ran on each.
@@ -64,6 +65,17 @@ export default defineConfig( {
 					name: 'unit',
 					include: [ 'tests/unit/**/*.test.ts' ],
 					environment: 'node',
+					sequence: { groupOrder: 0 },
+				},
+			},
+			{
+				// Dialogs and widgets with the real jQuery, OOjs and OOUI, in jsdom (no wiki, no browser).
+				test: {
+					name: 'ui',
+					include: [ 'tests/ui/**/*.test.ts' ],
+					environment: 'jsdom',
+					setupFiles: [ 'tests/support/ui-setup.ts' ],
+					testTimeout: 60000,
 					sequence: { groupOrder: 0 },
 				},
 			},

@@ -7,9 +7,9 @@
 
 import { Post } from '../core/notices';
 import { Env } from './env';
-import { ErrorArea } from './errors';
 import { msg } from './i18n';
-import { jq, openWindow, ownStatics } from './windows';
+import { StagedDialog, stagedActions } from './staged-dialog';
+import { openWindow, ownStatics } from './windows';
 import { CountedText } from './widgets';
 
 export interface NoticeDialogConfig {
@@ -31,27 +31,19 @@ export interface NoticeDialogConfig {
 	run: ( note: string, post: boolean ) => Promise<void>;
 }
 
-export class NoticeDialog extends OO.ui.ProcessDialog {
+export class NoticeDialog extends StagedDialog {
 	private readonly config: NoticeDialogConfig;
 	private note: CountedText | null = null;
 	private postBox: OO.ui.CheckboxInputWidget | null = null;
-	private errors!: ErrorArea;
-	private stack!: OO.ui.StackLayout;
-	private form!: OO.ui.PanelLayout;
-	private previewPanel!: OO.ui.PanelLayout;
-	private $preview!: JQuery;
 	public done = false;
 
 	public constructor( config: NoticeDialogConfig ) {
-		super( { size: 'medium', classes: [ 'mg-notice-dialog' ] } );
+		super( config.env, { size: 'medium', classes: [ 'mg-notice-dialog' ] } );
 		this.config = config;
 	}
 
-	public override initialize(): this {
-		super.initialize();
-		this.errors = new ErrorArea();
-		this.form = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		this.form.$element.append( $( '<p>' ).text( this.config.explanation ) );
+	protected buildForm( $form: JQuery ): void {
+		$form.append( $( '<p>' ).text( this.config.explanation ) );
 		if ( this.config.withNote !== false ) {
 			this.note = new CountedText( {
 				label: this.config.noteLabel || msg( 'mentorship-notice-note' ),
@@ -60,35 +52,28 @@ export class NoticeDialog extends OO.ui.ProcessDialog {
 				value: this.config.initialNote || '',
 			} );
 			this.note.input.on( 'resize', () => this.updateSize() );
-			this.form.$element.append( this.note.$element );
+			$form.append( this.note.$element );
 		}
 		if ( this.config.optionalPost ) {
 			this.postBox = new OO.ui.CheckboxInputWidget( { selected: true } );
-			this.form.$element.append( new OO.ui.FieldLayout( this.postBox, { label: this.config.optionalPost, align: 'inline' } ).$element );
+			$form.append( new OO.ui.FieldLayout( this.postBox, { label: this.config.optionalPost, align: 'inline' } ).$element );
 		}
-		this.form.$element.append( this.errors.$element );
-		this.$preview = $( '<div>' ).addClass( 'mg-preview' ).attr( 'tabindex', '0' );
-		this.previewPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		this.stack = new OO.ui.StackLayout( { items: [ this.form, this.previewPanel ], expanded: false } );
-		this.previewPanel.$element.append( this.$preview );
-		this.$body.append( this.stack.$element );
-		return this;
 	}
 
 	public override getSetupProcess( data: unknown ): OO.ui.Process {
 		return super.getSetupProcess( data ).next( () => {
 			this.title.setLabel( this.config.title );
-			this.actions.setMode( 'form' );
 			this.actions.get( { actions: 'confirm' } ).forEach( ( a ) => a.setLabel( this.config.confirm ) );
+			this.setStage( 'form', false );
 		} );
 	}
 
-	public override getReadyProcess( data: unknown ): OO.ui.Process {
-		return super.getReadyProcess( data ).next( () => {
-			if ( this.note ) {
-				this.note.input.focus();
-			}
-		} );
+	protected focusForm(): void {
+		if ( this.note ) {
+			this.note.input.focus();
+		} else if ( this.postBox ) {
+			this.postBox.focus();
+		}
 	}
 
 	private noteValue(): string {
@@ -99,68 +84,37 @@ export class NoticeDialog extends OO.ui.ProcessDialog {
 		return !this.postBox || !!this.postBox.isSelected();
 	}
 
-	public override getActionProcess( action: string ): OO.ui.Process {
+	protected handler( action: string ): ( () => Promise<void> ) | null {
 		if ( action === 'preview' ) {
-			return new OO.ui.Process( () => {
+			return () => {
 				const post = this.posting() ? this.config.preview( this.noteValue() ) : null;
-				if ( !post ) {
-					return this.executeAction( 'confirm' );
-				}
-				this.errors.clear();
-				return jq( this.config.env.client.parse( { title: post.page, text: post.text, sectiontitle: post.sectiontitle } ).then( ( html ) => {
-					this.$preview.empty().append( $( '<p>' ).text( msg( 'mentorship-ask-preview-intro', post.page ) ) );
-					const $html = $( '<div>' );
-					// HTML made by the wiki's own parser (sanitised there), as in any edit preview.
-					$html[ 0 ]!.innerHTML = html;
-					this.$preview.append( $html );
-					this.stack.setItem( this.previewPanel );
-					this.actions.setMode( 'preview' );
-					this.updateSize();
-					this.$preview.trigger( 'focus' );
-				}, ( e: unknown ) => {
-					this.errors.show( e );
-					this.updateSize();
-				} ) );
-			} );
-		}
-		if ( action === 'back' ) {
-			return new OO.ui.Process( () => {
-				this.stack.setItem( this.form );
-				this.actions.setMode( 'form' );
-				this.updateSize();
-			} );
+				// Nothing to post: nothing to preview, the action runs at once.
+				return post ? this.renderPreview( post, msg( 'mentorship-ask-preview-intro', post.page ) ) : this.confirm();
+			};
 		}
 		if ( action === 'confirm' ) {
-			return new OO.ui.Process( () => jq( this.config.run( this.noteValue(), this.posting() ).then( () => {
-				this.done = true;
-				this.close( { action: 'confirm' } );
-			}, ( e: unknown ) => {
-				this.stack.setItem( this.form );
-				this.actions.setMode( 'form' );
-				this.errors.show( e, () => {
-					void this.executeAction( 'confirm' );
-				} );
-				this.updateSize();
-			} ) ) );
+			return () => this.confirm();
 		}
-		return super.getActionProcess( action );
+		return null;
 	}
 
-	public override getBodyHeight(): number {
-		const panel = this.stack ? this.stack.getCurrentItem() : null;
-		return panel ? Math.max( 120, panel.$element.outerHeight( true ) || 0 ) : 200;
+	private confirm(): Promise<void> {
+		this.errors.clear();
+		return this.config.run( this.noteValue(), this.posting() ).then( () => {
+			this.done = true;
+			this.close( { action: 'confirm' } );
+		} );
 	}
 }
 
-ownStatics( NoticeDialog, OO.ui.ProcessDialog );
+ownStatics( NoticeDialog, StagedDialog );
 NoticeDialog.static.name = 'mentorshipNotice';
 NoticeDialog.static.title = '';
-NoticeDialog.static.actions = [
-	{ action: 'cancel', label: OO.ui.deferMsg( 'mentorship-cancel' ), flags: [ 'safe', 'close' ], modes: [ 'form', 'preview' ] },
+NoticeDialog.static.actions = stagedActions( [
 	{ action: 'preview', label: OO.ui.deferMsg( 'mentorship-ask-preview' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
-	{ action: 'back', label: OO.ui.deferMsg( 'mentorship-back' ), flags: [ 'safe', 'back' ], modes: [ 'preview' ] },
 	{ action: 'confirm', label: '', flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
-];
+	// Done, it closes itself.
+], [ 'form', 'preview' ] );
 
 /** Opens a notice dialog; resolves true when the action was carried out. */
 export function confirmNotice( config: NoticeDialogConfig, trigger?: HTMLElement ): Promise<boolean> {

@@ -11,8 +11,9 @@ import { AskState, loadAskState, sendQuestion, SendResult } from '../../wiki/ask
 import { buildQuestion } from '../../core/ask';
 import { Drafts } from '../drafts';
 import { Env, formatDate, writeContext } from '../env';
-import { ErrorArea, errorText } from '../errors';
+import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
+import { StagedDialog, stagedActions } from '../staged-dialog';
 import { jq, ownStatics } from '../windows';
 import { RadioGroup } from '../widgets';
 
@@ -34,8 +35,7 @@ function text( $el: JQuery, value: string ): JQuery {
 	return $el.text( value );
 }
 
-export class AskDialog extends OO.ui.ProcessDialog {
-	private readonly env: Env;
+export class AskDialog extends StagedDialog {
 	private readonly cache: MentorCache;
 	private readonly article: string;
 	private readonly revid: number;
@@ -44,25 +44,15 @@ export class AskDialog extends OO.ui.ProcessDialog {
 	private state: AskState | null = null;
 	private questionId: string;
 	private result: SendResult | null = null;
-	private stack!: OO.ui.StackLayout;
-	private formPanel!: OO.ui.PanelLayout;
-	private previewPanel!: OO.ui.PanelLayout;
-	private donePanel!: OO.ui.PanelLayout;
-	private recipientNotice!: OO.ui.MessageWidget;
 	private $unanswered!: JQuery;
 	private choice: RadioGroup | null = null;
 	private question!: OO.ui.MultilineTextInputWidget;
 	private counter!: OO.ui.LabelWidget;
 	private about!: OO.ui.CheckboxInputWidget;
 	private aboutField!: OO.ui.FieldLayout;
-	private errors!: ErrorArea;
-	private $preview!: JQuery;
-	private $previewIntro!: JQuery;
-	private $done!: JQuery;
 
 	public constructor( config: AskDialogConfig ) {
-		super( { size: 'medium', classes: [ 'mg-ask-dialog' ] } );
-		this.env = config.env;
+		super( config.env, { size: 'medium', classes: [ 'mg-ask-dialog' ] } );
 		this.cache = config.cache;
 		this.article = config.article;
 		this.revid = config.revid;
@@ -71,24 +61,24 @@ export class AskDialog extends OO.ui.ProcessDialog {
 		this.questionId = newId( config.env.random );
 	}
 
-	public override initialize(): this {
-		super.initialize();
-		this.recipientNotice = new OO.ui.MessageWidget( { type: 'notice', classes: [ 'mg-ask-recipient' ] } );
+	protected buildForm( $form: JQuery ): void {
+		this.status.$element.addClass( 'mg-ask-recipient' );
 		this.$unanswered = $( '<div>' ).addClass( 'mg-ask-unanswered' ).hide();
+		// Not `required`: OOUI would flag the empty box invalid (red) before anything is typed;
+		// Preview stays disabled until there is a question, and screen readers hear it is required.
 		this.question = new OO.ui.MultilineTextInputWidget( {
 			rows: 6,
 			autosize: true,
 			maxRows: 16,
 			maxLength: QUESTION_MAX,
-			required: true,
 			placeholder: msg( 'mentorship-ask-question-placeholder' ),
 			classes: [ 'mg-ask-question' ],
 		} );
+		this.question.$input.attr( 'aria-required', 'true' );
 		this.counter = new OO.ui.LabelWidget( { classes: [ 'mg-counter' ] } );
 		this.counter.$element.attr( { id: 'mg-ask-counter', 'aria-live': 'polite' } );
 		this.question.$input.attr( 'aria-describedby', 'mg-ask-counter' );
 		this.about = new OO.ui.CheckboxInputWidget( { selected: true } );
-		this.errors = new ErrorArea();
 		const questionField = new OO.ui.FieldLayout( this.question, {
 			label: msg( 'mentorship-ask-question-label' ),
 			align: 'top',
@@ -99,36 +89,17 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			help: msg( 'mentorship-ask-about-article-help' ),
 			helpInline: true,
 		} );
-		this.formPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		this.formPanel.$element.append(
-			this.recipientNotice.$element,
-			this.$unanswered,
-			questionField.$element,
-			this.counter.$element,
-			this.aboutField.$element,
-			this.errors.$element,
-		);
-		this.$previewIntro = $( '<p>' ).addClass( 'mg-preview-intro' );
-		this.$preview = $( '<div>' ).addClass( 'mg-preview' ).attr( 'tabindex', '0' );
-		this.previewPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		this.previewPanel.$element.append( this.$previewIntro, this.$preview );
-		this.$done = $( '<div>' ).attr( 'role', 'status' );
-		this.donePanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		this.donePanel.$element.append( this.$done );
-		this.stack = new OO.ui.StackLayout( { items: [ this.formPanel, this.previewPanel, this.donePanel ], expanded: false } );
-		this.$body.append( this.stack.$element );
-
+		$form.append( this.$unanswered, questionField.$element, this.counter.$element, this.aboutField.$element );
 		this.question.on( 'change', () => this.onInput() );
 		this.question.on( 'resize', () => this.updateSize() );
 		this.about.on( 'change', () => this.onInput() );
-		return this;
 	}
 
 	private onInput(): void {
 		const value = this.question.getValue();
 		this.counter.setLabel( msg( 'mentorship-ask-counter', formatNumber( value.length ), formatNumber( QUESTION_MAX ) ) );
 		this.counter.$element.toggleClass( 'mg-counter-near', value.length > QUESTION_MAX * 0.9 );
-		this.actions.setAbilities( { preview: value.trim().length > 0 } );
+		this.actions.setAbilities( { preview: value.trim().length > 0 && !!this.chosen() } );
 		if ( value.trim() ) {
 			this.drafts.saveSoon( { question: value, about: !!this.about.isSelected() } );
 		}
@@ -141,34 +112,30 @@ export class AskDialog extends OO.ui.ProcessDialog {
 				this.question.setValue( draft.question );
 				this.about.setSelected( draft.about !== false );
 			}
-			this.onInput();
-			this.actions.setMode( 'form' );
-			this.stack.setItem( this.formPanel );
-			this.recipientNotice.setType( 'notice' );
-			this.recipientNotice.setLabel( msg( 'mentorship-ask-loading' ) );
-			this.actions.setAbilities( { preview: false } );
+			this.setStage( 'loading', false );
+			this.showStatus( 'notice', msg( 'mentorship-ask-loading' ) );
 			this.question.setDisabled( true );
+			this.onInput();
 			return jq( this.load() );
 		} );
 	}
 
-	public override getReadyProcess( data: unknown ): OO.ui.Process {
-		return super.getReadyProcess( data ).next( () => {
-			if ( !this.question.isDisabled() ) {
-				this.question.focus();
-			}
-		} );
+	protected focusForm(): void {
+		if ( !this.question.isDisabled() ) {
+			this.question.focus();
+		} else {
+			this.status.$element.find( 'a' ).first().trigger( 'focus' );
+		}
 	}
 
 	private load(): Promise<void> {
 		const env = this.env;
 		return loadAskState( env.client, env.user as string, this.cache, env.clock.now() ).then( ( state ) => {
 			this.state = state;
-			this.question.setDisabled( false );
+			this.question.setDisabled( !state.recipient );
 			this.showRecipient( state );
+			this.setStage( 'form' );
 			this.onInput();
-			this.question.focus();
-			this.updateSize();
 			// For scripts and tests: the dialog knows where the question goes.
 			this.$element.attr( 'data-mg-ready', '1' );
 			if ( !state.mentor || !state.membership ) {
@@ -176,26 +143,21 @@ export class AskDialog extends OO.ui.ProcessDialog {
 				void env.client.setOption( MENTOR_OPTION, null ).then( () => mw.user.options.set( MENTOR_OPTION, null ) );
 			}
 		}, ( e: unknown ) => {
-			this.recipientNotice.setType( 'error' );
-			this.recipientNotice.setLabel( errorText( e ) );
+			this.showError( errorText( e ) );
 		} );
 	}
 
 	private showRecipient( state: AskState ): void {
 		if ( !state.membership || !state.mentor || !state.recipient ) {
-			this.recipientNotice.setType( 'warning' );
 			const $label = $( '<span>' ).append(
 				text( $( '<span>' ), msg( state.membership ? 'mentorship-ask-no-mentor' : 'mentorship-ask-not-member', state.config.name ) ),
 				' ',
 				$( '<a>' ).attr( 'href', this.panelUrl ).text( msg( 'mentorship-find-portlet' ) ),
 			);
-			this.recipientNotice.setLabel( $label );
-			this.question.setDisabled( !state.recipient );
-			this.actions.setAbilities( { preview: false } );
+			this.showStatus( 'warning', $label );
 			return;
 		}
-		this.recipientNotice.setType( state.detour ? 'warning' : 'notice' );
-		this.recipientNotice.setLabel( this.describeRoute( state.recipient, state ) );
+		this.showStatus( state.detour ? 'warning' : 'notice', this.describeRoute( state.recipient, state ) );
 		this.$unanswered.empty().hide();
 		if ( state.unanswered ) {
 			const previous = state.unanswered.question;
@@ -260,13 +222,22 @@ export class AskDialog extends OO.ui.ProcessDialog {
 		return this.about.isSelected() ? { title: this.article.replace( /_/g, ' ' ), revid: this.revid } : undefined;
 	}
 
-	private showPreview(): Promise<void> {
-		const state = this.state;
+	protected handler( action: string ): ( () => Promise<void> ) | null {
+		if ( action === 'preview' ) {
+			return () => this.preview();
+		}
+		if ( action === 'send' ) {
+			return () => this.send();
+		}
+		return null;
+	}
+
+	private preview(): Promise<void> {
+		const state = this.state as AskState;
 		const target = this.chosen();
-		if ( !state || !target ) {
+		if ( !target ) {
 			return Promise.resolve();
 		}
-		this.errors.clear();
 		const post = buildQuestion( {
 			id: this.questionId,
 			programId: state.programId,
@@ -278,21 +249,14 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			question: this.question.getValue(),
 		}, this.env.content );
 		this.drafts.save( { question: this.question.getValue(), about: !!this.about.isSelected() } );
-		return this.env.client.parse( { title: post.page, text: post.text, sectiontitle: post.sectiontitle } ).then( ( html ) => {
-			this.$previewIntro.text( msg( 'mentorship-ask-preview-intro', post.page ) );
-			// HTML made by the wiki's own parser (sanitised there), as in any edit preview.
-			this.$preview[ 0 ]!.innerHTML = html;
-			this.stack.setItem( this.previewPanel );
-			this.actions.setMode( 'preview' );
-			this.$preview.trigger( 'focus' );
-		} );
+		return this.renderPreview( post, msg( 'mentorship-ask-preview-intro', post.page ) );
 	}
 
 	private send(): Promise<void> {
-		const state = this.state;
+		const state = this.state as AskState;
 		const target = this.chosen();
 		const env = this.env;
-		if ( !state || !target ) {
+		if ( !target ) {
 			return Promise.resolve();
 		}
 		this.errors.clear();
@@ -312,67 +276,22 @@ export class AskDialog extends OO.ui.ProcessDialog {
 			if ( state.cacheStale && state.mentor ) {
 				mw.user.options.set( MENTOR_OPTION, encodeMentorCache( { program: state.programId, mentor: state.mentor } ) );
 			}
-			this.showDone( result, result.recordError || null );
+			this.showResult( result, result.recordError || null );
 		} );
 	}
 
-	private showDone( result: SendResult, recordError: unknown ): void {
+	private showResult( result: SendResult, recordError: unknown ): void {
 		const $link = $( '<a>' ).attr( 'href', this.env.url( result.page ) + '#' + encodeURIComponent( result.section.replace( / /g, '_' ) ) )
 			.text( result.page );
 		const done = new OO.ui.MessageWidget( {
 			type: 'success',
 			label: $( '<span>' ).append( text( $( '<span>' ), msg( 'mentorship-ask-done' ) ), ' ', $link ),
 		} );
-		this.$done.empty().append( done.$element, $( '<p>' ).text( msg( 'mentorship-ask-done-watch' ) ) );
-		if ( recordError ) {
-			this.$done.append( new OO.ui.MessageWidget( { type: 'warning', label: msg( 'mentorship-ask-not-recorded', errorText( recordError ) ) } ).$element );
-		}
-		this.stack.setItem( this.donePanel );
-		this.actions.setMode( 'done' );
-		this.updateSize();
-		// Focus the result (a link to the question), so that screen readers read it and Escape closes.
-		$link.trigger( 'focus' );
-	}
-
-	public override getActionProcess( action: string ): OO.ui.Process {
-		if ( action === 'preview' ) {
-			return new OO.ui.Process( () => jq( this.showPreview().catch( ( e: unknown ) => {
-				this.errors.show( e );
-				this.updateSize();
-			} ) ) );
-		}
-		if ( action === 'back' ) {
-			return new OO.ui.Process( () => {
-				this.stack.setItem( this.formPanel );
-				this.actions.setMode( 'form' );
-				this.question.focus();
-				this.updateSize();
-			} );
-		}
-		if ( action === 'send' ) {
-			return new OO.ui.Process( () => jq( this.send().catch( ( e: unknown ) => this.onSendFailure( e ) ) ) );
-		}
-		if ( action === 'done' ) {
-			return new OO.ui.Process( () => {
-				this.close( { action: action } );
-			} );
-		}
-		return super.getActionProcess( action );
-	}
-
-	private onSendFailure( e: unknown ): void {
-		// Back to the form: the text is still there (and in the draft); the error says what to do.
-		this.stack.setItem( this.formPanel );
-		this.actions.setMode( 'form' );
-		this.errors.show( e, () => {
-			void this.executeAction( 'send' );
-		} );
-		this.updateSize();
-	}
-
-	public override getBodyHeight(): number {
-		const panel = this.stack ? this.stack.getCurrentItem() : null;
-		return panel ? panel.$element.outerHeight( true ) || 300 : 300;
+		this.showDone(
+			done.$element,
+			$( '<p>' ).text( msg( 'mentorship-ask-done-watch' ) ),
+			recordError ? new OO.ui.MessageWidget( { type: 'warning', label: msg( 'mentorship-ask-not-recorded', errorText( recordError ) ) } ).$element : $( [] ),
+		);
 	}
 
 	/** What the test and the panel ask: the result of a sent question. */
@@ -381,13 +300,10 @@ export class AskDialog extends OO.ui.ProcessDialog {
 	}
 }
 
-ownStatics( AskDialog, OO.ui.ProcessDialog );
+ownStatics( AskDialog, StagedDialog );
 AskDialog.static.name = 'mentorshipAsk';
 AskDialog.static.title = OO.ui.deferMsg( 'mentorship-ask-title' );
-AskDialog.static.actions = [
-	{ action: 'cancel', label: OO.ui.deferMsg( 'mentorship-cancel' ), flags: [ 'safe', 'close' ], modes: [ 'form', 'preview', 'done' ] },
+AskDialog.static.actions = stagedActions( [
 	{ action: 'preview', label: OO.ui.deferMsg( 'mentorship-ask-preview' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
-	{ action: 'back', label: OO.ui.deferMsg( 'mentorship-back' ), flags: [ 'safe', 'back' ], modes: [ 'preview' ] },
 	{ action: 'send', label: OO.ui.deferMsg( 'mentorship-ask-send' ), flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
-	{ action: 'done', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'primary', 'progressive' ], modes: [ 'done' ] },
-];
+] );

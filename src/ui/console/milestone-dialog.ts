@@ -9,31 +9,29 @@ import { DetectedMilestone, MILESTONE_MESSAGES } from '../../core/stages';
 import { recordMilestone } from '../../wiki/console';
 import { isoSeconds } from '../../wiki/programs';
 import { consoleWriter } from '../env';
-import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { nameDropdown, withOverlay } from '../widgets';
-import { jq, openWindow, ownStatics } from '../windows';
+import { StagedDialog, stagedActions } from '../staged-dialog';
+import { openWindow, ownStatics } from '../windows';
 import { ConsoleContext } from './console';
 
-export class MilestoneDialog extends OO.ui.ProcessDialog {
+export class MilestoneDialog extends StagedDialog {
 	private readonly ctx: ConsoleContext;
 	private readonly member: string;
 	private readonly detected: DetectedMilestone | undefined;
 	private type!: OO.ui.DropdownInputWidget;
 	private date!: mw.widgets.DateInputWidget;
 	private note!: OO.ui.TextInputWidget;
-	private errors!: ErrorArea;
 	public done = false;
 
 	public constructor( ctx: ConsoleContext, member: string, detected?: DetectedMilestone ) {
-		super( { size: 'medium', classes: [ 'mg-milestone-dialog' ] } );
+		super( ctx.env, { size: 'medium', classes: [ 'mg-milestone-dialog' ] } );
 		this.ctx = ctx;
 		this.member = member;
 		this.detected = detected;
 	}
 
-	public override initialize(): this {
-		super.initialize();
+	protected buildForm( $form: JQuery ): void {
 		const today = isoSeconds( this.ctx.env.clock.now() ).slice( 0, 10 );
 		const d = this.detected;
 		this.type = new OO.ui.DropdownInputWidget( {
@@ -44,76 +42,63 @@ export class MilestoneDialog extends OO.ui.ProcessDialog {
 		nameDropdown( this.type, msg( 'mentorship-console-milestone-type' ) );
 		this.date = new mw.widgets.DateInputWidget( withOverlay( { value: d && d.time ? d.time.slice( 0, 10 ) : today, mustBeBefore: isoSeconds( this.ctx.env.clock.now() + 86400000 ).slice( 0, 10 ), required: true }, this.$overlay ) );
 		this.note = new OO.ui.TextInputWidget( { value: d && d.note ? d.note : '', maxLength: LIMITS.comment, classes: [ 'mg-milestone-note' ] } );
-		this.errors = new ErrorArea();
-		const panel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		panel.$element.append(
+		$form.append(
 			$( '<p>' ).text( msg( 'mentorship-console-milestone-explanation', this.member ) ),
 			new OO.ui.FieldLayout( this.type, { label: msg( 'mentorship-console-milestone-type' ), align: 'top' } ).$element,
 			new OO.ui.FieldLayout( this.date as unknown as OO.ui.Widget, { label: msg( 'mentorship-console-milestone-date' ), align: 'top' } ).$element,
 			new OO.ui.FieldLayout( this.note, { label: msg( 'mentorship-console-milestone-note' ), align: 'top', help: msg( 'mentorship-console-milestone-note-help' ), helpInline: true } ).$element,
-			this.errors.$element,
 		);
-		this.$body.append( panel.$element );
-		return this;
 	}
 
 	public override getSetupProcess( data: unknown ): OO.ui.Process {
 		return super.getSetupProcess( data ).next( () => {
 			this.title.setLabel( msg( 'mentorship-console-milestone-title', this.member ) );
+			this.setStage( 'form', false );
 		} );
 	}
 
-	public override getReadyProcess( data: unknown ): OO.ui.Process {
-		return super.getReadyProcess( data ).next( () => {
-			this.type.focus();
-		} );
+	protected focusForm(): void {
+		this.type.focus();
 	}
 
-	public override getActionProcess( action: string ): OO.ui.Process {
-		if ( action === 'save' ) {
-			return new OO.ui.Process( () => {
-				this.errors.clear();
-				const date = this.date.getValue();
-				if ( !/^\d{4}-\d{2}-\d{2}$/.test( date ) ) {
-					this.errors.showText( msg( 'mentorship-console-milestone-date-needed' ) );
-					this.updateSize();
-					return undefined;
-				}
-				const detected = this.detected;
-				// A detected milestone keeps its own time, so that recording it again changes nothing.
-				const time = detected && detected.time && detected.time.slice( 0, 10 ) === date ? detected.time : date + 'T00:00:00Z';
-				const note = this.note.getValue().trim();
-				const config = this.ctx.data.loaded.state.config;
-				const writer = consoleWriter( this.ctx.env, config.name );
-				return jq( recordMilestone( writer, this.ctx.id, config, this.member, {
-					type: this.type.getValue() as MilestoneType,
-					time: time,
-					by: writer.user,
-					note: note || undefined,
-				} ).then( () => {
-					this.done = true;
-					this.close( { action: 'save' } );
-				}, ( e: unknown ) => {
-					this.errors.show( e );
-					this.updateSize();
-				} ) );
-			} );
+	protected handler( action: string ): ( () => Promise<void> | void ) | null {
+		return action === 'save' ? () => this.save() : null;
+	}
+
+	private save(): Promise<void> | void {
+		this.errors.clear();
+		const date = this.date.getValue();
+		if ( !/^\d{4}-\d{2}-\d{2}$/.test( date ) ) {
+			this.errors.showText( msg( 'mentorship-console-milestone-date-needed' ) );
+			this.updateSize();
+			this.date.focus();
+			return undefined;
 		}
-		return super.getActionProcess( action );
-	}
-
-	public override getBodyHeight(): number {
-		return Math.max( 200, this.$body.children().first().outerHeight( true ) || 0 );
+		const detected = this.detected;
+		// A detected milestone keeps its own time, so that recording it again changes nothing.
+		const time = detected && detected.time && detected.time.slice( 0, 10 ) === date ? detected.time : date + 'T00:00:00Z';
+		const note = this.note.getValue().trim();
+		const config = this.ctx.data.loaded.state.config;
+		const writer = consoleWriter( this.ctx.env, config.name );
+		return recordMilestone( writer, this.ctx.id, config, this.member, {
+			type: this.type.getValue() as MilestoneType,
+			time: time,
+			by: writer.user,
+			note: note || undefined,
+		} ).then( () => {
+			this.done = true;
+			this.close( { action: 'save' } );
+		} );
 	}
 }
 
-ownStatics( MilestoneDialog, OO.ui.ProcessDialog );
+ownStatics( MilestoneDialog, StagedDialog );
 MilestoneDialog.static.name = 'mentorshipMilestone';
 MilestoneDialog.static.title = '';
-MilestoneDialog.static.actions = [
-	{ action: 'cancel', label: OO.ui.deferMsg( 'mentorship-cancel' ), flags: [ 'safe', 'close' ] },
-	{ action: 'save', label: OO.ui.deferMsg( 'mentorship-console-milestone-save' ), flags: [ 'primary', 'progressive' ] },
-];
+MilestoneDialog.static.actions = stagedActions( [
+	{ action: 'save', label: OO.ui.deferMsg( 'mentorship-console-milestone-save' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
+	// One form; saved, it closes itself.
+], [ 'form' ] );
 
 /** Opens the dialog for a member (optionally to confirm a detected milestone); refreshes the console when recorded. */
 export function openMilestoneDialog( ctx: ConsoleContext, member: string, trigger: HTMLElement, detected?: DetectedMilestone ): void {

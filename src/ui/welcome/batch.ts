@@ -14,8 +14,9 @@ import { Store } from '../../wiki/store';
 import { BatchProgress, BatchReport, BatchSender, checkUsers, invitationShards, RowState, WelcomeProgram } from '../../wiki/welcome';
 import { Drafts } from '../drafts';
 import { Env } from '../env';
-import { ErrorArea, errorText } from '../errors';
+import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
+import { Stage, StagedDialog, stagedActions } from '../staged-dialog';
 import { jq, ownStatics } from '../windows';
 import { CountedText, heading, statusLine } from '../widgets';
 import { composition, invitablePrograms, labelOf, MessageFields, skipText, writer } from './common';
@@ -41,8 +42,7 @@ interface Row {
 	$row: JQuery;
 }
 
-export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
-	private readonly env: Env;
+export class WelcomeBatchDialog extends StagedDialog {
 	private readonly initialNames: string[];
 	private readonly drafts: Drafts<Draft>;
 	private fields: MessageFields | null = null;
@@ -50,18 +50,12 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 	private limit: RateLimit | null = null;
 	private sender: BatchSender | null = null;
 	private report: BatchReport | null = null;
-	private stack!: OO.ui.StackLayout;
-	private mode = '';
-	private formPanel!: OO.ui.PanelLayout;
 	private reviewPanel!: OO.ui.PanelLayout;
-	private reportPanel!: OO.ui.PanelLayout;
-	private status!: OO.ui.MessageWidget;
 	private $form!: JQuery;
 	private $fieldsSlot!: JQuery;
 	private names!: OO.ui.MultilineTextInputWidget;
 	private note!: CountedText;
 	private goOn!: OO.ui.CheckboxInputWidget;
-	private errors!: ErrorArea;
 	private $summary!: JQuery;
 	private $table!: JQuery;
 	private $tbody!: JQuery;
@@ -71,7 +65,6 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 	private $waitText!: JQuery;
 	private pauseButton!: OO.ui.ButtonWidget;
 	private stopButton!: OO.ui.ButtonWidget;
-	private $report!: JQuery;
 	private readonly onUnload = ( e: BeforeUnloadEvent ): string => {
 		const text = msg( 'mentorship-welcome-batch-leave' );
 		e.preventDefault();
@@ -80,16 +73,13 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 	};
 
 	public constructor( config: WelcomeBatchConfig ) {
-		super( { size: 'large', classes: [ 'mg-welcome-batch' ] } );
-		this.env = config.env;
+		super( config.env, { size: 'large', classes: [ 'mg-welcome-batch' ] } );
 		this.initialNames = config.names;
 		this.drafts = new Drafts<Draft>( config.env.storage, 'welcome', config.env.user || '' );
 	}
 
-	public override initialize(): this {
-		super.initialize();
-		this.status = new OO.ui.MessageWidget( { type: 'notice', classes: [ 'mg-welcome-status' ] } );
-		this.status.$element.attr( { role: 'status', 'aria-live': 'polite' } );
+	protected buildForm( $formSlot: JQuery ): void {
+		this.status.$element.addClass( 'mg-welcome-status' );
 		this.names = new OO.ui.MultilineTextInputWidget( { rows: 6, autosize: true, maxRows: 12, classes: [ 'mg-welcome-names' ] } );
 		const namesField = new OO.ui.FieldLayout( this.names, {
 			label: msg( 'mentorship-welcome-batch-names' ), align: 'top', help: msg( 'mentorship-welcome-batch-names-help' ), helpInline: true,
@@ -100,11 +90,9 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 		this.names.$input.attr( 'dir', 'auto' );
 		this.goOn = new OO.ui.CheckboxInputWidget( { selected: false } );
 		const goOnField = new OO.ui.FieldLayout( this.goOn, { label: msg( 'mentorship-welcome-batch-go-on' ), align: 'inline', classes: [ 'mg-welcome-go-on' ] } );
-		this.errors = new ErrorArea();
 		this.$fieldsSlot = $( '<div>' );
 		this.$form = $( '<div>' ).addClass( 'mg-welcome-fields' ).append( this.$fieldsSlot, namesField.$element, this.note.$element, goOnField.$element ).hide();
-		this.formPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		this.formPanel.$element.append( this.status.$element, this.$form, this.errors.$element );
+		$formSlot.append( this.$form );
 
 		this.$summary = $( '<div>' ).addClass( 'mg-welcome-summary' );
 		this.$tbody = $( '<tbody>' );
@@ -128,13 +116,11 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 			this.progress.$element, this.$progressText, this.$waitText,
 			$( '<div>' ).addClass( 'mg-welcome-progress-buttons' ).append( this.pauseButton.$element, this.stopButton.$element ),
 		).hide();
+		// The review is the preview of a batch; the progress is shown on it, row by row.
 		this.reviewPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
 		this.reviewPanel.$element.append( this.$summary, this.$progressBox, this.$table );
-		this.$report = $( '<div>' ).addClass( 'mg-welcome-report' ).attr( 'tabindex', '-1' );
-		this.reportPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		this.reportPanel.$element.append( this.$report );
-		this.stack = new OO.ui.StackLayout( { items: [ this.formPanel, this.reviewPanel, this.reportPanel ], expanded: false } );
-		this.$body.append( this.stack.$element );
+		this.stack.addItems( [ this.reviewPanel ] );
+		this.$done.addClass( 'mg-welcome-report' );
 		this.names.on( 'resize', () => this.updateSize() );
 		this.note.input.on( 'resize', () => this.updateSize() );
 		this.note.input.on( 'change', () => {
@@ -143,12 +129,27 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 				this.drafts.saveSoon( { note: value } );
 			}
 		} );
-		return this;
 	}
 
-	private setMode( mode: string ): void {
-		this.mode = mode;
-		this.actions.setMode( mode );
+	protected override panelFor( stage: Stage ): OO.ui.PanelLayout {
+		return stage === 'preview' || stage === 'progress' ? this.reviewPanel : super.panelFor( stage );
+	}
+
+	protected override focusStage( stage: Stage ): void {
+		if ( stage === 'preview' ) {
+			this.$summary.attr( 'tabindex', '-1' ).trigger( 'focus' );
+		} else if ( stage === 'progress' ) {
+			this.pauseButton.focus();
+		} else if ( stage === 'done' ) {
+			// The whole report, so that screen readers read it.
+			this.$done.trigger( 'focus' );
+		} else {
+			super.focusStage( stage );
+		}
+	}
+
+	protected focusForm(): void {
+		this.names.focus();
 	}
 
 	public override getSetupProcess( data: unknown ): OO.ui.Process {
@@ -159,27 +160,10 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 			if ( draft && draft.note ) {
 				this.note.input.setValue( draft.note );
 			}
-			this.setMode( 'loading' );
-			this.stack.setItem( this.formPanel );
+			this.setStage( 'loading', false );
 			this.showStatus( 'notice', msg( 'mentorship-ask-loading' ) );
 			return jq( this.load() );
 		} );
-	}
-
-	public override getReadyProcess( data: unknown ): OO.ui.Process {
-		return super.getReadyProcess( data ).next( () => {
-			if ( this.mode === 'form' ) {
-				this.names.focus();
-			}
-		} );
-	}
-
-	private showStatus( type: 'notice' | 'warning' | 'error' | 'success', text: string | null ): void {
-		this.status.toggle( text !== null );
-		if ( text !== null ) {
-			this.status.setType( type );
-			this.status.setLabel( text );
-		}
 	}
 
 	private load(): Promise<void> {
@@ -187,9 +171,7 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 		return Promise.all( [ invitablePrograms( env ), env.client.currentUser() ] ).then( ( [ programs, me ] ) => {
 			this.limit = me.editLimit || null;
 			if ( !programs.length ) {
-				this.showStatus( 'warning', msg( 'mentorship-welcome-no-programs' ) );
-				this.setMode( 'closed' );
-				this.updateSize();
+				this.showError( msg( 'mentorship-welcome-no-programs' ) );
 				return;
 			}
 			this.showStatus( 'notice', null );
@@ -200,12 +182,9 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 			this.fields = fields;
 			this.$fieldsSlot.empty().append( fields.$element );
 			this.$form.show();
-			this.setMode( 'form' );
-			this.updateSize();
+			this.setStage( 'form' );
 		} ).catch( ( e: unknown ) => {
-			this.showStatus( 'error', errorText( e ) );
-			this.setMode( 'closed' );
-			this.updateSize();
+			this.showError( errorText( e ) );
 		} );
 	}
 
@@ -258,14 +237,11 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 			this.$summary.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-welcome-batch-pace', formatNumber( this.limit.hits ), formatNumber( this.limit.seconds ), formatNumber( minutes ) ) ) );
 		}
 		this.$progressBox.hide();
-		this.setMode( 'review' );
 		this.actions.get( { actions: 'send' } ).forEach( ( a ) => {
 			a.setLabel( msg( 'mentorship-welcome-batch-send', formatNumber( ready ) ) );
 			a.setDisabled( ready === 0 );
 		} );
-		this.stack.setItem( this.reviewPanel );
-		this.updateSize();
-		this.$summary.attr( 'tabindex', '-1' ).trigger( 'focus' );
+		this.setStage( 'preview' );
 	}
 
 	private setRow( row: Row, state: RowState | 'ready', skip?: Skip | null, error?: unknown ): void {
@@ -322,12 +298,10 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 				this.setRow( row, 'waiting' );
 			}
 		}
-		this.setMode( 'sending' );
 		this.$progressBox.show();
 		this.pauseButton.setLabel( msg( 'mentorship-welcome-batch-pause' ) );
 		this.stopButton.setDisabled( false );
-		this.updateSize();
-		this.pauseButton.focus();
+		this.setStage( 'progress' );
 		window.addEventListener( 'beforeunload', this.onUnload );
 		return this.sender.run().then( ( report ) => {
 			window.removeEventListener( 'beforeunload', this.onUnload );
@@ -396,7 +370,7 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 	// ---- Report ------------------------------------------------------------------------
 
 	private showReport( outcome: BatchReport, program: WelcomeProgram ): void {
-		const $r = this.$report.empty();
+		const $r = $( '<div>' );
 		if ( outcome.cancelled ) {
 			$r.append( new OO.ui.MessageWidget( { type: 'warning', label: msg( 'mentorship-welcome-report-cancelled' ) } ).$element );
 		}
@@ -425,10 +399,7 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 			} ).$element );
 		}
 		$r.append( $( '<p>' ).append( $( '<a>' ).attr( 'href', this.logUrl( program ) ).text( msg( 'mentorship-welcome-report-log' ) ) ) );
-		this.stack.setItem( this.reportPanel );
-		this.setMode( 'done' );
-		this.updateSize();
-		this.$report.trigger( 'focus' );
+		this.showDone( $r.children() );
 	}
 
 	/** The month's log page, or the list of its shards. */
@@ -439,43 +410,19 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 			this.env.url( invitationLogTitle( program.id, month ) );
 	}
 
-	public override getActionProcess( action: string ): OO.ui.Process {
-		const mode = this.mode;
-		if ( mode === 'sending' ) {
-			// Escape while sending does nothing: Pause and Stop are there (nothing is left half-done).
-			return new OO.ui.Process( () => undefined );
-		}
+	protected handler( action: string ): ( () => Promise<void> | void ) | null {
 		if ( action === 'review' ) {
-			return new OO.ui.Process( () => jq( this.review().catch( ( e: unknown ) => {
-				this.errors.show( e );
-				this.updateSize();
-			} ) ) );
-		}
-		if ( action === 'back' ) {
-			return new OO.ui.Process( () => {
-				this.stack.setItem( this.formPanel );
-				this.setMode( 'form' );
-				this.updateSize();
-				this.names.focus();
-			} );
+			return () => this.review();
 		}
 		if ( action === 'send' ) {
-			return new OO.ui.Process( () => {
+			return () => {
 				// Not waited for: the dialog stays usable (pause, stop) while it sends.
 				this.send().catch( ( e: unknown ) => {
-					this.stack.setItem( this.formPanel );
-					this.setMode( 'form' );
-					this.errors.show( e );
-					this.updateSize();
+					this.backToForm( e );
 				} );
-			} );
+			};
 		}
-		return super.getActionProcess( action );
-	}
-
-	public override getBodyHeight(): number {
-		const panel = this.stack ? this.stack.getCurrentItem() : null;
-		return panel ? Math.max( 150, panel.$element.outerHeight( true ) || 0 ) : 250;
+		return null;
 	}
 
 	/** The final report (for tests). */
@@ -484,14 +431,10 @@ export class WelcomeBatchDialog extends OO.ui.ProcessDialog {
 	}
 }
 
-ownStatics( WelcomeBatchDialog, OO.ui.ProcessDialog );
+ownStatics( WelcomeBatchDialog, StagedDialog );
 WelcomeBatchDialog.static.name = 'mentorshipWelcomeBatch';
 WelcomeBatchDialog.static.title = '';
-WelcomeBatchDialog.static.actions = [
-	{ action: 'cancel', label: OO.ui.deferMsg( 'mentorship-cancel' ), flags: [ 'safe', 'close' ], modes: [ 'loading', 'form' ] },
-	{ action: 'close', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'safe', 'close' ], modes: [ 'closed' ] },
+WelcomeBatchDialog.static.actions = stagedActions( [
 	{ action: 'review', label: OO.ui.deferMsg( 'mentorship-welcome-batch-review' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
-	{ action: 'back', label: OO.ui.deferMsg( 'mentorship-back' ), flags: [ 'safe', 'back' ], modes: [ 'review' ] },
-	{ action: 'send', label: '', flags: [ 'primary', 'progressive' ], modes: [ 'review' ] },
-	{ action: 'done', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'primary', 'progressive' ], modes: [ 'done' ] },
-];
+	{ action: 'send', label: '', flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
+] );

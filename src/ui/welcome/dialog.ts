@@ -13,8 +13,9 @@ import { isoSeconds } from '../../wiki/programs';
 import { checkUsers, SentOne, sendInvitation, WelcomeProgram } from '../../wiki/welcome';
 import { Drafts } from '../drafts';
 import { Env, formatDate } from '../env';
-import { ErrorArea, errorText } from '../errors';
+import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
+import { StagedDialog, stagedActions } from '../staged-dialog';
 import { jq, ownStatics } from '../windows';
 import { CountedText } from '../widgets';
 import { ChoiceOption, composition, invitablePrograms, kindLabel, labelOf, MessageFields, skipText, writer } from './common';
@@ -30,8 +31,7 @@ interface Draft {
 
 const NOTE_MAX = 1000;
 
-export class WelcomeDialog extends OO.ui.ProcessDialog {
-	private readonly env: Env;
+export class WelcomeDialog extends StagedDialog {
 	private readonly user: string;
 	private readonly drafts: Drafts<Draft>;
 	private programs: WelcomeProgram[] = [];
@@ -39,34 +39,21 @@ export class WelcomeDialog extends OO.ui.ProcessDialog {
 	private checks = 0;
 	private fields: MessageFields | null = null;
 	private result: SentOne | null = null;
-	private stack!: OO.ui.StackLayout;
-	private mode = '';
-	private formPanel!: OO.ui.PanelLayout;
-	private previewPanel!: OO.ui.PanelLayout;
-	private donePanel!: OO.ui.PanelLayout;
-	private status!: OO.ui.MessageWidget;
 	private $fields!: JQuery;
 	private $recipient!: JQuery;
 	private prior!: OO.ui.MessageWidget;
 	private goOn!: OO.ui.CheckboxInputWidget;
 	private goOnField!: OO.ui.FieldLayout;
 	private note!: CountedText;
-	private errors!: ErrorArea;
-	private $previewIntro!: JQuery;
-	private $preview!: JQuery;
-	private $done!: JQuery;
 
 	public constructor( config: WelcomeDialogConfig ) {
-		super( { size: 'medium', classes: [ 'mg-welcome-dialog' ] } );
-		this.env = config.env;
+		super( config.env, { size: 'medium', classes: [ 'mg-welcome-dialog' ] } );
 		this.user = config.user;
 		this.drafts = new Drafts<Draft>( config.env.storage, 'welcome', config.env.user || '' );
 	}
 
-	public override initialize(): this {
-		super.initialize();
-		this.status = new OO.ui.MessageWidget( { type: 'notice', classes: [ 'mg-welcome-status' ] } );
-		this.status.$element.attr( { role: 'status', 'aria-live': 'polite' } );
+	protected buildForm( $form: JQuery ): void {
+		this.status.$element.addClass( 'mg-welcome-status' );
 		this.prior = new OO.ui.MessageWidget( { type: 'warning', classes: [ 'mg-welcome-prior' ] } );
 		this.prior.toggle( false );
 		this.goOn = new OO.ui.CheckboxInputWidget( { selected: false } );
@@ -81,20 +68,9 @@ export class WelcomeDialog extends OO.ui.ProcessDialog {
 		this.note.$element.addClass( 'mg-welcome-note' );
 		// What the inviter types may be in another script than the interface.
 		this.note.input.$input.attr( 'dir', 'auto' );
-		this.errors = new ErrorArea();
 		this.$recipient = $( '<p>' ).addClass( 'mg-welcome-recipient' );
 		this.$fields = $( '<div>' ).addClass( 'mg-welcome-fields' );
-		this.formPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		this.formPanel.$element.append( this.status.$element, this.$recipient, this.prior.$element, this.goOnField.$element, this.$fields, this.errors.$element );
-		this.$previewIntro = $( '<p>' ).addClass( 'mg-preview-intro' );
-		this.$preview = $( '<div>' ).addClass( 'mg-preview' ).attr( { tabindex: '0', role: 'region' } );
-		this.previewPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		this.previewPanel.$element.append( this.$previewIntro, this.$preview );
-		this.$done = $( '<div>' ).attr( 'role', 'status' );
-		this.donePanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		this.donePanel.$element.append( this.$done );
-		this.stack = new OO.ui.StackLayout( { items: [ this.formPanel, this.previewPanel, this.donePanel ], expanded: false } );
-		this.$body.append( this.stack.$element );
+		$form.append( this.$recipient, this.prior.$element, this.goOnField.$element, this.$fields );
 		this.goOn.on( 'change', () => this.update() );
 		this.note.input.on( 'change', () => {
 			const value = this.note.getValue();
@@ -103,12 +79,6 @@ export class WelcomeDialog extends OO.ui.ProcessDialog {
 			}
 		} );
 		this.note.input.on( 'resize', () => this.updateSize() );
-		return this;
-	}
-
-	private setMode( mode: string ): void {
-		this.mode = mode;
-		this.actions.setMode( mode );
 	}
 
 	public override getSetupProcess( data: unknown ): OO.ui.Process {
@@ -118,42 +88,23 @@ export class WelcomeDialog extends OO.ui.ProcessDialog {
 			if ( draft && draft.note ) {
 				this.note.input.setValue( draft.note );
 			}
-			this.setMode( 'loading' );
-			this.stack.setItem( this.formPanel );
+			this.setStage( 'loading', false );
 			this.showStatus( 'notice', msg( 'mentorship-welcome-loading', this.user ) );
 			return jq( this.load() );
 		} );
 	}
 
-	public override getReadyProcess( data: unknown ): OO.ui.Process {
-		return super.getReadyProcess( data ).next( () => {
-			this.focusForm();
-		} );
-	}
-
-	private focusForm(): void {
-		if ( this.fields && this.mode === 'form' ) {
+	protected focusForm(): void {
+		if ( this.fields ) {
 			this.fields.kind.focus();
 		}
-	}
-
-	private showStatus( type: 'notice' | 'warning' | 'error' | 'success', text: string | null ): void {
-		if ( text === null ) {
-			this.status.toggle( false );
-			return;
-		}
-		this.status.setType( type );
-		this.status.setLabel( text );
-		this.status.toggle( true );
 	}
 
 	private load(): Promise<void> {
 		return invitablePrograms( this.env ).then( ( programs ) => {
 			this.programs = programs;
 			if ( !programs.length ) {
-				this.showStatus( 'warning', msg( 'mentorship-welcome-no-programs' ) );
-				this.setMode( 'closed' );
-				this.updateSize();
+				this.showError( msg( 'mentorship-welcome-no-programs' ) );
 				return undefined;
 			}
 			const fields = new MessageFields( this.env, programs, this.$overlay );
@@ -166,9 +117,7 @@ export class WelcomeDialog extends OO.ui.ProcessDialog {
 			} );
 			return this.check();
 		} ).catch( ( e: unknown ) => {
-			this.showStatus( 'error', errorText( e ) );
-			this.setMode( 'closed' );
-			this.updateSize();
+			this.showError( errorText( e ) );
 		} );
 	}
 
@@ -191,20 +140,22 @@ export class WelcomeDialog extends OO.ui.ProcessDialog {
 			const skip = accountSkip( facts, this.env.user || '', policy );
 			const open = fields.offered().filter( ( o ) => !o.choice.disabled );
 			if ( skip || !open.length ) {
-				this.$fields.hide();
+				const why = skip ?
+					msg( 'mentorship-welcome-cannot', facts.name, skipText( this.env, program, skip ) ) :
+					msg( 'mentorship-welcome-nothing-left', facts.name );
+				if ( this.programs.length < 2 ) {
+					this.showError( why );
+					return;
+				}
+				// Another program may still have something to send.
+				this.$fields.show();
+				this.note.$element.hide();
 				this.prior.toggle( false );
 				this.goOnField.toggle( false );
-				this.showStatus( 'error', skip ?
-					msg( 'mentorship-welcome-cannot', facts.name, skipText( this.env, program, skip ) ) :
-					msg( 'mentorship-welcome-nothing-left', facts.name ) );
-				// Another program may still have something to send.
-				if ( this.programs.length > 1 ) {
-					this.$fields.show();
-					this.note.$element.hide();
-				}
-				this.setMode( this.programs.length > 1 ? 'form' : 'closed' );
+				this.$recipient.text( '' );
+				this.showStatus( 'error', why );
+				this.setStage( 'form' );
 				this.actions.setAbilities( { preview: false } );
-				this.updateSize();
 				return;
 			}
 			this.$fields.show();
@@ -217,14 +168,10 @@ export class WelcomeDialog extends OO.ui.ProcessDialog {
 			if ( last ) {
 				this.prior.setLabel( msg( 'mentorship-welcome-already', facts.name, kindLabel( this.env, program, last.kind ), last.by, formatDate( last.time ) ) );
 			}
-			this.setMode( 'form' );
+			this.setStage( 'form' );
 			this.update();
-			this.updateSize();
-			this.focusForm();
 		}, ( e: unknown ) => {
-			this.showStatus( 'error', errorText( e ) );
-			this.setMode( 'closed' );
-			this.updateSize();
+			this.showError( errorText( e ) );
 		} );
 	}
 
@@ -267,24 +214,25 @@ export class WelcomeDialog extends OO.ui.ProcessDialog {
 		return composition( this.env, fields.program(), option, fields.language(), this.note.getValue() );
 	}
 
-	private showPreview(): Promise<void> {
+	protected handler( action: string ): ( () => Promise<void> ) | null {
+		if ( action === 'preview' ) {
+			return () => this.preview();
+		}
+		if ( action === 'post' ) {
+			return () => this.post();
+		}
+		return null;
+	}
+
+	private preview(): Promise<void> {
 		const c = this.compose();
 		if ( !c ) {
 			return Promise.resolve();
 		}
-		this.errors.clear();
 		this.drafts.save( { note: this.note.getValue() } );
 		const post = composeFor( c, this.user, isoSeconds( this.env.clock.now() ), newId( this.env.random ) );
-		return this.env.client.parse( { title: post.page, text: post.text, sectiontitle: post.sectiontitle } ).then( ( html ) => {
-			this.$previewIntro.text( msg( 'mentorship-ask-preview-intro', post.page ) );
-			this.$preview.attr( 'aria-label', msg( 'mentorship-ask-preview' ) );
-			// HTML made by the wiki's own parser (sanitised there), as in any edit preview.
-			this.$preview[ 0 ]!.innerHTML = html;
-			this.stack.setItem( this.previewPanel );
-			this.setMode( 'preview' );
-			this.updateSize();
-			this.$preview.trigger( 'focus' );
-		} );
+		// The message is written in the language the inviter chose: the preview is laid out in it.
+		return this.renderPreview( post, msg( 'mentorship-ask-preview-intro', post.page ), c.language );
 	}
 
 	private post(): Promise<void> {
@@ -297,11 +245,11 @@ export class WelcomeDialog extends OO.ui.ProcessDialog {
 		return sendInvitation( writer( this.env, fields.program() ), c, this.user ).then( ( result ) => {
 			this.result = result;
 			this.drafts.clear();
-			this.showDone( result );
+			this.showResult( result );
 		} );
 	}
 
-	private showDone( result: SentOne ): void {
+	private showResult( result: SentOne ): void {
 		const $link = $( '<a>' )
 			.attr( 'href', this.env.url( result.posted.title ) + '#' + encodeURIComponent( result.section.replace( / /g, '_' ) ) )
 			.text( result.posted.title );
@@ -309,51 +257,13 @@ export class WelcomeDialog extends OO.ui.ProcessDialog {
 			type: 'success',
 			label: $( '<span>' ).append( $( '<span>' ).text( msg( 'mentorship-welcome-done', this.user ) ), ' ', $link ),
 		} );
-		this.$done.empty().append( done.$element );
+		let $more: JQuery = $( [] );
 		if ( result.recordError ) {
-			this.$done.append( new OO.ui.MessageWidget( { type: 'warning', label: msg( 'mentorship-welcome-not-recorded', errorText( result.recordError ) ) } ).$element );
+			$more = new OO.ui.MessageWidget( { type: 'warning', label: msg( 'mentorship-welcome-not-recorded', errorText( result.recordError ) ) } ).$element;
 		} else if ( result.record ) {
-			this.$done.append( $( '<p>' ).text( msg( 'mentorship-welcome-recorded' ) ) );
+			$more = $( '<p>' ).text( msg( 'mentorship-welcome-recorded' ) );
 		}
-		this.stack.setItem( this.donePanel );
-		this.setMode( 'done' );
-		this.updateSize();
-		// Focus the result, so that screen readers read it and Escape closes.
-		$link.trigger( 'focus' );
-	}
-
-	public override getActionProcess( action: string ): OO.ui.Process {
-		if ( action === 'preview' ) {
-			return new OO.ui.Process( () => jq( this.showPreview().catch( ( e: unknown ) => {
-				this.errors.show( e );
-				this.updateSize();
-			} ) ) );
-		}
-		if ( action === 'back' ) {
-			return new OO.ui.Process( () => {
-				this.stack.setItem( this.formPanel );
-				this.setMode( 'form' );
-				this.updateSize();
-				this.note.input.focus();
-			} );
-		}
-		if ( action === 'post' ) {
-			return new OO.ui.Process( () => jq( this.post().catch( ( e: unknown ) => {
-				// Back to the form: what was typed is still there; the error says what to do.
-				this.stack.setItem( this.formPanel );
-				this.setMode( 'form' );
-				this.errors.show( e, () => {
-					void this.executeAction( 'post' );
-				} );
-				this.updateSize();
-			} ) ) );
-		}
-		return super.getActionProcess( action );
-	}
-
-	public override getBodyHeight(): number {
-		const panel = this.stack ? this.stack.getCurrentItem() : null;
-		return panel ? Math.max( 120, panel.$element.outerHeight( true ) || 0 ) : 200;
+		this.showDone( done.$element, $more );
 	}
 
 	/** The result of a posted message (for tests). */
@@ -362,13 +272,10 @@ export class WelcomeDialog extends OO.ui.ProcessDialog {
 	}
 }
 
-ownStatics( WelcomeDialog, OO.ui.ProcessDialog );
+ownStatics( WelcomeDialog, StagedDialog );
 WelcomeDialog.static.name = 'mentorshipWelcome';
 WelcomeDialog.static.title = '';
-WelcomeDialog.static.actions = [
-	{ action: 'cancel', label: OO.ui.deferMsg( 'mentorship-cancel' ), flags: [ 'safe', 'close' ], modes: [ 'loading', 'form', 'preview' ] },
-	{ action: 'close', label: OO.ui.deferMsg( 'mentorship-close' ), flags: [ 'safe', 'close' ], modes: [ 'closed', 'done' ] },
+WelcomeDialog.static.actions = stagedActions( [
 	{ action: 'preview', label: OO.ui.deferMsg( 'mentorship-ask-preview' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
-	{ action: 'back', label: OO.ui.deferMsg( 'mentorship-back' ), flags: [ 'safe', 'back' ], modes: [ 'preview' ] },
 	{ action: 'post', label: OO.ui.deferMsg( 'mentorship-welcome-post' ), flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
-];
+] );

@@ -1,0 +1,172 @@
+/**
+ * How to open each dialog of the gadgets in the situations its users meet, for the generic
+ * action tests (dialog-actions.test.ts walks every stage each situation reaches and clicks
+ * every action there) and for each dialog's own tests. A dialog class in src/ui with no
+ * driver here fails the registry test.
+ */
+
+import { DetectedMilestone } from '../../src/core/stages';
+import { AskDialog } from '../../src/ui/ask/dialog';
+import { ConsoleContext } from '../../src/ui/console/console';
+import { MilestoneDialog } from '../../src/ui/console/milestone-dialog';
+import { NoticeDialog, NoticeDialogConfig } from '../../src/ui/notice-dialog';
+import { StagedDialog } from '../../src/ui/staged-dialog';
+import { WelcomeBatchDialog } from '../../src/ui/welcome/batch';
+import { WelcomeDialog } from '../../src/ui/welcome/dialog';
+import { networkDown } from '../unit/fakes/transport';
+import { openDialog, Opened, PROGRAM, programConfig, seedProgram, setupUi, type, Ui } from '../support/ui';
+
+export interface Situation {
+	name: string;
+	/** A fresh wiki and dialog, opened and loaded. */
+	open: () => Promise<{ ui: Ui; opened: Opened }>;
+	/** Fills the form as a user would, so that its primary action can go on. */
+	fill?: ( opened: Opened ) => void;
+}
+
+export interface Driver {
+	/** The dialog class's name. */
+	name: string;
+	situations: Situation[];
+}
+
+export const QUESTION = 'How do I cite a museum catalogue?';
+
+export function askDialog( ui: Ui ): AskDialog {
+	return new AskDialog( { env: ui.env, cache: { program: PROGRAM, mentor: 'Alice' }, article: 'Claude_Monet', revid: 5, panelUrl: '/panel' } );
+}
+
+/** The question box of an ask dialog. */
+export function questionBox( opened: Opened ): OO.ui.MultilineTextInputWidget {
+	return ( opened.dialog as unknown as { question: OO.ui.MultilineTextInputWidget } ).question;
+}
+
+/** The note box of a welcome or notice dialog. */
+export function noteBox( opened: Opened ): OO.ui.TextInputWidget {
+	return ( opened.dialog as unknown as { note: { input: OO.ui.TextInputWidget } } ).note.input;
+}
+
+async function open( setup: ( ui: Ui ) => StagedDialog, options: Parameters<typeof setupUi>[ 0 ] = {} ): Promise<{ ui: Ui; opened: Opened }> {
+	const ui = setupUi( options );
+	const dialog = setup( ui );
+	return { ui: ui, opened: await openDialog( dialog ) };
+}
+
+export function noticeConfig( ui: Ui, overrides: Partial<NoticeDialogConfig> = {} ): NoticeDialogConfig {
+	return {
+		env: ui.env,
+		title: 'Choose Alice as your mentor',
+		explanation: 'Alice will be your mentor in Art mentorship.',
+		confirm: 'Choose Alice',
+		preview: ( note ) => ( { page: 'User talk:Alice', text: 'Hello Alice. ' + note + ' ~~~~', section: 'A new mentee', sectiontitle: 'A new mentee', summary: 'A new mentee', marker: '' } ),
+		run: ( note ) => ui.env.client.parse( { title: 'User talk:Alice', text: note } ).then( () => undefined ),
+		...overrides,
+	};
+}
+
+function consoleContext( ui: Ui ): ConsoleContext {
+	const config = programConfig();
+	return {
+		env: ui.env,
+		id: PROGRAM,
+		data: { loaded: { state: { config: config } } },
+		actor: () => ( {} ),
+		setStatus: () => undefined,
+		refresh: () => undefined,
+	} as unknown as ConsoleContext;
+}
+
+export function milestoneDialog( ui: Ui, detected?: DetectedMilestone ): MilestoneDialog {
+	seedProgram( ui.wiki, { mentee: 'Bob' } );
+	return new MilestoneDialog( consoleContext( ui ), 'Bob', detected );
+}
+
+export const DRIVERS: Driver[] = [
+	{
+		name: 'AskDialog',
+		situations: [
+			{
+				name: 'a mentee with a mentor',
+				open: () => open( ( ui ) => {
+					seedProgram( ui.wiki );
+					return askDialog( ui );
+				} ),
+				fill: ( o ) => type( questionBox( o ), QUESTION ),
+			},
+			{
+				name: 'someone who is not in the program',
+				open: () => open( ( ui ) => {
+					seedProgram( ui.wiki, { mentee: 'Someone else' } );
+					return askDialog( ui );
+				} ),
+			},
+			{
+				name: 'the wiki cannot be reached',
+				open: () => open( ( ui ) => {
+					ui.wiki.beforeRequest = () => networkDown;
+					return askDialog( ui );
+				} ),
+			},
+		],
+	},
+	{
+		name: 'WelcomeDialog',
+		situations: [
+			{
+				name: 'a coordinator welcomes a newcomer',
+				open: () => open( ( ui ) => {
+					seedProgram( ui.wiki, { mentee: 'Bob' } );
+					return new WelcomeDialog( { env: ui.env, user: 'Newbie' } );
+				}, { user: 'Carol' } ),
+				fill: ( o ) => type( noteBox( o ), 'Glad to see you here.' ),
+			},
+			{
+				name: 'no program to invite to',
+				open: () => open( ( ui ) => new WelcomeDialog( { env: ui.env, user: 'Newbie' } ), { user: 'Carol' } ),
+			},
+		],
+	},
+	{
+		name: 'WelcomeBatchDialog',
+		situations: [
+			{
+				name: 'a coordinator invites the new accounts of the log',
+				open: () => open( ( ui ) => {
+					seedProgram( ui.wiki, { mentee: 'Bob' } );
+					return new WelcomeBatchDialog( { env: ui.env, names: [ 'Newbie1', 'Newbie2' ] } );
+				}, { user: 'Carol' } ),
+			},
+			{
+				name: 'the wiki cannot be reached',
+				open: () => open( ( ui ) => {
+					ui.wiki.beforeRequest = () => networkDown;
+					return new WelcomeBatchDialog( { env: ui.env, names: [ 'Newbie1' ] } );
+				}, { user: 'Carol' } ),
+			},
+		],
+	},
+	{
+		name: 'NoticeDialog',
+		situations: [
+			{
+				name: 'choosing a mentor, with a note',
+				open: () => open( ( ui ) => new NoticeDialog( noticeConfig( ui ) ) ),
+				fill: ( o ) => type( noteBox( o ), 'I would like to write about painters.' ),
+			},
+			{
+				name: 'leaving, with the post optional and unticked',
+				open: () => open( ( ui ) => new NoticeDialog( noticeConfig( ui, { withNote: false, optionalPost: 'Tell my mentor' } ) ) ),
+				fill: ( o ) => ( o.dialog as unknown as { postBox: OO.ui.CheckboxInputWidget } ).postBox.setSelected( false ),
+			},
+		],
+	},
+	{
+		name: 'MilestoneDialog',
+		situations: [
+			{
+				name: 'a coordinator records a milestone',
+				open: () => open( ( ui ) => milestoneDialog( ui ), { user: 'Carol' } ),
+			},
+		],
+	},
+];
