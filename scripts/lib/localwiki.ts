@@ -493,5 +493,5 @@ export function setReadOnly( wiki: LocalWiki, reason: string | null ): void {
  * @param wiki
  */
 export function runJobs( wiki: LocalWiki ): void {
-	php( wiki, 'runJobs', [ '--wait=0', '--maxtime=60' ] );
+	php( wiki, 'runJobs', [ '--maxtime=60' ] );
 }

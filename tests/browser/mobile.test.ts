@@ -44,8 +44,9 @@ async function expectThumbReach( control: Locator ): Promise<{ x: number; y: num
 	return b;
 }
 
-/** The open dialog fits the phone's screen: nothing to scroll sideways, nothing cut off. */
+/** The open dialog fits the phone's screen: nothing to scroll sideways, nothing cut off, no floating control over it. */
 async function expectDialogFits( page: Page ): Promise<void> {
+	await page.locator( '.mg-floating' ).waitFor( { state: 'hidden' } );
 	const frame = page.locator( '.oo-ui-windowManager-modal > .oo-ui-dialog.oo-ui-window-active .oo-ui-window-frame' );
 	await frame.waitFor( { state: 'visible' } );
 	const box = await frame.boundingBox() as { x: number; y: number; width: number; height: number };

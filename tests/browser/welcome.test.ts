@@ -22,7 +22,7 @@ import { sendInvitation } from '../../src/wiki/welcome';
 import { expectAccessible, tabTo } from '../support/access';
 import { config, enableGadgets, program, programId, unique, users, wiki } from '../support/fixtures';
 import { apiRequests, CORE_GADGET, launch, loads, pageViewCost, shot, url, userPage } from '../support/browser';
-import { HAS_DISCUSSION_TOOLS, notifications, topic } from '../support/talk';
+import { HAS_DISCUSSION_TOOLS, notifications, replyControl, topic } from '../support/talk';
 
 const en = JSON.parse( readFileSync( join( __dirname, '..', '..', 'i18n', 'en.json' ), 'utf8' ) ) as Record<string, string>;
 
@@ -153,7 +153,7 @@ describe( 'welcome and invite', () => {
 			await page.goto( url( 'User talk:' + newbie ) );
 			const invitation = topic( page, 'An invitation to ' + s.cfg.name );
 			await invitation.waitFor();
-			await page.locator( '.ext-discussiontools-init-replylink-reply' ).first().waitFor();
+			await replyControl( page, 'An invitation to ' + s.cfg.name ).waitFor();
 			await shot( page, 'welcome-topic' );
 			const notices = await notifications( s.sessions[ newbie ]! );
 			expect( notices.filter( ( n ) => n.type === 'edit-user-talk' && n.agent && n.agent.name === s.coord ) ).toHaveLength( 1 );

@@ -9,6 +9,7 @@
 
 import type { TestProject } from 'vitest/node';
 import { deploy } from '../../scripts/lib/deploy';
+import { launch } from '../support/browser';
 import { ensureInstalled, ensureMediaWiki, ensurePackages, LocalWiki, localWiki, parseRelease, Release, setReadOnly, startServer, stopServer } from '../../scripts/lib/localwiki';
 
 interface Shared {
@@ -39,8 +40,11 @@ async function prepare( wiki: LocalWiki, shared: Shared ): Promise<void> {
 
 export default async function setup( project: TestProject ): Promise<() => void> {
 	if ( project.name.startsWith( 'browser' ) ) {
-		// Debian's Chromium (never a downloaded browser): installed as root, else the command is named.
+		// Debian's Chromium (never a downloaded browser): installed as root, else the command is
+		// named; and started once here, so that a browser that cannot start is reported once,
+		// clearly, rather than by every test file.
 		ensurePackages( [ 'chromium' ] );
+		await ( await launch() ).close();
 	}
 	const release = parseRelease( String( project.config.env.MENTORSHIP_MW || process.env.MENTORSHIP_MW || '1.39' ) );
 	const wiki = localWiki( 'test', release );

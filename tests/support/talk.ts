@@ -18,6 +18,14 @@ export function topic( page: Page, heading: string ): Locator {
 }
 
 /**
+ * The first Reply control after the topic's heading: a "Reply" button (DiscussionTools'
+ * visual enhancements, the default in 1.43) or a "reply" link.
+ */
+export function replyControl( page: Page, heading: string ): Locator {
+	return topic( page, heading ).locator( 'xpath=following::*[contains(@class,"ext-discussiontools-init-replybutton") or contains(@class,"ext-discussiontools-init-replylink-reply")][1]' );
+}
+
+/**
  * Replies to the first comment under `heading` with DiscussionTools' reply tool, by mouse
  * and keyboard, and waits until the reply is saved.
  *
@@ -26,9 +34,7 @@ export function topic( page: Page, heading: string ): Locator {
  * @param text
  */
 export async function replyWithTool( page: Page, heading: string, text: string ): Promise<void> {
-	const section = page.locator( 'h2', { hasText: heading } ).locator( 'xpath=ancestor-or-self::div[contains(@class,"mw-heading")][1]' );
-	const reply = section.locator( 'xpath=following::*[contains(@class,"ext-discussiontools-init-replylink-reply")][1]' );
-	await reply.click();
+	await replyControl( page, heading ).click();
 	const widget = page.locator( '.ext-discussiontools-ui-replyWidget' );
 	await widget.waitFor();
 	const input = widget.locator( 'textarea, [contenteditable="true"]' ).first();

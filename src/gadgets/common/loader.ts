@@ -120,6 +120,7 @@ export function addLink( portlets: string[], href: string, text: string, id: str
 		link.title = tooltip || '';
 		box.appendChild( link );
 		document.body.appendChild( box );
+		document.body.className += ' mg-floating-page';
 		return link;
 	}
 	for ( let i = 0; i < portlets.length; i++ ) {
