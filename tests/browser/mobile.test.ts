@@ -57,10 +57,21 @@ async function expectDialogFits( page: Page ): Promise<void> {
 	await expectNoSidewaysScroll( page );
 }
 
-/** Nothing wider than the screen: the elements that stick out are named when something does. */
+/**
+ * Nothing wider than the screen: the elements that stick out are named when something does.
+ * What an ancestor clips (a dialog title cut with an ellipsis) does not stick out.
+ */
 async function expectNoSidewaysScroll( page: Page ): Promise<void> {
 	const wide = await page.evaluate( ( width ) => Array.from( document.querySelectorAll( 'body *' ) )
 		.filter( ( e ) => e.getBoundingClientRect().right > width + 1 && getComputedStyle( e ).position !== 'fixed' && e.getClientRects().length )
+		.filter( ( e ) => {
+			for ( let a = e.parentElement; a; a = a.parentElement ) {
+				if ( /hidden|clip/.test( getComputedStyle( a ).overflowX ) && a.getBoundingClientRect().right <= width + 1 ) {
+					return false;
+				}
+			}
+			return true;
+		} )
 		// The innermost ones: those none of whose children stick out themselves.
 		.filter( ( e ) => !Array.from( e.children ).some( ( c ) => c.getBoundingClientRect().right > width + 1 ) )
 		.map( ( e ) => `${ e.tagName.toLowerCase() }.${ String( e.className ).split( ' ' ).join( '.' ) } (${ Math.round( e.getBoundingClientRect().right ) } px)` ), PHONE.width );

@@ -61,7 +61,7 @@ async function openByKeyboard( page: Page, control: Locator ): Promise<void> {
 async function closeWithX( dialog: Locator ): Promise<void> {
 	const x = dialog.locator( '.oo-ui-processDialog-actions-safe .oo-ui-buttonElement-button' ).filter( { visible: true } ).first();
 	await x.click();
-	await dialog.waitFor( { state: 'hidden' } );
+	await dialog.waitFor( { state: 'detached' } );
 }
 
 describe.each( SKINS )( `the controls in %s (MediaWiki ${ process.env.MENTORSHIP_MW || '1.39' })`, ( skin ) => {
@@ -75,7 +75,7 @@ describe.each( SKINS )( `the controls in %s (MediaWiki ${ process.env.MENTORSHIP
 		const control = page.getByRole( 'button', { name: 'Ask my mentor' } );
 		await control.waitFor( { state: 'visible' } );
 		await shot( page, `skin-${ skin }-ask-control` );
-		const dialog = page.locator( '.mg-ask-dialog' );
+		const dialog = page.locator( '.mg-ask-dialog.oo-ui-window-active' );
 		await ( phone ? control.tap() : control.click() );
 		await page.getByRole( 'textbox', { name: 'Your question' } ).waitFor( { state: 'visible' } );
 		await shot( page, `skin-${ skin }-ask-dialog` );
@@ -85,7 +85,7 @@ describe.each( SKINS )( `the controls in %s (MediaWiki ${ process.env.MENTORSHIP
 			await openByKeyboard( page, control );
 			await page.getByRole( 'textbox', { name: 'Your question' } ).waitFor( { state: 'visible' } );
 			await page.keyboard.press( 'Escape' );
-			await dialog.waitFor( { state: 'hidden' } );
+			await dialog.waitFor( { state: 'detached' } );
 			await expect( focused( control ) ).resolves.toBe( true );
 		}
 		await user.context.close();
@@ -97,16 +97,18 @@ describe.each( SKINS )( `the controls in %s (MediaWiki ${ process.env.MENTORSHIP
 		await page.goto( url( 'User talk:' + world.newcomer, { useskin: skin } ) );
 		const control = page.getByRole( 'button', { name: 'Welcome / invite' } );
 		await control.waitFor( { state: 'visible' } );
-		const dialog = page.locator( '.mg-welcome-dialog' );
+		const dialog = page.locator( '.mg-welcome-dialog.oo-ui-window-active' );
 		await ( phone ? control.tap() : control.click() );
-		await dialog.locator( '.mg-welcome-kind input[type=radio]' ).first().waitFor( { state: 'visible' } );
+		await dialog.getByRole( 'radio' ).first().waitFor( { state: 'attached' } );
+		await dialog.getByRole( 'button', { name: 'Preview' } ).waitFor( { state: 'visible' } );
 		await shot( page, `skin-${ skin }-welcome-dialog` );
 		await closeWithX( dialog );
 		if ( !phone ) {
 			await openByKeyboard( page, control );
-			await dialog.locator( '.mg-welcome-kind input[type=radio]' ).first().waitFor( { state: 'visible' } );
+			await dialog.getByRole( 'radio' ).first().waitFor( { state: 'attached' } );
+		await dialog.getByRole( 'button', { name: 'Preview' } ).waitFor( { state: 'visible' } );
 			await page.keyboard.press( 'Escape' );
-			await dialog.waitFor( { state: 'hidden' } );
+			await dialog.waitFor( { state: 'detached' } );
 		}
 		await user.context.close();
 	} );

@@ -48,14 +48,20 @@ function coreModules(): string[] {
 	return modules;
 }
 
+/** How long the shared code may take before the user is told, with Retry (it may still arrive). */
+const PATIENCE_MS = 15000;
+
 /**
- * Loads the shared code (and OOUI with it) and hands it to `use`. When loading fails, the
- * user is told, with a Retry button: in `place` (the panel's placeholder) when given, else
- * in a notification that stays. Built from the DOM alone, since OOUI may be what failed.
- * Retry first puts the modules that failed (a network error) back to "registered": else
- * ResourceLoader keeps the failure for the page's whole life.
+ * Loads the shared code (and OOUI with it) and hands it to `use`, once. When loading fails,
+ * or has not finished after PATIENCE_MS, the user is told, with a Retry button: in `place`
+ * (the panel's placeholder) when given, else in a notification that stays. Built from the
+ * DOM alone, since OOUI may be what failed. A network error leaves the modules "error" on
+ * 1.43 and "loading" for ever on 1.39: Retry puts those the shared code needs back to
+ * "registered" first, so that ResourceLoader asks for them again.
  */
-export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib ) => void, place?: HTMLElement ): void {
+export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib ) => void, place?: HTMLElement, run?: { used: boolean } ): void {
+	const once = run || { used: false };
+	const modules = coreModules();
 	const busy = ( on: boolean ): void => {
 		if ( trigger ) {
 			trigger.setAttribute( 'aria-busy', String( on ) );
@@ -64,13 +70,13 @@ export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib
 			trigger.className = trigger.className.replace( / ?mg-loading/g, '' ) + ( on ? ' mg-loading' : '' );
 		}
 	};
-	busy( true );
-	mw.loader.using( coreModules() ).then( () => {
+	const loading = place && place.textContent;
+	let shown: ( () => void ) | null = null;
+	const fail = (): void => {
+		if ( shown || once.used ) {
+			return;
+		}
 		busy( false );
-		use( mw.libs.mentorship as MentorshipLib );
-	}, () => {
-		busy( false );
-		const loading = place && place.textContent;
 		const box = document.createElement( 'div' );
 		const button = document.createElement( 'button' );
 		box.className = 'mg-load-error';
@@ -79,24 +85,48 @@ export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib
 		button.textContent = mw.msg( 'mentorship-loading-retry' );
 		box.appendChild( button );
 		const notice = place ? null : mw.notify( box, { type: 'error', tag: 'mentorship', autoHide: false } );
-		button.onclick = () => {
-			const registry = mw.loader.moduleRegistry;
-			for ( const name in registry ) {
-				if ( registry[ name ]!.state === 'error' ) {
-					registry[ name ]!.state = 'registered';
-				}
-			}
+		shown = (): void => {
 			if ( notice ) {
 				notice.then( ( n ) => n.close() );
 			} else {
 				( place as HTMLElement ).textContent = loading as string;
 			}
-			withCore( trigger, use, place );
 		};
 		if ( place ) {
 			place.textContent = '';
 			place.appendChild( box );
 		}
+		button.onclick = () => {
+			const registry = mw.loader.moduleRegistry;
+			const reset = ( name: string ): void => {
+				const module = registry[ name ];
+				// "loading" is a state too, though types-mediawiki does not list it.
+				const state: string = module ? module.state : '';
+				if ( module && ( state === 'error' || state === 'loading' ) ) {
+					module.state = 'registered';
+					module.dependencies.forEach( reset );
+				}
+			};
+			modules.forEach( reset );
+			( shown as () => void )();
+			withCore( trigger, use, place, once );
+		};
+	};
+	busy( true );
+	const timer = setTimeout( fail, PATIENCE_MS );
+	mw.loader.using( modules ).then( () => {
+		clearTimeout( timer );
+		if ( !once.used ) {
+			once.used = true;
+			busy( false );
+			if ( shown ) {
+				shown();
+			}
+			use( mw.libs.mentorship as MentorshipLib );
+		}
+	}, () => {
+		clearTimeout( timer );
+		fail();
 	} );
 }
 

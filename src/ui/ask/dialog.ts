@@ -14,7 +14,7 @@ import { Env, formatDate, writeContext } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { StagedDialog, stagedActions } from '../staged-dialog';
-import { jq, ownStatics } from '../windows';
+import { ownStatics } from '../windows';
 import { RadioGroup } from '../widgets';
 
 export interface AskDialogConfig {
@@ -116,7 +116,9 @@ export class AskDialog extends StagedDialog {
 			this.showStatus( 'notice', msg( 'mentorship-ask-loading' ) );
 			this.question.setDisabled( true );
 			this.onInput();
-			return jq( this.load() );
+			// Not part of the setup: while it loads, the dialog is open, and ×, Cancel and
+			// Escape close it (a window still being set up cannot be closed).
+			void this.load();
 		} );
 	}
 

@@ -17,7 +17,7 @@ import { Env } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Stage, StagedDialog, stagedActions } from '../staged-dialog';
-import { jq, ownStatics } from '../windows';
+import { ownStatics } from '../windows';
 import { CountedText, heading, statusLine } from '../widgets';
 import { composition, invitablePrograms, labelOf, MessageFields, skipText, writer } from './common';
 
@@ -162,7 +162,9 @@ export class WelcomeBatchDialog extends StagedDialog {
 			}
 			this.setStage( 'loading', false );
 			this.showStatus( 'notice', msg( 'mentorship-ask-loading' ) );
-			return jq( this.load() );
+			// Not part of the setup: while it loads, the dialog is open, and ×, Cancel and
+			// Escape close it (a window still being set up cannot be closed).
+			void this.load();
 		} );
 	}
 

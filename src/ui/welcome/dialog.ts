@@ -16,7 +16,7 @@ import { Env, formatDate } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { StagedDialog, stagedActions } from '../staged-dialog';
-import { jq, ownStatics } from '../windows';
+import { ownStatics } from '../windows';
 import { CountedText } from '../widgets';
 import { ChoiceOption, composition, invitablePrograms, kindLabel, labelOf, MessageFields, skipText, writer } from './common';
 
@@ -90,7 +90,9 @@ export class WelcomeDialog extends StagedDialog {
 			}
 			this.setStage( 'loading', false );
 			this.showStatus( 'notice', msg( 'mentorship-welcome-loading', this.user ) );
-			return jq( this.load() );
+			// Not part of the setup: while it loads, the dialog is open, and ×, Cancel and
+			// Escape close it (a window still being set up cannot be closed).
+			void this.load();
 		} );
 	}
 
