@@ -95,12 +95,13 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 	const mentorProfile = profiles[ profileTitle( cache.mentor ) ];
 	state.profiles[ cache.mentor ] = mentorProfile && mentorProfile.value ? mentorProfile.value : null;
 
-	// Who the mentor really is; read their page if the cache named someone else.
-	const entry = members[ me ];
+	// Who the mentor really is: the one the mentee's own profile names (never the roster's
+	// index, which anyone can edit); read their page if the cache named someone else.
+	const own = activeMembership( profile.value, programId );
 	let contributions: Contribution[] = first.contribs;
 	let contributionsComplete = first.contribsComplete;
 	let contributor = cache.mentor;
-	const claimed = entry && !entry.left && entry.role === 'mentee' ? entry.mentor : undefined;
+	const claimed = own && own.role === 'mentee' ? own.mentor : undefined;
 	const extra: string[] = [];
 	if ( claimed && !Object.prototype.hasOwnProperty.call( state.profiles, claimed ) ) {
 		extra.push( claimed );

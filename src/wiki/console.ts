@@ -223,7 +223,7 @@ export interface ApplyResult {
 	writes: number;
 }
 
-/** Writes the pairs into the roster: one write per roster page (one in all unless sharded). */
+/** Writes the pairs into the roster as proposals the mentees accept: one write per roster page (one in all unless sharded). */
 export async function applyPairs( w: ConsoleWriter, programId: string, config: ProgramConfig, pairs: RosterAssignment[] ): Promise<ApplyResult> {
 	const byPage: Record<string, RosterAssignment[]> = {};
 	const order: string[] = [];
@@ -241,7 +241,7 @@ export async function applyPairs( w: ConsoleWriter, programId: string, config: P
 		const mine: string[] = [];
 		const result = await w.store.update( page, ROSTER, ( r ) => {
 			mine.length = 0;
-			return rosterAssign( r, byPage[ page ] as RosterAssignment[], mine );
+			return rosterAssign( r, byPage[ page ] as RosterAssignment[], mine, w.user, w.now );
 		}, { summary: w.summaries.match, create: false } );
 		if ( result.changed ) {
 			writes++;

@@ -29,7 +29,8 @@ function program( specs: Record<string, Spec>, config: Partial<ProgramConfig> = 
 		members[ name ] = spec.entry;
 		profiles[ name ] = spec.membership === null ? null : {
 			version: 1,
-			programs: { [ P ]: { role: spec.entry.role, joined: spec.entry.joined, topics: [], languages: [ 'en' ], ...spec.membership } },
+			// The mentee's own profile names the mentor the roster indexes (the pairing rule asks the profile).
+			programs: { [ P ]: { role: spec.entry.role, joined: spec.entry.joined, topics: [], languages: [ 'en' ], ...( spec.entry.mentor ? { mentor: spec.entry.mentor } : {} ), ...spec.membership } },
 		};
 	}
 	return {

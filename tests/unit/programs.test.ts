@@ -253,15 +253,20 @@ describe( 'programs: writes', () => {
 		expect( new Set( titles ).size ).toBe( titles.length );
 	} );
 
-	it( 'a coordinator pairing a mentee writes the roster only', async () => {
+	it( 'a coordinator pairing a mentee only proposes, in the roster', async () => {
 		const { wiki, store } = setup();
 		populate( wiki, 12 );
 		const before = wiki.latest( profileTitle( name( 11 ) ) )!.revid;
+		const indexed = ( wiki.value( rosterTitle( P ) ) as Roster ).members[ name( 11 ) ]!.mentor;
 		await setMentor( ctx( store, 'Carol' ), P, config(), name( 11 ), name( 0 ) );
 		expect( wiki.edits.map( ( e ) => e.params.title ) ).toEqual( [ rosterTitle( P ) ] );
 		expect( wiki.latest( profileTitle( name( 11 ) ) )!.revid ).toBe( before );
+		const entry = ( wiki.value( rosterTitle( P ) ) as Roster ).members[ name( 11 ) ]!;
+		expect( entry.mentor ).toBe( indexed );
+		expect( entry.proposal ).toEqual( { mentor: name( 0 ), by: 'Carol', time: T } );
 		await setMentor( ctx( store, 'Carol' ), P, config(), name( 11 ), null );
-		expect( ( wiki.value( rosterTitle( P ) ) as Roster ).members[ name( 11 ) ]!.mentor ).toBeUndefined();
+		expect( ( wiki.value( rosterTitle( P ) ) as Roster ).members[ name( 11 ) ]!.proposal ).toBeUndefined();
+		expect( ( wiki.value( rosterTitle( P ) ) as Roster ).members[ name( 11 ) ]!.mentor ).toBe( indexed );
 	} );
 
 	it( 'records a question in the asker\'s own profile, once', async () => {

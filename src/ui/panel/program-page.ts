@@ -5,7 +5,7 @@
  */
 
 import { isoSeconds } from '../../wiki/programs';
-import { Actor, loadProgramView, ProgramView } from '../../wiki/membership';
+import { Actor, loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
 import { decodeMentorCache, encodeMentorCache, MENTOR_OPTION, mentorsWithRoom } from '../../core/program';
 import { Env, writeContext } from '../env';
 import { errorText } from '../errors';
@@ -34,6 +34,8 @@ export interface TabContext {
 	setStatus: ( text: string ) => void;
 	/** Switches to another tab. */
 	show: ( tab: string ) => void;
+	/** Reads and shows the next page of the program's mentors. */
+	moreMentors: () => void;
 }
 
 export class ProgramPage {
@@ -44,6 +46,8 @@ export class ProgramPage {
 	private current: string | undefined;
 	/** After the first load, reloads keep the status line (it says what was just done). */
 	private loaded = false;
+	/** How many of the program's mentors are read and shown (a page at a time). */
+	private mentorLimit = MENTOR_PAGE;
 
 	public constructor( env: Env, id: string, hooks: PageHooks ) {
 		this.env = env;
@@ -64,7 +68,7 @@ export class ProgramPage {
 			return;
 		}
 		this.$element.attr( 'aria-busy', 'true' );
-		loadProgramView( env.client, this.id, env.user, env.clock.now() ).then( ( view ) => {
+		loadProgramView( env.client, this.id, env.user, env.clock.now(), { mentors: this.mentorLimit } ).then( ( view ) => {
 			this.$element.removeAttr( 'aria-busy' );
 			if ( !this.loaded ) {
 				this.hooks.setStatus( '' );
@@ -83,11 +87,8 @@ export class ProgramPage {
 		const config = state.config;
 		const viewer = view.viewer;
 		const today = isoSeconds( this.env.clock.now() ).slice( 0, 10 );
+		// Counted among the mentors read (a page at a time) and confirmed by their own profiles.
 		const room = mentorsWithRoom( state, today );
-		const mentees = Object.keys( state.members ).filter( ( n ) => {
-			const e = state.members[ n ];
-			return !!e && !e.left && e.role === 'mentee';
-		} ).length;
 		document.title = config.name + ' – ' + msg( 'mentorship-panel-title' );
 		this.$element.empty();
 		if ( this.hooks.onBack ) {
@@ -100,7 +101,7 @@ export class ProgramPage {
 		this.$element.append(
 			$( '<h2>' ).text( config.name ),
 			paragraphs( config.description, 'mg-program-description' ),
-			$( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-panel-counts', room.total, room.room, mentees ) ),
+			$( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-panel-counts-shown', view.mentorsListed, room.total, room.room ) ),
 		);
 		this.$element.append( this.roleLine( view ) );
 		this.repairCache( view );
@@ -125,6 +126,10 @@ export class ProgramPage {
 			reload: ( tab?: string ) => this.load( tab ),
 			setStatus: this.hooks.setStatus,
 			show: ( tab: string ) => index.setTabPanel( tab ),
+			moreMentors: () => {
+				this.mentorLimit += MENTOR_PAGE;
+				this.load( this.current );
+			},
 		};
 		const tabs: { name: string; label: string; build: () => JQuery }[] = [];
 		if ( viewer.role === 'mentee' ) {
@@ -185,12 +190,13 @@ export class ProgramPage {
 		const viewer = view.viewer;
 		const cached = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
 		let wanted: string | null | undefined;
-		if ( viewer.role === 'mentee' ) {
+		// The cache follows the pairing the viewer's own profile confirms, never the roster.
+		if ( viewer.membership && viewer.membership.role === 'mentee' ) {
 			wanted = viewer.mentor ? encodeMentorCache( { program: this.id, mentor: viewer.mentor } ) : null;
 			if ( !viewer.mentor && ( !cached || cached.program !== this.id ) ) {
 				wanted = undefined;
 			}
-		} else if ( cached && cached.program === this.id ) {
+		} else if ( cached && cached.program === this.id && !viewer.membership ) {
 			wanted = null;
 		}
 		const current = cached ? encodeMentorCache( cached ) : null;
