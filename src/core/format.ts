@@ -199,6 +199,12 @@ export interface PageKind<T> {
 	name: string;
 	schema: Schema<T>;
 	empty?: () => T;
+	/**
+	 * The member holding the page's entries (roster members, invitation records), checked
+	 * one by one: an invalid entry is set aside (kept in the page, untouched, and reported)
+	 * instead of making the whole page unusable.
+	 */
+	entries?: { field: string; key?: Schema<string>; item: Schema<unknown> };
 }
 
 export const PROFILE: PageKind<Profile> = {
@@ -210,10 +216,12 @@ export const CONFIG: PageKind<ProgramConfig> = { name: 'config.json', schema: co
 export const ROSTER: PageKind<Roster> = {
 	name: 'roster.json',
 	schema: rosterSchema,
+	entries: { field: 'members', key: username, item: rosterMemberSchema },
 	empty: () => ( { version: 1, members: {} } ),
 };
 export const INVITATIONS: PageKind<InvitationLog> = {
 	name: 'invitations.json',
 	schema: invitationLogSchema,
+	entries: { field: 'invitations', item: invitationSchema },
 	empty: () => ( { version: 1, invitations: [] } ),
 };

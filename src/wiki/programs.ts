@@ -13,7 +13,7 @@ import {
 import { LIMITS } from '../core/format';
 import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf, rosterTitle, rosterTitles } from '../core/titles';
 import { ActivityInfo, UserInfo, WikiClient } from './client';
-import { Doc, docsFrom, Store, UpdateResult } from './store';
+import { Doc, docsFrom, SetAside, Store, UpdateResult } from './store';
 
 export interface ProgramSummary {
 	id: string;
@@ -81,6 +81,8 @@ export interface LoadedProgram {
 	activity: Record<string, ActivityInfo>;
 	/** Pages that could not be used, by title (an invalid profile does not stop the load). */
 	errors: Record<string, MentorshipError>;
+	/** Roster entries that are invalid: set aside (ignored, kept in the page), for coordinators to repair. */
+	setAside: { page: string; entry: SetAside }[];
 }
 
 /** The shard count of a program's roster, from its config. */
@@ -112,10 +114,14 @@ export async function loadProgram( client: WikiClient, programId: string, option
 	const rosterPageTitles = rosterTitles( programId, shards );
 	const rosterPages = shards > 1 ? await client.readPages( rosterPageTitles ) : first;
 	const rosterDocs = docsFrom( rosterPageTitles, rosterPages, ROSTER );
+	const setAside: { page: string; entry: SetAside }[] = [];
 	for ( const title of rosterPageTitles ) {
 		const doc = rosterDocs[ title ];
 		if ( !doc ) {
 			continue;
+		}
+		for ( const entry of doc.setAside || [] ) {
+			setAside.push( { page: title, entry: entry } );
 		}
 		if ( doc.error ) {
 			errors[ title ] = doc.error;
@@ -130,7 +136,7 @@ export async function loadProgram( client: WikiClient, programId: string, option
 		}
 	}
 	const state: ProgramState = { id: programId, config: config, members: members, profiles: {} };
-	const loaded: LoadedProgram = { state: state, users: {}, activity: {}, errors: errors };
+	const loaded: LoadedProgram = { state: state, users: {}, activity: {}, errors: errors, setAside: setAside };
 	if ( configDoc.revid !== undefined ) {
 		loaded.configRevid = configDoc.revid;
 	}
@@ -266,6 +272,11 @@ export async function releaseFromMentor( ctx: WriteContext, programId: string, c
 		}
 		return r;
 	}, { summary: ctx.summaries.roster, create: false } );
+}
+
+/** A coordinator's repair: removes the roster entries that are set aside (invalid) from a roster page. */
+export async function dropSetAside( ctx: WriteContext, page: string ): Promise<void> {
+	await ctx.store.update( page, ROSTER, ( r ) => r, { summary: ctx.summaries.roster, create: false, dropSetAside: true } );
 }
 
 /** Records a question the user asked in their own profile. */

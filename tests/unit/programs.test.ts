@@ -126,11 +126,23 @@ describe( 'programs: loading', () => {
 		populate( wiki, 40, { ...config(), shards: { roster: 4 } } );
 		const bad = 'Project:Mentorship/Programs/' + P + '/roster/2.json';
 		const lost = Object.keys( ( wiki.value( bad ) as Roster ).members );
-		wiki.put( bad, { version: 1, members: { nobody: {} } } );
+		wiki.put( bad, { version: 1, members: [ 'nobody' ] } );
 		const loaded = await loadProgram( client, P );
 		expect( Object.keys( loaded.errors ) ).toEqual( [ bad ] );
 		expect( loaded.errors[ bad ]!.kind ).toBe( 'invalid' );
 		expect( Object.keys( loaded.state.members ) ).toHaveLength( 40 - lost.length );
+	} );
+
+	it( 'sets an invalid roster entry aside: the others load, and coordinators are told', async () => {
+		const { wiki, client } = setup();
+		populate( wiki, 10 );
+		const roster = wiki.value( rosterTitle( P ) ) as Roster;
+		( roster.members as Record<string, unknown> ).nobody = {};
+		wiki.put( rosterTitle( P ), roster );
+		const loaded = await loadProgram( client, P );
+		expect( loaded.errors ).toEqual( {} );
+		expect( Object.keys( loaded.state.members ) ).toHaveLength( 10 );
+		expect( loaded.setAside.map( ( a ) => [ a.page, a.entry.key ] ) ).toEqual( [ [ rosterTitle( P ), 'nobody' ] ] );
 	} );
 
 	it( 'does not fail on an invalid profile: it is reported and counts as none', async () => {

@@ -4,7 +4,7 @@
  * profile; leave; the coordinator console).
  */
 
-import { isoSeconds } from '../../wiki/programs';
+import { dropSetAside, isoSeconds } from '../../wiki/programs';
 import { Actor, loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
 import { decodeMentorCache, encodeMentorCache, MENTOR_OPTION, mentorsWithRoom } from '../../core/program';
 import { Env, writeContext } from '../env';
@@ -112,6 +112,9 @@ export class ProgramPage {
 				label: msg( 'mentorship-panel-unreadable-pages', problems.length, problems.slice( 0, 3 ).join( ', ' ) ),
 			} ).$element );
 		}
+		if ( viewer.coordinator && view.loaded.setAside.length ) {
+			this.$element.append( this.setAsideBox( view ) );
+		}
 
 		const ctx: TabContext = {
 			env: this.env,
@@ -203,6 +206,45 @@ export class ProgramPage {
 		if ( wanted !== undefined && wanted !== current ) {
 			void this.env.client.setOption( MENTOR_OPTION, wanted ).then( () => mw.user.options.set( MENTOR_OPTION, wanted ), () => undefined );
 		}
+	}
+
+	/**
+	 * For coordinators: the roster entries that are invalid, set aside (ignored and kept in
+	 * the page) so that everyone else keeps working, with a one-click repair that removes them.
+	 */
+	private setAsideBox( view: ProgramView ): JQuery {
+		const list = view.loaded.setAside;
+		const $list = $( '<ul>' );
+		for ( const item of list.slice( 0, 20 ) ) {
+			const issue = item.entry.issues[ 0 ];
+			$list.append( $( '<li>' ).text( msg( 'mentorship-panel-set-aside-entry', String( item.entry.key ), issue ? issue.path : '', issue ? issue.got : '' ) ) );
+		}
+		const pages: string[] = [];
+		for ( const item of list ) {
+			if ( pages.indexOf( item.page ) === -1 ) {
+				pages.push( item.page );
+			}
+		}
+		const repair = new OO.ui.ButtonWidget( { label: msg( 'mentorship-panel-set-aside-repair', list.length ), flags: [ 'destructive' ] } );
+		const $status = $( '<span>' ).addClass( 'mg-muted' );
+		repair.on( 'click', () => {
+			repair.setDisabled( true );
+			const ctx = writeContext( this.env, view.loaded.state.config.name );
+			pages.reduce( ( p: Promise<void>, page ) => p.then( () => dropSetAside( ctx, page ) ), Promise.resolve() ).then( () => {
+				this.hooks.setStatus( msg( 'mentorship-panel-set-aside-repaired', list.length ) );
+				this.load( this.current );
+			}, ( e: unknown ) => {
+				repair.setDisabled( false );
+				$status.text( errorText( e ) );
+			} );
+		} );
+		const $box = $( '<div>' ).addClass( 'mg-set-aside' ).append(
+			$( '<p>' ).text( msg( 'mentorship-panel-set-aside', list.length, pages.join( ', ' ) ) ),
+			$list,
+			repair.$element,
+			$status,
+		);
+		return new OO.ui.MessageWidget( { type: 'warning', label: $box } ).$element;
 	}
 
 	private roleLine( view: ProgramView ): JQuery {
