@@ -121,6 +121,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
+/** Whether a value is an identifier (a program id, a message id): letters, digits, - and _. */
+export function isId( value: unknown ): value is string {
+	return typeof value === 'string' && ID.test( value );
+}
+
 function isString( v: unknown ): v is string {
 	return typeof v === 'string';
 }

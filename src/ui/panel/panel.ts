@@ -7,6 +7,7 @@
 
 import { ProgramConfig } from '../../core/format';
 import { newConfig } from '../../core/program-config';
+import { programIdFrom } from '../../core/titles';
 import { PanelContext } from '../../gadgets/common/lib';
 import { listProgramsWithRoom, ProgramListing } from '../../wiki/programs';
 import { Env } from '../env';
@@ -44,7 +45,7 @@ export class Panel {
 		}
 		if ( !this.embedded ) {
 			window.addEventListener( 'popstate', () => {
-				const program = mw.util.getParamValue( 'program' );
+				const program = programIdFrom( mw.util.getParamValue( 'program' ) );
 				if ( program ) {
 					this.openProgram( program, mw.util.getParamValue( 'view' ) || undefined );
 				} else if ( mw.util.getParamValue( 'view' ) === 'create' && this.env.user ) {
