@@ -11,8 +11,7 @@
 
 import { Membership, Profile, ProgramConfig, Proposal, Question, Role, Roster, RosterMember } from './format';
 import { clone } from './json';
-import { isPlausibleUserName } from './names';
-import { isId } from './schema';
+import { isId, looksLikeUserName } from './ids';
 
 export const DEFAULT_UNANSWERED_DAYS = 3;
 export const DEFAULT_CAPACITY = 3;
@@ -423,7 +422,7 @@ export function decodeMentorCache( value: unknown ): MentorCache | null {
 	}
 	try {
 		const parsed = JSON.parse( value ) as { v?: unknown; program?: unknown; mentor?: unknown };
-		if ( parsed.v === 1 && isId( parsed.program ) && typeof parsed.mentor === 'string' && isPlausibleUserName( parsed.mentor ) ) {
+		if ( parsed.v === 1 && isId( parsed.program ) && looksLikeUserName( parsed.mentor ) ) {
 			return { program: parsed.program, mentor: parsed.mentor };
 		}
 	} catch ( e ) {

@@ -3,7 +3,7 @@
  * "User:", "User talk:"), which every wiki accepts whatever its local names are.
  */
 
-import { isId } from './schema';
+import { isId } from './ids';
 import { normalizeUserName } from './names';
 
 export const PROGRAMS_PREFIX = 'Mentorship/Programs/';
