@@ -16,6 +16,7 @@ import { Contribution, WikiClient } from './client';
 import { isoSeconds, recordQuestion, rosterShards, WriteContext } from './programs';
 import { postSection } from './posting';
 import { Doc, docsFrom } from './store';
+import { readTrustedConfig } from './trust';
 
 const CONTRIB_DAYS = 30;
 
@@ -73,7 +74,10 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 		throw configDoc && configDoc.error ? configDoc.error :
 			new MentorshipError( 'missing', 'missingtitle', 'No program ' + programId, [ configTitle( programId ) ], { page: configTitle( programId ) } );
 	}
-	const config = configDoc.value;
+	// The config in force is the last one its coordinators made (the trust chain): an edit by
+	// anyone else cannot reroute questions to another help desk.
+	const trusted = await readTrustedConfig( client, configTitle( programId ) );
+	const config = trusted.config || configDoc.value;
 	const profiles = docsFrom( [ profileTitle( me ), profileTitle( cache.mentor ) ], first.pages, PROFILE );
 	const profile = profiles[ profileTitle( me ) ] as Doc<Profile> & { error?: MentorshipError };
 	if ( profile.error ) {

@@ -14,6 +14,8 @@ import { LIMITS } from '../core/format';
 import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf, rosterTitle, rosterTitles } from '../core/titles';
 import { ActivityInfo, UserInfo, WikiClient } from './client';
 import { Doc, docsFrom, SetAside, Store, UpdateResult } from './store';
+import { readTrustedConfig } from './trust';
+import { ignoredSince, RevisionMeta } from '../core/trust';
 
 export interface ProgramSummary {
 	id: string;
@@ -72,11 +74,29 @@ export interface LoadOptions {
 	activityMaxContinue?: number;
 	/** Users whose profiles are read in the first request, with the config and roster. */
 	firstProfiles?: string[];
+	/**
+	 * Take the config through the trust chain (default true): the last revision made by a
+	 * coordinator of the revision before that counted, not merely the latest revision.
+	 */
+	trust?: boolean;
+}
+
+export interface ConfigTrust {
+	/** The revision in force, and the page's latest. */
+	revid?: number;
+	latest?: number;
+	/** Revisions after the one in force that do not count (not by a coordinator). */
+	ignored: RevisionMeta[];
+	protection: { type: string; level: string }[];
+	/** Requests the chain took. */
+	requests: number;
 }
 
 export interface LoadedProgram {
 	state: ProgramState;
 	configRevid?: number;
+	/** How the config in force was chosen (absent when loaded without the trust chain). */
+	trust?: ConfigTrust;
 	users: Record<string, UserInfo>;
 	activity: Record<string, ActivityInfo>;
 	/** Pages that could not be used, by title (an invalid profile does not stop the load). */
@@ -107,7 +127,21 @@ export async function loadProgram( client: WikiClient, programId: string, option
 	if ( !configDoc.exists || !configDoc.value ) {
 		throw new MentorshipError( 'missing', 'missingtitle', cTitle + ' does not exist', [ cTitle ], { page: cTitle } );
 	}
-	const config = configDoc.value;
+	let config = configDoc.value;
+	let trust: ConfigTrust | undefined;
+	if ( options.trust !== false ) {
+		const chain = await readTrustedConfig( client, cTitle );
+		trust = { ignored: ignoredSince( chain ), protection: chain.protection, requests: chain.requests };
+		if ( chain.revid !== undefined ) {
+			trust.revid = chain.revid;
+		}
+		if ( chain.latest !== undefined ) {
+			trust.latest = chain.latest;
+		}
+		if ( chain.config ) {
+			config = chain.config;
+		}
+	}
 	const shards = rosterShards( config );
 	const errors: Record<string, MentorshipError> = {};
 	const members: Record<string, RosterMember> = {};
@@ -139,6 +173,9 @@ export async function loadProgram( client: WikiClient, programId: string, option
 	const loaded: LoadedProgram = { state: state, users: {}, activity: {}, errors: errors, setAside: setAside };
 	if ( configDoc.revid !== undefined ) {
 		loaded.configRevid = configDoc.revid;
+	}
+	if ( trust ) {
+		loaded.trust = trust;
 	}
 	if ( firstProfiles.length ) {
 		const firstDocs = docsFrom( firstProfiles.map( profileTitle ), first, PROFILE );

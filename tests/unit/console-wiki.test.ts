@@ -203,9 +203,9 @@ describe( 'loading the dashboard', () => {
 		wiki.put( configTitle( 'other' ), config() );
 		client.requestCount = 0;
 		const data = await loadConsole( client, P, Date.parse( '2026-02-01T00:00:00Z' ) );
-		// 1 config and roster + 1 list of pages + 3 for 121 members + 1 rosters and logs + 1 rights log.
-		expect( data.requests ).toBe( 7 );
-		expect( client.requestCount ).toBe( 7 );
+		// 1 config and roster + 2 for the config's trust chain + 1 list of pages + 3 for 121 members + 1 rosters and logs + 1 rights log.
+		expect( data.requests ).toBe( 9 );
+		expect( client.requestCount ).toBe( 9 );
 		expect( data.dashboard.rows ).toHaveLength( 121 );
 		expect( data.input.invitations ).toHaveLength( 2 );
 		expect( data.input.rosters ).toHaveLength( 2 );

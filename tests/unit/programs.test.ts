@@ -60,14 +60,17 @@ function ctx( store: Store, user: string ): WriteContext {
 }
 
 describe( 'programs: loading', () => {
-	it( 'loads 500 members with profiles and accounts in 11 requests', async () => {
+	it( 'loads 500 members with profiles and accounts in 13 requests', async () => {
 		const { wiki, client } = setup();
 		const names = populate( wiki, 500 );
 		const loaded = await loadProgram( client, P, { users: true } );
-		expect( wiki.calls ).toHaveLength( 11 );
-		// The config and the roster together first, then 50 profiles and 50 accounts a request.
+		expect( wiki.calls ).toHaveLength( 13 );
+		// The config and the roster together first, then the config's trust chain (its
+		// revisions, then their content), then 50 profiles and 50 accounts a request.
 		expect( wiki.calls[ 0 ]!.params.titles ).toEqual( [ configTitle( P ), rosterTitle( P ) ] );
-		for ( const call of wiki.calls.slice( 1 ) ) {
+		expect( wiki.calls[ 1 ]!.params.rvprop ).toBe( 'ids|user|timestamp' );
+		expect( wiki.calls[ 2 ]!.params.revids ).toEqual( [ wiki.latest( configTitle( P ) )!.revid ] );
+		for ( const call of wiki.calls.slice( 3 ) ) {
 			expect( call.params.titles ).toHaveLength( 50 );
 			expect( call.params.ususers ).toHaveLength( 50 );
 		}
@@ -78,18 +81,21 @@ describe( 'programs: loading', () => {
 		expect( loaded.state.config ).toEqual( config() );
 		expect( names.every( ( n ) => loaded.state.profiles[ n ] !== null ) ).toBe( true );
 		expect( mentorOf( loaded.state, name( 499 ) ) ).toBe( name( 490 ) );
-		expect( client.requestCount ).toBe( 11 );
+		expect( client.requestCount ).toBe( 13 );
 	} );
 
 	it( 'loads profiles only, or the index only, in fewer requests', async () => {
 		const { wiki, client } = setup();
 		populate( wiki, 120 );
 		await loadProgram( client, P );
-		expect( wiki.calls ).toHaveLength( 1 + 3 );
-		expect( wiki.calls[ 1 ]!.params.ususers ).toBeUndefined();
+		expect( wiki.calls ).toHaveLength( 1 + 2 + 3 );
+		expect( wiki.calls[ 3 ]!.params.ususers ).toBeUndefined();
 		const before = wiki.calls.length;
 		const index = await loadProgram( client, P, { profiles: false } );
-		expect( wiki.calls.length - before ).toBe( 1 );
+		expect( wiki.calls.length - before ).toBe( 1 + 2 );
+		const untrusted = wiki.calls.length;
+		await loadProgram( client, P, { profiles: false, trust: false } );
+		expect( wiki.calls.length - untrusted ).toBe( 1 );
 		expect( Object.keys( index.state.members ) ).toHaveLength( 120 );
 		expect( index.state.profiles ).toEqual( {} );
 	} );
@@ -115,8 +121,8 @@ describe( 'programs: loading', () => {
 			}
 		}
 		const loaded = await loadProgram( client, P );
-		expect( wiki.calls ).toHaveLength( 3 );
-		expect( wiki.calls[ 1 ]!.params.titles ).toEqual( [ 0, 1, 2, 3 ].map( ( k ) => 'Project:Mentorship/Programs/' + P + '/roster/' + k + '.json' ) );
+		expect( wiki.calls ).toHaveLength( 5 );
+		expect( wiki.calls[ 3 ]!.params.titles ).toEqual( [ 0, 1, 2, 3 ].map( ( k ) => 'Project:Mentorship/Programs/' + P + '/roster/' + k + '.json' ) );
 		expect( Object.keys( loaded.state.members ) ).toHaveLength( 40 );
 		expect( mentorOf( loaded.state, name( 39 ) ) ).toBe( name( 30 ) );
 	} );
@@ -176,7 +182,7 @@ describe( 'programs: loading', () => {
 		wiki.put( configTitle( P ), config() );
 		const loaded = await loadProgram( client, P, { users: true } );
 		expect( loaded.state.members ).toEqual( {} );
-		expect( wiki.calls ).toHaveLength( 1 );
+		expect( wiki.calls ).toHaveLength( 1 + 2 );
 	} );
 } );
 

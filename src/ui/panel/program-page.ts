@@ -4,10 +4,11 @@
  * profile; leave; the coordinator console).
  */
 
-import { dropSetAside, isoSeconds } from '../../wiki/programs';
+import { ConfigTrust, dropSetAside, isoSeconds } from '../../wiki/programs';
+import { configTitle } from '../../core/titles';
 import { Actor, loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
 import { decodeMentorCache, encodeMentorCache, MENTOR_OPTION, mentorsWithRoom } from '../../core/program';
-import { Env, writeContext } from '../env';
+import { Env, formatDate, writeContext } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';
 import { paragraphs, userLink } from '../widgets';
@@ -114,6 +115,9 @@ export class ProgramPage {
 		}
 		if ( viewer.coordinator && view.loaded.setAside.length ) {
 			this.$element.append( this.setAsideBox( view ) );
+		}
+		if ( viewer.coordinator && view.loaded.trust ) {
+			this.$element.append( this.trustBox( view ) );
 		}
 
 		const ctx: TabContext = {
@@ -245,6 +249,37 @@ export class ProgramPage {
 			$status,
 		);
 		return new OO.ui.MessageWidget( { type: 'warning', label: $box } ).$element;
+	}
+
+	/**
+	 * For coordinators: edits to the program's settings by people who are not coordinators
+	 * (ignored: each with its diff), and a warning when the settings page is not protected.
+	 */
+	private trustBox( view: ProgramView ): JQuery {
+		const trust = view.loaded.trust as ConfigTrust;
+		const title = configTitle( this.id );
+		const $out = $( '<div>' );
+		if ( trust.ignored.length ) {
+			const $list = $( '<ul>' );
+			for ( const r of trust.ignored.slice( -20 ) ) {
+				$list.append( $( '<li>' ).append( $( '<a>' )
+					.attr( 'href', mw.util.getUrl( title, { diff: String( r.revid ), oldid: String( r.parentid ) } ) )
+					.text( msg( 'mentorship-panel-config-ignored-edit', r.user || '?', formatDate( r.timestamp ) ) ) ) );
+			}
+			$out.append( new OO.ui.MessageWidget( {
+				type: 'warning',
+				classes: [ 'mg-config-ignored' ],
+				label: $( '<div>' ).append( $( '<p>' ).text( msg( 'mentorship-panel-config-ignored', trust.ignored.length ) ), $list ),
+			} ).$element );
+		}
+		if ( !trust.protection.some( ( p ) => p.type === 'edit' ) ) {
+			$out.append( new OO.ui.MessageWidget( {
+				type: 'warning',
+				classes: [ 'mg-config-unprotected' ],
+				label: msg( 'mentorship-panel-config-unprotected', title ),
+			} ).$element );
+		}
+		return $out;
 	}
 
 	private roleLine( view: ProgramView ): JQuery {
