@@ -21,6 +21,7 @@ import { WikiClient } from './client';
 import { Actor, postNotice } from './membership';
 import { isoSeconds, LoadedProgram, loadProgram, rosterPageFor } from './programs';
 import { docsFrom, Store } from './store';
+import { readTrustedConfig } from './trust';
 
 export interface ConsoleData {
 	loaded: LoadedProgram;
@@ -200,7 +201,12 @@ export async function saveConfig( w: ConsoleWriter, programId: string, baseline:
 			}
 		}
 	}
-	const saved = await w.store.update( configTitle( programId ), CONFIG, ( c ) => applyConfigEdit( c, baseline, edited ), { summary: w.summaries.config, create: false } );
+	// The coordinator's changes apply to the config in force (the end of the trust chain), not
+	// to the latest revision: what someone who is not a coordinator changed is not carried
+	// into a revision that counts (the save puts the page back to the config in force).
+	const trusted = await readTrustedConfig( w.store.client, configTitle( programId ) );
+	const saved = await w.store.update( configTitle( programId ), CONFIG,
+		( c ) => applyConfigEdit( trusted.config || c, baseline, edited ), { summary: w.summaries.config, create: false } );
 	for ( const t of oldTitles ) {
 		await w.store.update( t, ROSTER, ( r ) => rosterKeepOnly( r, ( name ) => rosterTitle( programId, to, name ) === t ),
 			{ summary: w.summaries.roster, create: false } ).catch( ( e: unknown ) => {

@@ -55,12 +55,20 @@ describe( 'creating a program', () => {
 describe( 'saving the settings', () => {
 	it( 'sets what the coordinator changed, keeping what another coordinator saved meanwhile', async () => {
 		const { wiki, writer } = setup();
-		wiki.put( configTitle( P ), config() );
+		wiki.put( configTitle( P ), config(), { user: 'Carol' } );
 		const baseline = config();
-		wiki.put( configTitle( P ), { ...config(), description: 'Changed meanwhile' } );
+		wiki.put( configTitle( P ), { ...config(), description: 'Changed meanwhile' }, { user: 'Dmitri Ivanov' } );
 		const saved = await saveConfig( writer, P, baseline, { ...config(), name: 'Renamed' } );
 		expect( saved.name ).toBe( 'Renamed' );
 		expect( wiki.value( configTitle( P ) ) ).toMatchObject( { name: 'Renamed', description: 'Changed meanwhile' } );
+	} );
+
+	it( 'does not carry what someone who is not a coordinator changed into the revision it saves', async () => {
+		const { wiki, writer } = setup();
+		wiki.put( configTitle( P ), config(), { user: 'Carol' } );
+		wiki.put( configTitle( P ), { ...config(), coordinators: [ 'Carol', 'Dmitri Ivanov', 'Vandal' ], helpDesk: 'User talk:Vandal' }, { user: 'Vandal' } );
+		await saveConfig( writer, P, config(), { ...config(), name: 'Renamed' } );
+		expect( wiki.value( configTitle( P ) ) ).toMatchObject( { name: 'Renamed', coordinators: [ 'Carol', 'Dmitri Ivanov' ], helpDesk: 'Project:Help desk' } );
 	} );
 
 	it( 'moves every roster entry to its page when the number of shards changes, then back', async () => {
