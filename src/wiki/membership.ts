@@ -148,14 +148,21 @@ export interface MentorView extends ProgramView {
 	repliesComplete: boolean;
 }
 
-/** Mentees listed with one mentor that a mentor's view reads at most. */
-export const MENTOR_VIEW_MAX = 200;
+/** Mentees whose profiles a mentor's view reads at most (50 a request). */
+export const MENTOR_VIEW_MAX = 250;
 
 /** Loads a mentor's view: their mentees' profiles, accounts and last 30 days of edits, and their own replies. */
 export async function loadMentorView( client: WikiClient, programId: string, me: string, nowMs: number ): Promise<MentorView> {
 	const loaded = await loadProgram( client, programId, { profiles: false, firstProfiles: [ me ] } );
 	const state = loaded.state;
-	const listed = listedMenteesOf( state, me, MENTOR_VIEW_MAX );
+	// The mentees the index lists with this mentor first, then the other current mentees: the
+	// index can be forged (someone re-pairs a mentee in it), so the mentees' own profiles decide.
+	const mineListed = listedMenteesOf( state, me, MENTOR_VIEW_MAX );
+	const others = Object.keys( state.members ).filter( ( n ) => {
+		const e = state.members[ n ] as RosterMember;
+		return !e.left && e.role === 'mentee' && mineListed.indexOf( n ) === -1;
+	} ).sort();
+	const listed = mineListed.concat( others ).slice( 0, MENTOR_VIEW_MAX );
 	const batch = await client.batch( {
 		titles: listed.map( profileTitle ),
 		users: listed.concat( [ me ] ),

@@ -311,6 +311,24 @@ export async function releaseFromMentor( ctx: WriteContext, programId: string, c
 	}, { summary: ctx.summaries.roster, create: false } );
 }
 
+/**
+ * The mentee puts the roster's index back in line with their own profile (after someone
+ * re-paired them in the roster): only the index of their choice changes, not a proposal.
+ */
+export async function repairOwnIndex( ctx: WriteContext, programId: string, config: ProgramConfig, mentor: string | null ): Promise<void> {
+	await ctx.store.update( rosterPageFor( programId, config, ctx.user ), ROSTER, ( r ) => {
+		const entry = r.members[ ctx.user ];
+		if ( entry && !entry.left && entry.role === 'mentee' ) {
+			if ( mentor ) {
+				entry.mentor = mentor;
+			} else {
+				delete entry.mentor;
+			}
+		}
+		return r;
+	}, { summary: ctx.summaries.roster, create: false } );
+}
+
 /** A coordinator's repair: removes the roster entries that are set aside (invalid) from a roster page. */
 export async function dropSetAside( ctx: WriteContext, page: string ): Promise<void> {
 	await ctx.store.update( page, ROSTER, ( r ) => r, { summary: ctx.summaries.roster, create: false, dropSetAside: true } );

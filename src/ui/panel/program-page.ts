@@ -4,7 +4,7 @@
  * profile; leave; the coordinator console).
  */
 
-import { ConfigTrust, dropSetAside, isoSeconds } from '../../wiki/programs';
+import { ConfigTrust, dropSetAside, isoSeconds, repairOwnIndex } from '../../wiki/programs';
 import { configTitle } from '../../core/titles';
 import { Actor, loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
 import { decodeMentorCache, encodeMentorCache, MENTOR_OPTION, mentorsWithRoom } from '../../core/program';
@@ -106,6 +106,7 @@ export class ProgramPage {
 		);
 		this.$element.append( this.roleLine( view ) );
 		this.repairCache( view );
+		this.repairIndex( view );
 		const problems = Object.keys( view.loaded.errors );
 		if ( problems.length ) {
 			this.$element.append( new OO.ui.MessageWidget( {
@@ -280,6 +281,20 @@ export class ProgramPage {
 			} ).$element );
 		}
 		return $out;
+	}
+
+	/**
+	 * When the roster's index names another mentor than the viewer's own profile (someone
+	 * re-paired them in the roster), the viewer puts it back, so that their mentor finds them.
+	 */
+	private repairIndex( view: ProgramView ): void {
+		const viewer = view.viewer;
+		const own = viewer.membership;
+		if ( !own || own.role !== 'mentee' || !viewer.entry || ( viewer.entry.mentor || null ) === ( own.mentor || null ) ) {
+			return;
+		}
+		void repairOwnIndex( writeContext( this.env, view.loaded.state.config.name ), this.id, view.loaded.state.config, own.mentor || null )
+			.then( () => undefined, () => undefined );
 	}
 
 	private roleLine( view: ProgramView ): JQuery {
