@@ -314,6 +314,46 @@ export function rosterPropose( roster: Roster, mentee: string, mentor: string | 
 	return roster;
 }
 
+/**
+ * Pairings written the old way (a coordinator or a handover set `mentor` in the roster,
+ * which the mentee's own profile does not name): under the consent rule they count for
+ * nothing, so the migration turns each into a proposal the mentee accepts in one click.
+ * Returns mentee → mentor for the entries to migrate (current mentees whose profile was read
+ * and does not name the roster's mentor, with no proposal yet, and a confirmed mentor).
+ */
+export function legacyPairings( program: ProgramState ): Record<string, string> {
+	const out: Record<string, string> = {};
+	for ( const name of Object.keys( program.members ).sort() ) {
+		const entry = program.members[ name ] as RosterMember;
+		const own = activeMembership( program.profiles[ name ], program.id );
+		if ( entry.left || entry.role !== 'mentee' || !entry.mentor || entry.proposal || !own || own.role !== 'mentee' ) {
+			continue;
+		}
+		if ( own.mentor !== entry.mentor && isConfirmedMember( program, entry.mentor, 'mentor' ) ) {
+			out[ name ] = entry.mentor;
+		}
+	}
+	return out;
+}
+
+/** The migration's change: each legacy pairing becomes a proposal, the index of choices follows the profiles. */
+export function rosterMigrateLegacy( roster: Roster, pairings: Record<string, string>, own: Record<string, string | null>, by: string, time: string ): Roster {
+	for ( const mentee of Object.keys( pairings ) ) {
+		const entry = roster.members[ mentee ];
+		if ( !entry || entry.left || entry.role !== 'mentee' || entry.mentor !== pairings[ mentee ] ) {
+			continue;
+		}
+		entry.proposal = { mentor: pairings[ mentee ] as string, by: by, time: time };
+		const choice = own[ mentee ];
+		if ( choice ) {
+			entry.mentor = choice;
+		} else {
+			delete entry.mentor;
+		}
+	}
+	return roster;
+}
+
 /** A mentor releases a mentee, in the mentor's own profile (their pairing stops counting). */
 export function profileRelease( profile: Profile, programId: string, mentee: string ): Profile {
 	const membership = profile.programs[ programId ];

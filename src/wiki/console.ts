@@ -12,6 +12,7 @@ import { editInterval, RosterAssignment, rosterAssign } from '../core/cohort';
 import { ACTIVITY_DAYS, buildDashboard, Dashboard, DashboardInput, MilestoneRecord, pendingQuestions, rosterAddMilestone } from '../core/dashboard';
 import { isMentorshipError, MentorshipError } from '../core/errors';
 import { NoticeKind } from '../core/notices';
+import { activeMembership, legacyPairings, ProgramState, rosterMigrateLegacy } from '../core/program';
 import {
 	applyConfigEdit, reshardRoster, rosterKeepOnly, rosterPut, rosterShardCount,
 } from '../core/program-config';
@@ -227,6 +228,27 @@ export interface ApplyResult {
 	skipped: string[];
 	/** Roster pages written. */
 	writes: number;
+}
+
+/**
+ * The migration of pairings written before the consent rule (see legacyPairings): each
+ * becomes a proposal the mentee accepts; one write per roster page. Returns how many.
+ */
+export async function migrateLegacyPairings( w: ConsoleWriter, programId: string, config: ProgramConfig, state: ProgramState ): Promise<number> {
+	const pairings = legacyPairings( state );
+	const own: Record<string, string | null> = {};
+	const byPage: Record<string, Record<string, string>> = {};
+	for ( const mentee of Object.keys( pairings ) ) {
+		const m = activeMembership( state.profiles[ mentee ], programId );
+		own[ mentee ] = m && m.mentor ? m.mentor : null;
+		const page = rosterPageFor( programId, config, mentee );
+		( byPage[ page ] || ( byPage[ page ] = {} ) )[ mentee ] = pairings[ mentee ] as string;
+	}
+	for ( const page of Object.keys( byPage ) ) {
+		await w.store.update( page, ROSTER, ( r ) => rosterMigrateLegacy( r, byPage[ page ] as Record<string, string>, own, w.user, w.now ),
+			{ summary: w.summaries.roster, create: false } );
+	}
+	return Object.keys( pairings ).length;
 }
 
 /** Writes the pairs into the roster as proposals the mentees accept: one write per roster page (one in all unless sharded). */

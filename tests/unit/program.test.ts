@@ -5,7 +5,7 @@ import {
 	activeMembership, availability, capacityOf, confirmedMembers, decodeMentorCache, DEFAULT_CAPACITY,
 	confirmedLoads, encodeMentorCache, isConfirmedMember, lastQuestion, listedMenteesOf, menteesByMentor, mentorOf,
 	profileAddQuestion, profileJoin, profileLeave, profileRelease, profileSetMentor, profileUnrelease, ProgramState,
-	proposalFor, rosterJoin, rosterLeave, rosterPropose, rosterSetMentor,
+	legacyPairings, proposalFor, rosterJoin, rosterLeave, rosterMigrateLegacy, rosterPropose, rosterSetMentor,
 	routeQuestion, unansweredDays,
 } from '../../src/core/program';
 import { config } from './fixtures/pages';
@@ -167,6 +167,25 @@ describe( 'program: the pairing rule', () => {
 		expect( proposalFor( p, 'Bob' ) ).toBeNull();
 		rosterPropose( roster, 'Bob', null, 'Coord', T1 );
 		expect( roster.members.Bob!.proposal ).toBeUndefined();
+	} );
+
+	it( 'migrates pairings written in the roster only into proposals the mentee accepts', () => {
+		const p = program();
+		// Cleo was paired by a coordinator the old way: the roster names Bea, her profile no one.
+		p.members.Cleo = { role: 'mentee', joined: T0, mentor: 'Bea' };
+		p.profiles.Cleo = profileWith( membership( 'mentee' ) );
+		// Dan's roster entry names a mentor who is no mentor: nothing to propose.
+		p.members.Dan = { role: 'mentee', joined: T0, mentor: 'Nobody' };
+		p.profiles.Dan = profileWith( membership( 'mentee' ) );
+		expect( mentorOf( p, 'Cleo' ) ).toBeNull();
+		expect( legacyPairings( p ) ).toEqual( { Cleo: 'Bea' } );
+		const roster: Roster = { version: 1, members: clone( p.members ) };
+		rosterMigrateLegacy( roster, legacyPairings( p ), { Cleo: null }, 'Carol', T1 );
+		expect( roster.members.Cleo ).toEqual( { role: 'mentee', joined: T0, proposal: { mentor: 'Bea', by: 'Carol', time: T1 } } );
+		expect( roster.members.Bob ).toEqual( p.members.Bob );
+		p.members = roster.members;
+		expect( proposalFor( p, 'Cleo' ) ).toEqual( { mentor: 'Bea', by: 'Carol', time: T1 } );
+		expect( legacyPairings( p ) ).toEqual( {} );
 	} );
 
 	it( 'lists a mentor\'s mentees from the index, oldest first, at most as many as asked', () => {
