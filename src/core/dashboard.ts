@@ -215,7 +215,9 @@ export function buildDashboard( input: DashboardInput ): Dashboard {
 		const account = input.accounts[ name ];
 		const activity = input.activity[ name ];
 		const status = statusOf( program, name, entry, activity );
-		const recorded = entry.milestones || [];
+		// A milestone counts only when a coordinator of the program (by the config in force)
+		// recorded it: anyone can edit the roster, and a forged `by` names someone else.
+		const recorded = ( entry.milestones || [] ).filter( ( m ) => config.coordinators.indexOf( m.by ) !== -1 );
 		const since = mentorSince( input.rosters.concat( [ { version: 1, members: { [ name ]: entry } } ] ), name );
 		let stage: StageResult | null = null;
 		if ( account && account.exists ) {

@@ -174,6 +174,14 @@ describe( 'the dashboard\'s rows', () => {
 		expect( row( 'Mara' ).detected ).toEqual( [] );
 	} );
 
+	it( 'counts only milestones recorded by a coordinator of the program', () => {
+		const forged = input();
+		forged.program.members.Ann!.milestones!.push( { type: 'other', time: '2026-02-11T00:00:00Z', by: 'Vandal' } );
+		const built = buildDashboard( forged );
+		expect( built.rows.find( ( r ) => r.name === 'Ann' )!.recorded.map( ( m ) => m.by ) ).toEqual( [ 'Carol' ] );
+		expect( built.summary.milestones ).toEqual( buildDashboard( input() ).summary.milestones );
+	} );
+
 	it( 'gives the latest check-in and the first invitation', () => {
 		expect( row( 'Ann' ).checkin!.satisfaction ).toBe( 5 );
 		expect( row( 'Cas' ).checkin ).toBeNull();
