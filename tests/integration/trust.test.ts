@@ -19,7 +19,8 @@ import { rosterJoin, rosterSetMentor } from '../../src/core/program';
 import { configTitle, rosterTitle } from '../../src/core/titles';
 import { loadAskState } from '../../src/wiki/ask';
 import { loadMentorView, loadProgramView } from '../../src/wiki/membership';
-import { isoSeconds, joinProgram, listProgramsWithRoom, loadProgram } from '../../src/wiki/programs';
+import { applyPairs } from '../../src/wiki/console';
+import { isoSeconds, joinProgram, listProgramsWithRoom, loadProgram, setMentor } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
 import { anonClient, membership, pageText, programConfig, session, sessions, setUpProgram, uniqueName, writeContext, writeFigures } from './helpers';
 
@@ -57,6 +58,32 @@ describe( 'trust: forged pairings, config take-overs, bad entries, ghosts', () =
 		await check( 'after a non-member\'s edit' );
 		await forge( program.members[ zed ]!.client, 'Integration test: a mentor takes a mentee' );
 		await check( 'after a mentor\'s edit' );
+	} );
+
+	it( 'a coordinator\'s proposal takes effect only after the mentee accepts; then questions go to the accepted mentor', async () => {
+		const program = await setUpProgram( { id: 'propose', mentors: 2, mentees: 1, pair: true } );
+		const [ first, second ] = program.mentors as [ string, string ];
+		const mentee = program.mentees[ 0 ]!;
+		const client = program.members[ mentee ]!.client;
+		const coordinator = program.coordinator;
+		const writer = {
+			store: new Store( coordinator.client ), user: coordinator.name, now: isoSeconds( Date.now() ),
+			summaries: { create: 'it', config: 'it', roster: 'Integration test: match', match: 'Integration test: match', milestone: 'it' },
+		};
+		const applied = await applyPairs( writer, program.id, program.config, [ { mentee: mentee, mentor: second, before: first } ] );
+		expect( applied.skipped ).toEqual( [] );
+		const proposed = await loadProgramView( client, program.id, mentee, Date.now() );
+		expect( proposed.viewer.mentor ).toBe( first );
+		expect( proposed.viewer.proposal ).toMatchObject( { mentor: second, by: coordinator.name } );
+		expect( ( await loadAskState( client, mentee, { program: program.id, mentor: first }, Date.now() ) ).recipient ).toEqual( { kind: 'mentor', user: first } );
+		// The mentee accepts (what the panel's Accept button does: their own profile, then the index).
+		await setMentor( writeContext( program.members[ mentee ]! ), program.id, program.config, mentee, second );
+		const accepted = await loadProgramView( client, program.id, mentee, Date.now() );
+		expect( accepted.viewer.mentor ).toBe( second );
+		expect( accepted.viewer.proposal ).toBeNull();
+		const ask = await loadAskState( client, mentee, { program: program.id, mentor: first }, Date.now() );
+		expect( ask.recipient ).toEqual( { kind: 'mentor', user: second } );
+		expect( ask.cacheStale ).toBe( true );
 	} );
 
 	it( 'a non-coordinator who edits the unprotected config changes nothing: coordinators, help desk and console stay', async () => {
