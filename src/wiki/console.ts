@@ -106,6 +106,10 @@ export async function loadConsole( client: WikiClient, programId: string, nowMs:
 			loaded.errors[ t ] = doc.error;
 		} else if ( doc && doc.value ) {
 			invitations.push( ...doc.value.invitations );
+			// Invalid records are set aside (the others count) and shown to the coordinators.
+			for ( const entry of doc.setAside || [] ) {
+				loaded.setAside.push( { page: t, entry: entry } );
+			}
 		}
 	}
 	const input: DashboardInput = {

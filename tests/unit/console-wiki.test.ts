@@ -206,7 +206,10 @@ describe( 'loading the dashboard', () => {
 			wiki.put( profileTitle( name ), member( 'mentee' ) );
 		}
 		wiki.put( rosterTitle( P ), { version: 1, members } );
-		wiki.put( invitationLogTitle( P, '2026-01' ), invitationLog() );
+		// One record of the log is invalid: it is set aside, the others count.
+		const log = invitationLog() as unknown as { invitations: unknown[] };
+		log.invitations.push( { user: 'not valid|name', by: 'Carol', time: T, kind: 'welcome', lang: 'en', revid: 1 } );
+		wiki.put( invitationLogTitle( P, '2026-01' ), log );
 		wiki.put( rosterTitle( 'other' ), { version: 1, members: { 'Mentee 1': { role: 'mentor', joined: '2026-01-25T00:00:00Z' } } } );
 		wiki.put( configTitle( 'other' ), config() );
 		client.requestCount = 0;
@@ -216,6 +219,7 @@ describe( 'loading the dashboard', () => {
 		expect( client.requestCount ).toBe( 9 );
 		expect( data.dashboard.rows ).toHaveLength( 121 );
 		expect( data.input.invitations ).toHaveLength( 2 );
+		expect( data.loaded.setAside.map( ( a ) => [ a.page, a.entry.key ] ) ).toEqual( [ [ 'Wikipedia:Mentorship/Programs/' + P + '/invitations/2026-01.json', 2 ] ] );
 		expect( data.input.rosters ).toHaveLength( 2 );
 		expect( data.dashboard.rows.find( ( r ) => r.name === 'Mentee 1' )!.detected.map( ( d ) => d.type ) ).toEqual( [ 'became-mentor' ] );
 		expect( data.dashboard.summary.counts ).toEqual( { mentors: 1, mentees: 120, left: 0, unconfirmed: 0 } );

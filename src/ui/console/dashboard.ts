@@ -366,6 +366,28 @@ function migrationBox( ctx: ConsoleContext ): JQuery {
 	} ).$element;
 }
 
+/** Invitation records that are invalid: set aside (the others count), kept in their log page. */
+function logSetAsideBox( ctx: ConsoleContext ): JQuery {
+	const items = ctx.data.loaded.setAside.filter( ( a ) => /\/invitations\//.test( a.page ) );
+	if ( !items.length ) {
+		return $( [] );
+	}
+	const pages: string[] = [];
+	const $list = $( '<ul>' );
+	for ( const item of items ) {
+		if ( pages.indexOf( item.page ) === -1 ) {
+			pages.push( item.page );
+		}
+		const issue = item.entry.issues[ 0 ];
+		$list.append( $( '<li>' ).text( msg( 'mentorship-panel-set-aside-entry', String( item.entry.key ), issue ? issue.path : '', issue ? issue.got : '' ) ) );
+	}
+	return new OO.ui.MessageWidget( {
+		type: 'warning',
+		classes: [ 'mg-log-set-aside' ],
+		label: $( '<div>' ).append( $( '<p>' ).text( msg( 'mentorship-console-log-set-aside', items.length, pages.join( ', ' ) ) ), $list ),
+	} ).$element;
+}
+
 export function dashboardView( ctx: ConsoleContext ): JQuery {
 	const dashboard = ctx.data.dashboard;
 	const $box = $( '<div>' ).addClass( 'mg-dashboard' );
@@ -376,7 +398,7 @@ export function dashboardView( ctx: ConsoleContext ): JQuery {
 			label: msg( 'mentorship-panel-unreadable-pages', problems.length, problems.slice( 0, 3 ).join( ', ' ) ),
 		} ).$element );
 	}
-	$box.append( migrationBox( ctx ) );
+	$box.append( migrationBox( ctx ), logSetAsideBox( ctx ) );
 	$box.append(
 		heading( msg( 'mentorship-console-summary-heading' ) ),
 		summaryCards( ctx, dashboard.summary ),
