@@ -16,7 +16,7 @@ import { Contribution, WikiClient } from './client';
 import { isoSeconds, recordQuestion, rosterShards, WriteContext } from './programs';
 import { postSection } from './posting';
 import { Doc, docsFrom } from './store';
-import { readTrustedConfig } from './trust';
+import { trustedConfigCached, TrustStore } from './trust';
 
 const CONTRIB_DAYS = 30;
 
@@ -64,7 +64,7 @@ function recipientOf( route: ReturnType<typeof routeQuestion> ): Recipient | nul
  * roster and the mentor's recent talk-page edits, all in one request; more only when the
  * cache was stale, the roster is sharded or the mentor is away with a backup.
  */
-export async function loadAskState( client: WikiClient, me: string, cache: MentorCache, nowMs: number ): Promise<AskState> {
+export async function loadAskState( client: WikiClient, me: string, cache: MentorCache, nowMs: number, trustStore?: TrustStore ): Promise<AskState> {
 	const since = isoSeconds( nowMs - CONTRIB_DAYS * 86400000 );
 	const programId = cache.program;
 	const titles = [ profileTitle( me ), profileTitle( cache.mentor ), configTitle( programId ), rosterTitle( programId ) ];
@@ -76,8 +76,9 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 	}
 	// The config in force is the last one its coordinators made (the trust chain): an edit by
 	// anyone else cannot reroute questions to another help desk.
-	const trusted = await readTrustedConfig( client, configTitle( programId ) );
-	const config = trusted.config || configDoc.value;
+	// (Kept in the user's own storage per latest revision: the next opening needs no request more.)
+	const trusted = await trustedConfigCached( client, configTitle( programId ), configDoc.revid, trustStore );
+	const config = trusted || configDoc.value;
 	const profiles = docsFrom( [ profileTitle( me ), profileTitle( cache.mentor ) ], first.pages, PROFILE );
 	const profile = profiles[ profileTitle( me ) ] as Doc<Profile> & { error?: MentorshipError };
 	if ( profile.error ) {

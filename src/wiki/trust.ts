@@ -82,3 +82,37 @@ export async function readTrustedConfig( client: WikiClient, title: string ): Pr
 	}
 	throw new Error( 'trust chain did not end' );
 }
+
+/** Somewhere to keep what the chain found (the user's own local storage in the browser). */
+export interface TrustStore {
+	get( key: string ): string | null;
+	set( key: string, value: string, expirySeconds?: number ): void;
+}
+
+/**
+ * The config in force, from `store` when the chain was read for the same latest revision
+ * (no request), or read and kept there. The store is the user's own (their browser's local
+ * storage): nobody else can put anything in it.
+ */
+export async function trustedConfigCached( client: WikiClient, title: string, latest: number | undefined, store?: TrustStore ): Promise<ProgramConfig | null> {
+	const key = 'mentorship-trust:' + title;
+	if ( store && latest !== undefined ) {
+		const kept = store.get( key );
+		if ( kept ) {
+			try {
+				const parsed = JSON.parse( kept ) as { latest?: unknown; config?: unknown };
+				const checked = validate( configSchema, parsed.config );
+				if ( parsed.latest === latest && checked.ok ) {
+					return checked.value;
+				}
+			} catch ( e ) {
+				// A damaged entry is read again.
+			}
+		}
+	}
+	const trusted = await readTrustedConfig( client, title );
+	if ( store && trusted.latest !== undefined && trusted.config ) {
+		store.set( key, JSON.stringify( { latest: trusted.latest, config: trusted.config } ), 30 * 86400 );
+	}
+	return trusted.config;
+}

@@ -9,7 +9,7 @@ import { ignoredSince, RevisionMeta, walkTrustChain } from '../../src/core/trust
 import { configTitle } from '../../src/core/titles';
 import { WikiClient } from '../../src/wiki/client';
 import { loadProgram } from '../../src/wiki/programs';
-import { readTrustedConfig } from '../../src/wiki/trust';
+import { readTrustedConfig, trustedConfigCached } from '../../src/wiki/trust';
 import { config } from './fixtures/pages';
 import { FakeClock } from './fakes/transport';
 import { FakeWiki } from './fakes/wiki';
@@ -89,5 +89,23 @@ describe( 'the trust chain on a wiki', () => {
 		// A coordinator's edit counts.
 		wiki.put( configTitle( P ), { ...config(), name: 'Renamed' }, { user: 'Dmitri Ivanov' } );
 		expect( ( await loadProgram( client, P, { profiles: false } ) ).state.config.name ).toBe( 'Renamed' );
+	} );
+
+	it( 'keeps the chain\'s result per latest revision in the user\'s storage: the next read costs nothing', async () => {
+		const { wiki, client } = setup();
+		const first = wiki.put( configTitle( P ), config(), { user: 'Carol' } );
+		const kept: Record<string, string> = {};
+		const store = { get: ( k: string ) => kept[ k ] || null, set: ( k: string, v: string ) => {
+			kept[ k ] = v;
+		} };
+		client.requestCount = 0;
+		expect( ( await trustedConfigCached( client, configTitle( P ), first.revid, store ) )!.name ).toBe( config().name );
+		expect( client.requestCount ).toBe( 2 );
+		expect( ( await trustedConfigCached( client, configTitle( P ), first.revid, store ) )!.name ).toBe( config().name );
+		expect( client.requestCount ).toBe( 2 );
+		// A new revision (here by someone who is not a coordinator): read again, and still ignored.
+		const vandal = wiki.put( configTitle( P ), { ...config(), helpDesk: 'User talk:Vandal' }, { user: 'Vandal' } );
+		expect( ( await trustedConfigCached( client, configTitle( P ), vandal.revid, store ) )!.helpDesk ).toBe( 'Project:Help desk' );
+		expect( client.requestCount ).toBe( 4 );
 	} );
 } );
