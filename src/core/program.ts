@@ -143,7 +143,8 @@ export function listedMenteesOf( program: ProgramState, mentor: string, max: num
 export function proposalFor( program: ProgramState, mentee: string ): Proposal | null {
 	const entry = activeEntry( program, mentee );
 	const proposal = entry && entry.role === 'mentee' ? entry.proposal : undefined;
-	if ( !proposal || proposal.mentor === mentee || !isConfirmedMember( program, mentee, 'mentee' ) ) {
+	if ( !proposal || proposal.mentor === mentee || !isConfirmedMember( program, mentee, 'mentee' ) ||
+		!isConfirmedMember( program, proposal.mentor, 'mentor' ) ) {
 		return null;
 	}
 	if ( mentorOf( program, mentee ) === proposal.mentor ) {

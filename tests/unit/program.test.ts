@@ -153,6 +153,10 @@ describe( 'program: the pairing rule', () => {
 		p.members = roster.members;
 		expect( mentorOf( p, 'Bob' ) ).toBe( 'Alice' );
 		expect( proposalFor( p, 'Bob' ) ).toEqual( { mentor: 'Bea', by: 'Coord', time: T1 } );
+		// A proposal of someone who is no mentor (by their own profile) is none.
+		const ghost = clone( p );
+		ghost.members.Bob!.proposal = { mentor: 'Ghost', by: 'Coord', time: T1 };
+		expect( proposalFor( ghost, 'Bob' ) ).toBeNull();
 		// Proposing to a mentor or to someone who left does nothing.
 		rosterPropose( roster, 'Alice', 'Bea', 'Coord', T1 );
 		expect( roster.members.Alice!.proposal ).toBeUndefined();

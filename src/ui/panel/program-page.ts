@@ -290,10 +290,12 @@ export class ProgramPage {
 	private repairIndex( view: ProgramView ): void {
 		const viewer = view.viewer;
 		const own = viewer.membership;
-		if ( !own || own.role !== 'mentee' || !viewer.entry || ( viewer.entry.mentor || null ) === ( own.mentor || null ) ) {
+		// Only towards a mentor the viewer chose: an index entry without their choice may be a
+		// pairing written before the consent rule, which the coordinators turn into a proposal.
+		if ( !own || own.role !== 'mentee' || !own.mentor || !viewer.entry || viewer.entry.mentor === own.mentor ) {
 			return;
 		}
-		void repairOwnIndex( writeContext( this.env, view.loaded.state.config.name ), this.id, view.loaded.state.config, own.mentor || null )
+		void repairOwnIndex( writeContext( this.env, view.loaded.state.config.name ), this.id, view.loaded.state.config, own.mentor )
 			.then( () => undefined, () => undefined );
 	}
 
