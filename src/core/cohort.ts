@@ -12,7 +12,7 @@ import {
 	solveExact, solveGreedy, unmatchedMentees, Weights, weightsOf,
 } from './matching';
 import { compareNames } from './names';
-import { availability, capacityOf, claimedLoads, ProgramState } from './program';
+import { availability, capacityOf, confirmedLoads, ProgramState } from './program';
 
 /** A mentee with the mentor the plan gives them, or null for none. */
 export interface PlanPair {
@@ -55,7 +55,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * What the console matches: the program's confirmed mentees without a mentor, and its
- * confirmed mentors with their load from the roster (claimedLoads, as the panel) and
+ * confirmed mentors with their load from the roster (confirmedLoads, as the panel) and
  * their last edit when known.
  */
 export function cohortContext( program: ProgramState, today: string, lastEdits: Record<string, string | null | undefined> = {} ): CohortContext {
@@ -69,7 +69,7 @@ export function cohortContext( program: ProgramState, today: string, lastEdits: 
 		today: today,
 		weights: weightsOf( program.config ),
 		mentees: mentees,
-		mentors: mentorCandidates( program, { loads: claimedLoads( program ), lastEdits: lastEdits } ),
+		mentors: mentorCandidates( program, { loads: confirmedLoads( program ), lastEdits: lastEdits } ),
 		before: before,
 	};
 }
@@ -199,26 +199,27 @@ export interface RosterAssignment {
 }
 
 /**
- * Writes pairs into a roster page (a change for Store.update, idempotent). A pair is
- * applied only when the mentee's entry is current, a mentee, and still names the mentor
- * it named when the plan was made (someone who chose a mentor in the meantime keeps their
- * choice): those are added to `skipped`.
+ * Writes the coordinator's pairs into a roster page as proposals (a change for
+ * Store.update, idempotent): a proposal changes nobody's pairing until the mentee accepts
+ * it. A pair is proposed only when the mentee's entry is current, a mentee, and still names
+ * the mentor it named when the plan was made (someone who chose a mentor in the meantime
+ * keeps their choice): those are added to `skipped`.
  */
-export function rosterAssign( roster: Roster, pairs: RosterAssignment[], skipped: string[] ): Roster {
+export function rosterAssign( roster: Roster, pairs: RosterAssignment[], skipped: string[], by: string, time: string ): Roster {
 	for ( const p of pairs ) {
 		const entry = roster.members[ p.mentee ];
 		if ( !entry || entry.left || entry.role !== 'mentee' ) {
 			skipped.push( p.mentee );
 			continue;
 		}
-		if ( entry.mentor === p.mentor ) {
+		if ( entry.mentor === p.mentor || ( entry.proposal && entry.proposal.mentor === p.mentor ) ) {
 			continue;
 		}
 		if ( entry.mentor !== p.before ) {
 			skipped.push( p.mentee );
 			continue;
 		}
-		entry.mentor = p.mentor;
+		entry.proposal = { mentor: p.mentor, by: by, time: time };
 	}
 	return roster;
 }

@@ -12,7 +12,7 @@ import { CheckinEntry, CheckinSummary, latestCheckin, summariseCheckins } from '
 import { Checkin, Invitation, Milestone, MilestoneType, Question, Role, Roster, RosterMember } from './format';
 import { compareNames } from './names';
 import {
-	activeMembership, availability, Availability, capacityOf, confirmedMembers, isConfirmedMember, menteesByMentor,
+	activeMembership, availability, Availability, capacityOf, isConfirmedMember, menteesByMentor,
 	mentorOf, ProgramState, unansweredDays,
 } from './program';
 import {
@@ -167,7 +167,7 @@ function statusOf( program: ProgramState, name: string, entry: RosterMember, act
 	if ( entry.left || ( own && own.left ) ) {
 		return 'left';
 	}
-	if ( !isConfirmedMember( program, name ) ) {
+	if ( !isConfirmedMember( program, name, entry.role ) ) {
 		return 'unconfirmed';
 	}
 	return activity && activity.count === 0 && !activity.capped ? 'inactive' : 'active';
@@ -215,7 +215,9 @@ export function buildDashboard( input: DashboardInput ): Dashboard {
 		const account = input.accounts[ name ];
 		const activity = input.activity[ name ];
 		const status = statusOf( program, name, entry, activity );
-		const recorded = entry.milestones || [];
+		// A milestone counts only when a coordinator of the program (by the config in force)
+		// recorded it: anyone can edit the roster, and a forged `by` names someone else.
+		const recorded = ( entry.milestones || [] ).filter( ( m ) => config.coordinators.indexOf( m.by ) !== -1 );
 		const since = mentorSince( input.rosters.concat( [ { version: 1, members: { [ name ]: entry } } ] ), name );
 		let stage: StageResult | null = null;
 		if ( account && account.exists ) {
@@ -352,8 +354,9 @@ function summarise( input: DashboardInput, rows: MemberRow[], firstInvited: Reco
 
 	return {
 		counts: {
-			mentors: confirmedMembers( program, 'mentor' ).length,
-			mentees: confirmedMembers( program, 'mentee' ).length,
+			// Listed, current by the roster and confirmed by their own profiles, in the role.
+			mentors: rows.filter( ( r ) => r.role === 'mentor' && r.status !== 'left' && r.status !== 'unconfirmed' ).length,
+			mentees: rows.filter( ( r ) => r.role === 'mentee' && r.status !== 'left' && r.status !== 'unconfirmed' ).length,
 			left: rows.filter( ( r ) => r.status === 'left' ).length,
 			unconfirmed: rows.filter( ( r ) => r.status === 'unconfirmed' ).length,
 		},

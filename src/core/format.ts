@@ -73,6 +73,8 @@ export const membershipSchema = object( {
 	status: optional( oneOf( MENTOR_STATUSES ) ),
 	awayUntil: optional( date ),
 	backup: optional( username ),
+	/** For a mentor: mentees they released (their pairing no longer counts, even if the mentee's profile still names them). */
+	released: optional( array( username, { max: 500, unique: true } ) ),
 	questions: optional( array( questionSchema, { max: LIMITS.questionsKept } ) ),
 	checkins: optional( array( checkinSchema, { max: 50 } ) ),
 }, 'One program as its member describes it' );
@@ -140,11 +142,20 @@ export const milestoneSchema = object( {
 	note: optional( text( LIMITS.comment ) ),
 } );
 
+/** A mentor proposed to a mentee (a coordinator's match, a leaving mentor's handover): counts only once the mentee accepts. */
+export const proposalSchema = object( {
+	mentor: username,
+	by: username,
+	time: timestamp,
+} );
+
 export const rosterMemberSchema = object( {
 	role: oneOf( ROLES ),
 	joined: timestamp,
 	left: optional( timestamp ),
+	/** The index of the mentee's own choice (their profile's `mentor` decides). */
 	mentor: optional( username ),
+	proposal: optional( proposalSchema ),
 	milestones: optional( array( milestoneSchema, { max: 100 } ) ),
 } );
 
@@ -177,6 +188,7 @@ export type ProgramMessage = Infer<typeof programMessageSchema>;
 export type Thresholds = Infer<typeof thresholdSchema>;
 export type Milestone = Infer<typeof milestoneSchema>;
 export type RosterMember = Infer<typeof rosterMemberSchema>;
+export type Proposal = Infer<typeof proposalSchema>;
 export type Roster = Infer<typeof rosterSchema>;
 export type Invitation = Infer<typeof invitationSchema>;
 export type InvitationLog = Infer<typeof invitationLogSchema>;
@@ -187,6 +199,12 @@ export interface PageKind<T> {
 	name: string;
 	schema: Schema<T>;
 	empty?: () => T;
+	/**
+	 * The member holding the page's entries (roster members, invitation records), checked
+	 * one by one: an invalid entry is set aside (kept in the page, untouched, and reported)
+	 * instead of making the whole page unusable.
+	 */
+	entries?: { field: string; key?: Schema<string>; item: Schema<unknown> };
 }
 
 export const PROFILE: PageKind<Profile> = {
@@ -198,10 +216,12 @@ export const CONFIG: PageKind<ProgramConfig> = { name: 'config.json', schema: co
 export const ROSTER: PageKind<Roster> = {
 	name: 'roster.json',
 	schema: rosterSchema,
+	entries: { field: 'members', key: username, item: rosterMemberSchema },
 	empty: () => ( { version: 1, members: {} } ),
 };
 export const INVITATIONS: PageKind<InvitationLog> = {
 	name: 'invitations.json',
 	schema: invitationLogSchema,
+	entries: { field: 'invitations', item: invitationSchema },
 	empty: () => ( { version: 1, invitations: [] } ),
 };

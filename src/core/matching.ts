@@ -29,7 +29,7 @@ import { calendarDays } from './dates';
 import { Membership, ProgramConfig } from './format';
 import { compareNames } from './names';
 import {
-	activeMembership, availability, capacityOf, claimedLoads, confirmedMembers, menteesByMentor, mentorOf, ProgramState,
+	activeMembership, availability, capacityOf, confirmedLoads, confirmedMembers, menteesByMentor, mentorOf, ProgramState,
 } from './program';
 import { Reason } from './reason';
 
@@ -742,6 +742,6 @@ export function suggestMentors(
 			lastEdits[ name ] = ( activity[ name ] as { last?: string } ).last || null;
 		}
 	}
-	const candidates = mentorCandidates( program, { loads: claimedLoads( program ), lastEdits: lastEdits } );
+	const candidates = mentorCandidates( program, { loads: confirmedLoads( program ), lastEdits: lastEdits } );
 	return rankMentors( membership, candidates, today, { weights: weightsOf( program.config ), all: true } );
 }

@@ -105,6 +105,48 @@ export function cleanConfig( config: ProgramConfig ): ProgramConfig {
 	return out;
 }
 
+/** What a program message may not hold: it is posted under the inviter's name. */
+export type MessageHazard = 'subst' | 'category' | 'position';
+
+function decodeForCheck( text: string ): string {
+	// What the parser and the CSS sanitizer would decode: character references, CSS escapes and comments.
+	return text
+		.replace( /&#x([0-9a-f]+);?/gi, ( _all, hex: string ) => String.fromCharCode( parseInt( hex, 16 ) ) )
+		.replace( /&#(\d+);?/g, ( _all, dec: string ) => String.fromCharCode( Number( dec ) ) )
+		.replace( /\\([0-9a-f]{1,6})\s?/gi, ( _all, hex: string ) => String.fromCharCode( parseInt( hex, 16 ) ) )
+		.replace( /\\(.)/g, '$1' )
+		.replace( /\/\*[\s\S]*?\*\//g, '' );
+}
+
+/**
+ * The hazards in a program message's wikitext: `subst:` or `safesubst:` (expanded once,
+ * under the inviter's name), a category (it would put the newcomer's talk page in it; a
+ * link with a leading colon is fine) and styles that position a block out of the text's
+ * flow or cover the page (fixed, absolute or sticky positioning, z-index, sizes in vw/vh).
+ * `categoryNames` are the wiki's names of the category namespace (localised and aliases).
+ */
+export function messageHazards( text: string, categoryNames: string[] = [ 'Category' ] ): MessageHazard[] {
+	const found: MessageHazard[] = [];
+	const plain = decodeForCheck( text );
+	if ( /(?:^|[^a-z])(?:safe)?subst\s*:/i.test( plain ) ) {
+		found.push( 'subst' );
+	}
+	const names = categoryNames.concat( [ 'Category' ] ).map( ( n ) => n.replace( /[.*+?^${}()|[\]\\]/g, '\\$&' ).replace( /[ _]+/g, '[ _]+' ) );
+	if ( new RegExp( '\\[\\[\\s*(?:' + names.join( '|' ) + ')\\s*:', 'i' ).test( plain ) ) {
+		found.push( 'category' );
+	}
+	if ( /position\s*:\s*(?:fixed|absolute|sticky)|z-index\s*:|\d\s*v(?:w|h|min|max)\b/i.test( plain ) ) {
+		found.push( 'position' );
+	}
+	return found;
+}
+
+const HAZARD_KEYS: Record<MessageHazard, string> = {
+	subst: 'mentorship-console-problem-message-subst',
+	category: 'mentorship-console-problem-message-category',
+	position: 'mentorship-console-problem-message-position',
+};
+
 /** A reason the config cannot be saved: the field, a message key and its parameters. */
 export interface ConfigProblem {
 	field: string;
@@ -114,10 +156,10 @@ export interface ConfigProblem {
 
 /**
  * What keeps a (cleaned) config from being saved: the program id (when creating), a
- * name, at least one coordinator, stages whose thresholds grow, every message with a text,
- * and the schema of config.json (each issue with its path).
+ * name, at least one coordinator, stages whose thresholds grow, every message with a text
+ * and without hazards (messageHazards), and the schema of config.json (each issue with its path).
  */
-export function configProblems( config: ProgramConfig, id?: string ): ConfigProblem[] {
+export function configProblems( config: ProgramConfig, id?: string, categoryNames?: string[] ): ConfigProblem[] {
 	const problems: ConfigProblem[] = [];
 	if ( id !== undefined && !PROGRAM_ID.test( id ) ) {
 		problems.push( { field: 'id', key: 'mentorship-console-problem-id', params: [ id ] } );
@@ -141,6 +183,20 @@ export function configProblems( config: ProgramConfig, id?: string ): ConfigProb
 		const message = ( config.messages as Record<string, ProgramMessage> )[ mid ] as ProgramMessage;
 		if ( !Object.keys( message.text ).length ) {
 			problems.push( { field: 'messages', key: 'mentorship-console-problem-message-text', params: [ mid ] } );
+		}
+		for ( const lang of Object.keys( message.text ) ) {
+			const texts = [ message.text[ lang ] as string, message.subject[ lang ] || '' ];
+			const hazards: MessageHazard[] = [];
+			for ( const t of texts ) {
+				for ( const h of messageHazards( t, categoryNames ) ) {
+					if ( hazards.indexOf( h ) === -1 ) {
+						hazards.push( h );
+					}
+				}
+			}
+			for ( const h of hazards ) {
+				problems.push( { field: 'messages', key: HAZARD_KEYS[ h ], params: [ mid, lang ] } );
+			}
 		}
 	}
 	const checked = validate( configSchema, config );

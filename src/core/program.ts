@@ -1,14 +1,17 @@
 /**
  * Programs, members and pairings, as pure functions over the page values.
  *
- * The pairing rule: a mentee is paired with a mentor only when the roster says so AND
- * both users' own profile pages show that they joined the program (and have not left).
- * Only the owner can edit a User:NAME/mentorship.json page, so a vandal who edits the
- * roster can reorder the index but cannot enrol anyone or pair anyone.
+ * The pairing rule: a mentee is paired with a mentor only when the mentee's OWN profile
+ * names the mentor, and both users' own profile pages show that they are current members
+ * of the program in those roles (and the mentor has not released the mentee). Only the
+ * owner can edit a User:NAME/mentorship.json page, so a vandal who edits the roster can
+ * reorder the index but can neither enrol, pair nor reroute anyone. A coordinator's match
+ * or a leaving mentor's handover is a proposal in the roster that the mentee accepts.
  */
 
-import { Membership, Profile, ProgramConfig, Question, Role, Roster, RosterMember } from './format';
+import { Membership, Profile, ProgramConfig, Proposal, Question, Role, Roster, RosterMember } from './format';
 import { clone } from './json';
+import { isId, looksLikeUserName } from './ids';
 
 export const DEFAULT_UNANSWERED_DAYS = 3;
 export const DEFAULT_CAPACITY = 3;
@@ -37,30 +40,58 @@ export function activeEntry( program: ProgramState, name: string ): RosterMember
 	return entry && !entry.left ? entry : null;
 }
 
-/** Is `name` a member in `role`, by both the roster and their own profile? */
+/**
+ * Is `name` a current member (in `role`, when given) by their own profile? The roster is
+ * not asked: it is an index anyone can edit. A profile that was not read counts as no.
+ */
 export function isConfirmedMember( program: ProgramState, name: string, role?: Role ): boolean {
-	const entry = activeEntry( program, name );
 	const membership = activeMembership( program.profiles[ name ], program.id );
-	return !!entry && !!membership && entry.role === membership.role && ( role === undefined || entry.role === role );
+	return !!membership && ( role === undefined || membership.role === role );
 }
 
-/** The mentee's mentor under the pairing rule, or null. */
+/** The role `name` holds by their own profile, or null. */
+export function confirmedRole( program: ProgramState, name: string ): Role | null {
+	const membership = activeMembership( program.profiles[ name ], program.id );
+	return membership ? membership.role : null;
+}
+
+/**
+ * The mentee's mentor under the pairing rule, or null: the mentee's OWN profile names the
+ * mentor, both own profiles show current membership in those roles, and the mentor has not
+ * released the mentee. The roster's `mentor` is only an index and never decides.
+ */
 export function mentorOf( program: ProgramState, mentee: string ): string | null {
-	const entry = activeEntry( program, mentee );
-	if ( !entry || entry.role !== 'mentee' || !entry.mentor ) {
+	const membership = activeMembership( program.profiles[ mentee ], program.id );
+	if ( !membership || membership.role !== 'mentee' || !membership.mentor || membership.mentor === mentee ) {
 		return null;
 	}
-	if ( !isConfirmedMember( program, mentee, 'mentee' ) || !isConfirmedMember( program, entry.mentor, 'mentor' ) ) {
+	const mentor = membership.mentor;
+	const mentorship = activeMembership( program.profiles[ mentor ], program.id );
+	if ( !mentorship || mentorship.role !== 'mentor' ) {
 		return null;
 	}
-	return entry.mentor;
+	if ( mentorship.released && mentorship.released.indexOf( mentee ) !== -1 ) {
+		return null;
+	}
+	return mentor;
+}
+
+/** The names to consider: the roster's index and every profile that was read. */
+function knownNames( program: ProgramState ): string[] {
+	const names = Object.keys( program.members );
+	for ( const name in program.profiles ) {
+		if ( Object.prototype.hasOwnProperty.call( program.profiles, name ) && !Object.prototype.hasOwnProperty.call( program.members, name ) ) {
+			names.push( name );
+		}
+	}
+	return names;
 }
 
 export function confirmedMembers( program: ProgramState, role?: Role ): string[] {
-	return Object.keys( program.members ).filter( ( name ) => isConfirmedMember( program, name, role ) ).sort();
+	return knownNames( program ).filter( ( name ) => isConfirmedMember( program, name, role ) ).sort();
 }
 
-/** Every mentor's confirmed mentees. */
+/** Every mentor's confirmed mentees (among the profiles read). */
 export function menteesByMentor( program: ProgramState ): Record<string, string[]> {
 	const out: Record<string, string[]> = {};
 	for ( const mentor of confirmedMembers( program, 'mentor' ) ) {
@@ -76,25 +107,55 @@ export function menteesByMentor( program: ProgramState ): Record<string, string[
 }
 
 /**
- * Each mentor's mentees as the roster claims them: the index alone, for views that do not
- * read every mentee's profile (a mentor's room in the program list and the suggestions).
+ * Each mentor's number of confirmed mentees, among the profiles read. Entries that no
+ * profile confirms (ghosts, forged pairings) count for nothing.
  */
-export function claimedLoads( program: ProgramState ): Record<string, number> {
+export function confirmedLoads( program: ProgramState ): Record<string, number> {
 	const loads: Record<string, number> = {};
-	for ( const name in program.members ) {
-		if ( Object.prototype.hasOwnProperty.call( program.members, name ) ) {
-			const entry = program.members[ name ] as RosterMember;
-			if ( !entry.left && entry.role === 'mentee' && entry.mentor ) {
-				loads[ entry.mentor ] = ( loads[ entry.mentor ] || 0 ) + 1;
-			}
+	const byMentor = menteesByMentor( program );
+	for ( const mentor in byMentor ) {
+		if ( Object.prototype.hasOwnProperty.call( byMentor, mentor ) ) {
+			loads[ mentor ] = ( byMentor[ mentor ] as string[] ).length;
 		}
 	}
 	return loads;
 }
 
+/**
+ * The mentees the roster lists with `mentor` (the index of choices): whose profiles to
+ * read to count the mentor's load. At most `max`, oldest first.
+ */
+export function listedMenteesOf( program: ProgramState, mentor: string, max: number ): string[] {
+	return Object.keys( program.members ).filter( ( name ) => {
+		const e = program.members[ name ] as RosterMember;
+		return !e.left && e.role === 'mentee' && e.mentor === mentor;
+	} ).sort( ( a, b ) => {
+		const ja = ( program.members[ a ] as RosterMember ).joined;
+		const jb = ( program.members[ b ] as RosterMember ).joined;
+		return ja < jb ? -1 : ja > jb ? 1 : ( a < b ? -1 : a > b ? 1 : 0 );
+	} ).slice( 0, max );
+}
+
+/**
+ * A mentor proposed to the mentee (by a coordinator's match or a leaving mentor's handover)
+ * that the mentee has not accepted yet, when the proposed mentor is a current mentor.
+ */
+export function proposalFor( program: ProgramState, mentee: string ): Proposal | null {
+	const entry = activeEntry( program, mentee );
+	const proposal = entry && entry.role === 'mentee' ? entry.proposal : undefined;
+	if ( !proposal || proposal.mentor === mentee || !isConfirmedMember( program, mentee, 'mentee' ) ||
+		!isConfirmedMember( program, proposal.mentor, 'mentor' ) ) {
+		return null;
+	}
+	if ( mentorOf( program, mentee ) === proposal.mentor ) {
+		return null;
+	}
+	return proposal;
+}
+
 /** How many of the program's confirmed mentors are available and below their capacity. */
 export function mentorsWithRoom( program: ProgramState, today: string ): { room: number; total: number } {
-	const loads = claimedLoads( program );
+	const loads = confirmedLoads( program );
 	const mentors = confirmedMembers( program, 'mentor' );
 	let room = 0;
 	for ( const name of mentors ) {
@@ -217,7 +278,10 @@ export function rosterLeave( roster: Roster, name: string, time: string ): Roste
 	return roster;
 }
 
-/** Sets (or with null, clears) the mentor of a mentee in the roster. */
+/**
+ * Sets (or with null, clears) the index of a mentee's own choice in the roster; written by
+ * the mentee with their profile. A proposal the choice settles is removed.
+ */
 export function rosterSetMentor( roster: Roster, mentee: string, mentor: string | null ): Roster {
 	const entry = roster.members[ mentee ];
 	if ( !entry ) {
@@ -228,7 +292,92 @@ export function rosterSetMentor( roster: Roster, mentee: string, mentor: string 
 	} else {
 		entry.mentor = mentor;
 	}
+	if ( entry.proposal && ( mentor === null || entry.proposal.mentor === mentor ) ) {
+		delete entry.proposal;
+	}
 	return roster;
+}
+
+/**
+ * Proposes a mentor to a mentee (or with null, withdraws the proposal): a coordinator's
+ * match or a leaving mentor's handover. It changes nobody's pairing until the mentee accepts.
+ */
+export function rosterPropose( roster: Roster, mentee: string, mentor: string | null, by: string, time: string ): Roster {
+	const entry = roster.members[ mentee ];
+	if ( !entry || entry.left || entry.role !== 'mentee' ) {
+		return roster;
+	}
+	if ( mentor === null ) {
+		delete entry.proposal;
+	} else if ( !entry.proposal || entry.proposal.mentor !== mentor ) {
+		entry.proposal = { mentor: mentor, by: by, time: time };
+	}
+	return roster;
+}
+
+/**
+ * Pairings written the old way (a coordinator or a handover set `mentor` in the roster,
+ * which the mentee's own profile does not name): under the consent rule they count for
+ * nothing, so the migration turns each into a proposal the mentee accepts in one click.
+ * Returns mentee → mentor for the entries to migrate (current mentees whose profile was read
+ * and does not name the roster's mentor, with no proposal yet, and a confirmed mentor).
+ */
+export function legacyPairings( program: ProgramState ): Record<string, string> {
+	const out: Record<string, string> = {};
+	for ( const name of Object.keys( program.members ).sort() ) {
+		const entry = program.members[ name ] as RosterMember;
+		const own = activeMembership( program.profiles[ name ], program.id );
+		if ( entry.left || entry.role !== 'mentee' || !entry.mentor || entry.proposal || !own || own.role !== 'mentee' ) {
+			continue;
+		}
+		if ( own.mentor !== entry.mentor && isConfirmedMember( program, entry.mentor, 'mentor' ) ) {
+			out[ name ] = entry.mentor;
+		}
+	}
+	return out;
+}
+
+/** The migration's change: each legacy pairing becomes a proposal, the index of choices follows the profiles. */
+export function rosterMigrateLegacy( roster: Roster, pairings: Record<string, string>, own: Record<string, string | null>, by: string, time: string ): Roster {
+	for ( const mentee of Object.keys( pairings ) ) {
+		const entry = roster.members[ mentee ];
+		if ( !entry || entry.left || entry.role !== 'mentee' || entry.mentor !== pairings[ mentee ] ) {
+			continue;
+		}
+		entry.proposal = { mentor: pairings[ mentee ] as string, by: by, time: time };
+		const choice = own[ mentee ];
+		if ( choice ) {
+			entry.mentor = choice;
+		} else {
+			delete entry.mentor;
+		}
+	}
+	return roster;
+}
+
+/** A mentor releases a mentee, in the mentor's own profile (their pairing stops counting). */
+export function profileRelease( profile: Profile, programId: string, mentee: string ): Profile {
+	const membership = profile.programs[ programId ];
+	if ( membership && membership.role === 'mentor' ) {
+		const released = membership.released || [];
+		if ( released.indexOf( mentee ) === -1 ) {
+			released.push( mentee );
+		}
+		membership.released = released;
+	}
+	return profile;
+}
+
+/** A mentor takes a released mentee back (when the mentee chooses them again and the mentor accepts). */
+export function profileUnrelease( profile: Profile, programId: string, mentee: string ): Profile {
+	const membership = profile.programs[ programId ];
+	if ( membership && membership.released ) {
+		membership.released = membership.released.filter( ( n ) => n !== mentee );
+		if ( !membership.released.length ) {
+			delete membership.released;
+		}
+	}
+	return profile;
 }
 
 export function profileJoin( profile: Profile, programId: string, given: Membership ): Profile {
@@ -314,7 +463,7 @@ export function decodeMentorCache( value: unknown ): MentorCache | null {
 	}
 	try {
 		const parsed = JSON.parse( value ) as { v?: unknown; program?: unknown; mentor?: unknown };
-		if ( parsed.v === 1 && typeof parsed.program === 'string' && typeof parsed.mentor === 'string' && parsed.mentor ) {
+		if ( parsed.v === 1 && isId( parsed.program ) && looksLikeUserName( parsed.mentor ) ) {
 			return { program: parsed.program, mentor: parsed.mentor };
 		}
 	} catch ( e ) {

@@ -8,6 +8,7 @@
  */
 
 import { isPlainObject, own } from './json';
+import { ID_PATTERN, isId } from './ids';
 import { isPlausibleUserName } from './names';
 
 /** What a value was expected to be; each has a message (mentorship-invalid-expected-*). */
@@ -119,7 +120,8 @@ function leaf<T>( expected: Expected, test: ( v: unknown ) => boolean, json: Jso
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const ID = ID_PATTERN;
+export { isId };
 
 function isString( v: unknown ): v is string {
 	return typeof v === 'string';

@@ -3,6 +3,7 @@
  * "User:", "User talk:"), which every wiki accepts whatever its local names are.
  */
 
+import { isId } from './ids';
 import { normalizeUserName } from './names';
 
 export const PROGRAMS_PREFIX = 'Mentorship/Programs/';
@@ -93,7 +94,16 @@ export function programIdOf( pageTitle: string ): string | null {
 	}
 	const rest = pageTitle.slice( at + 1 + PROGRAMS_PREFIX.length );
 	const slash = rest.indexOf( '/' );
-	return slash > 0 ? rest.slice( 0, slash ) : null;
+	const id = slash > 0 ? rest.slice( 0, slash ) : null;
+	return id !== null && isId( id ) ? id : null;
+}
+
+/**
+ * A program id as given from outside (the URL's ?program=, a div's data-program, a user
+ * option), or null when it does not match the id pattern: it never reaches a title or a link.
+ */
+export function programIdFrom( value: unknown ): string | null {
+	return isId( value ) ? value : null;
 }
 
 /* eslint-disable no-bitwise -- UTF-8 encoding and FNV-1a are bit operations. */

@@ -11,6 +11,7 @@
 import { Invitation, InvitationLog, ProgramConfig, ProgramMessage } from './format';
 import { isIpAddress, isTemporaryAccountName, normalizeUserName } from './names';
 import { Post } from './notices';
+import { messageHazards } from './program-config';
 import { denies, escapeBlock, escapeInline, fillTemplate, headingText, marker, panelLink, signature, userLink } from './wikitext';
 
 export type Audience = 'registered' | 'anonymous' | 'all';
@@ -194,6 +195,11 @@ function addCustomVariants(
 	defaultSubject: ( language: string ) => string | null,
 ): void {
 	for ( const language of Object.keys( message.text ) ) {
+		// A text with a hazard (subst:, a category, a block that covers the page) is never
+		// offered, even when the config was saved around the form.
+		if ( messageHazards( message.text[ language ] as string ).length || messageHazards( message.subject[ language ] || '' ).length ) {
+			continue;
+		}
 		const subject = inLanguage( message.subject, language ) ||
 			defaultSubject( language ) ||
 			inLanguage( message.subject, contentLanguage ) ||

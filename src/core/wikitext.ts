@@ -23,17 +23,23 @@ function entity( c: string ): string {
 
 /**
  * Escapes a short text for inline use (headings, link labels, list items, template
- * values): brackets, braces, pipes, =, & and tags become character references, as do
- * the sequences that mean something (two quotes, three tildes, two underscores) and a first character that would
- * start a list or an indent. Newlines become spaces.
+ * values): brackets, braces, pipes, =, & and tags become character references, as does
+ * EVERY tilde (so that no run of three or more, a signature, survives: `~~~~` becomes
+ * four references, not `&#126;~~~`), and the sequences the wiki would expand or interpret:
+ * two quotes, two underscores (behaviour switches), the colon of `://` (free external
+ * links), the space after ISBN, RFC and PMID (magic links), and a first character that
+ * would start a list or an indent. Newlines become spaces.
  */
 export function escapeInline( text: string ): string {
 	return text
 		.replace( /[\r\n\t]+/g, ' ' )
 		.replace( ALWAYS, entity )
+		.replace( /~/g, '&#126;' )
 		.replace( /''/g, '&#39;\'' )
-		.replace( /~{3}/g, '&#126;~~' )
 		.replace( /__/g, '&#95;_' )
+		.replace( /:\/\//g, '&#58;//' )
+		.replace( /\b(ISBN|RFC|PMID) /g, '$1&#32;' )
+		.replace( /\b(ISBN|RFC|PMID)\u00a0/g, '$1&#160;' )
 		.replace( LINE_START, entity );
 }
 
@@ -101,6 +107,15 @@ export function fillTemplate( template: string, positional: string[], named: Rec
 		}
 		return Object.prototype.hasOwnProperty.call( named, key ) ? named[ key ] as string : all;
 	} );
+}
+
+/**
+ * An edit summary with the program's name for $1, filled by a function (fillTemplate): a
+ * name holding `$&`, `$1` or `$'` stays as typed (String.replace would expand them).
+ * Summaries are not wikitext that is saved, so tildes in them expand nothing.
+ */
+export function fillSummary( template: string, programName: string ): string {
+	return fillTemplate( template, [ programName ] );
 }
 
 /** Whether a talk page's wikitext opts out of messages from this tool ({{nobots}}, {{bots|deny=…}}). */

@@ -3,6 +3,7 @@
  * client to each feature.
  */
 
+import { programIdFrom } from '../core/titles';
 import { decodeMentorCache, MENTOR_OPTION } from '../core/program';
 import { AskContext, PanelContext, WelcomeContext } from '../gadgets/common/lib';
 import { AskDialog } from './ask/dialog';
@@ -49,5 +50,8 @@ export function openWelcomeBatch( context: { names?: string[]; trigger?: HTMLEle
 
 export function mountPanel( container: HTMLElement, context: PanelContext ): void {
 	// Embedded in a page (data-program): one program, no list and no URL changes.
-	new Panel( container, browserEnv(), context, !context.page ).start();
+	// An id that does not match the id pattern (from the URL or the div) opens nothing.
+	const program = programIdFrom( context.program );
+	const checked: PanelContext = program ? { ...context, program: program } : { ...context, program: undefined };
+	new Panel( container, browserEnv(), checked, !context.page ).start();
 }

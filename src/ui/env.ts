@@ -5,6 +5,7 @@
  */
 
 import { ContentMessages } from '../core/ask';
+import { fillSummary } from '../core/wikitext';
 import { LanguageTexts } from '../core/welcome';
 import { Clock, systemClock, WikiClient } from '../wiki/client';
 import { MwApiTransport } from '../wiki/mw-transport';
@@ -74,15 +75,15 @@ export function writeContext( env: Env, programName: string ): WriteContext {
 		user: env.user as string,
 		now: isoSeconds( env.clock.now() ),
 		summaries: {
-			profile: env.content( 'mentorship-summary-profile' ).replace( '$1', programName ),
-			roster: env.content( 'mentorship-summary-roster' ).replace( '$1', programName ),
+			profile: fillSummary( env.content( 'mentorship-summary-profile' ), programName ),
+			roster: fillSummary( env.content( 'mentorship-summary-roster' ), programName ),
 		},
 	};
 }
 
 /** What the console's writes need: the coordinator, the time, and edit summaries in the content language. */
 export function consoleWriter( env: Env, programName: string ): ConsoleWriter {
-	const summary = ( key: string ): string => env.content( key ).replace( /\$1/g, programName );
+	const summary = ( key: string ): string => fillSummary( env.content( key ), programName );
 	return {
 		store: env.store,
 		user: env.user as string,

@@ -16,6 +16,7 @@ import { Contribution, WikiClient } from './client';
 import { isoSeconds, recordQuestion, rosterShards, WriteContext } from './programs';
 import { postSection } from './posting';
 import { Doc, docsFrom } from './store';
+import { trustedConfigCached, TrustStore } from './trust';
 
 const CONTRIB_DAYS = 30;
 
@@ -63,7 +64,7 @@ function recipientOf( route: ReturnType<typeof routeQuestion> ): Recipient | nul
  * roster and the mentor's recent talk-page edits, all in one request; more only when the
  * cache was stale, the roster is sharded or the mentor is away with a backup.
  */
-export async function loadAskState( client: WikiClient, me: string, cache: MentorCache, nowMs: number ): Promise<AskState> {
+export async function loadAskState( client: WikiClient, me: string, cache: MentorCache, nowMs: number, trustStore?: TrustStore ): Promise<AskState> {
 	const since = isoSeconds( nowMs - CONTRIB_DAYS * 86400000 );
 	const programId = cache.program;
 	const titles = [ profileTitle( me ), profileTitle( cache.mentor ), configTitle( programId ), rosterTitle( programId ) ];
@@ -73,7 +74,11 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 		throw configDoc && configDoc.error ? configDoc.error :
 			new MentorshipError( 'missing', 'missingtitle', 'No program ' + programId, [ configTitle( programId ) ], { page: configTitle( programId ) } );
 	}
-	const config = configDoc.value;
+	// The config in force is the last one its coordinators made (the trust chain): an edit by
+	// anyone else cannot reroute questions to another help desk.
+	// (Kept in the user's own storage per latest revision: the next opening needs no request more.)
+	const trusted = await trustedConfigCached( client, configTitle( programId ), configDoc.revid, trustStore );
+	const config = trusted || configDoc.value;
 	const profiles = docsFrom( [ profileTitle( me ), profileTitle( cache.mentor ) ], first.pages, PROFILE );
 	const profile = profiles[ profileTitle( me ) ] as Doc<Profile> & { error?: MentorshipError };
 	if ( profile.error ) {
@@ -95,12 +100,13 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 	const mentorProfile = profiles[ profileTitle( cache.mentor ) ];
 	state.profiles[ cache.mentor ] = mentorProfile && mentorProfile.value ? mentorProfile.value : null;
 
-	// Who the mentor really is; read their page if the cache named someone else.
-	const entry = members[ me ];
+	// Who the mentor really is: the one the mentee's own profile names (never the roster's
+	// index, which anyone can edit); read their page if the cache named someone else.
+	const own = activeMembership( profile.value, programId );
 	let contributions: Contribution[] = first.contribs;
 	let contributionsComplete = first.contribsComplete;
 	let contributor = cache.mentor;
-	const claimed = entry && !entry.left && entry.role === 'mentee' ? entry.mentor : undefined;
+	const claimed = own && own.role === 'mentee' ? own.mentor : undefined;
 	const extra: string[] = [];
 	if ( claimed && !Object.prototype.hasOwnProperty.call( state.profiles, claimed ) ) {
 		extra.push( claimed );

@@ -185,11 +185,11 @@ export interface PageRights {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-function asRecord( value: unknown ): Record<string, unknown> {
+export function asRecord( value: unknown ): Record<string, unknown> {
 	return typeof value === 'object' && value !== null ? value as Record<string, unknown> : {};
 }
 
-function asArray( value: unknown ): Record<string, unknown>[] {
+export function asArray( value: unknown ): Record<string, unknown>[] {
 	return Array.isArray( value ) ? value.map( asRecord ) : [];
 }
 

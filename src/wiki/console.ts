@@ -12,6 +12,7 @@ import { editInterval, RosterAssignment, rosterAssign } from '../core/cohort';
 import { ACTIVITY_DAYS, buildDashboard, Dashboard, DashboardInput, MilestoneRecord, pendingQuestions, rosterAddMilestone } from '../core/dashboard';
 import { isMentorshipError, MentorshipError } from '../core/errors';
 import { NoticeKind } from '../core/notices';
+import { activeMembership, legacyPairings, ProgramState, rosterMigrateLegacy } from '../core/program';
 import {
 	applyConfigEdit, reshardRoster, rosterKeepOnly, rosterPut, rosterShardCount,
 } from '../core/program-config';
@@ -21,6 +22,7 @@ import { WikiClient } from './client';
 import { Actor, postNotice } from './membership';
 import { isoSeconds, LoadedProgram, loadProgram, rosterPageFor } from './programs';
 import { docsFrom, Store } from './store';
+import { readTrustedConfig } from './trust';
 
 export interface ConsoleData {
 	loaded: LoadedProgram;
@@ -104,6 +106,10 @@ export async function loadConsole( client: WikiClient, programId: string, nowMs:
 			loaded.errors[ t ] = doc.error;
 		} else if ( doc && doc.value ) {
 			invitations.push( ...doc.value.invitations );
+			// Invalid records are set aside (the others count) and shown to the coordinators.
+			for ( const entry of doc.setAside || [] ) {
+				loaded.setAside.push( { page: t, entry: entry } );
+			}
 		}
 	}
 	const input: DashboardInput = {
@@ -200,7 +206,12 @@ export async function saveConfig( w: ConsoleWriter, programId: string, baseline:
 			}
 		}
 	}
-	const saved = await w.store.update( configTitle( programId ), CONFIG, ( c ) => applyConfigEdit( c, baseline, edited ), { summary: w.summaries.config, create: false } );
+	// The coordinator's changes apply to the config in force (the end of the trust chain), not
+	// to the latest revision: what someone who is not a coordinator changed is not carried
+	// into a revision that counts (the save puts the page back to the config in force).
+	const trusted = await readTrustedConfig( w.store.client, configTitle( programId ) );
+	const saved = await w.store.update( configTitle( programId ), CONFIG,
+		( c ) => applyConfigEdit( trusted.config || c, baseline, edited ), { summary: w.summaries.config, create: false } );
 	for ( const t of oldTitles ) {
 		await w.store.update( t, ROSTER, ( r ) => rosterKeepOnly( r, ( name ) => rosterTitle( programId, to, name ) === t ),
 			{ summary: w.summaries.roster, create: false } ).catch( ( e: unknown ) => {
@@ -223,7 +234,28 @@ export interface ApplyResult {
 	writes: number;
 }
 
-/** Writes the pairs into the roster: one write per roster page (one in all unless sharded). */
+/**
+ * The migration of pairings written before the consent rule (see legacyPairings): each
+ * becomes a proposal the mentee accepts; one write per roster page. Returns how many.
+ */
+export async function migrateLegacyPairings( w: ConsoleWriter, programId: string, config: ProgramConfig, state: ProgramState ): Promise<number> {
+	const pairings = legacyPairings( state );
+	const own: Record<string, string | null> = {};
+	const byPage: Record<string, Record<string, string>> = {};
+	for ( const mentee of Object.keys( pairings ) ) {
+		const m = activeMembership( state.profiles[ mentee ], programId );
+		own[ mentee ] = m && m.mentor ? m.mentor : null;
+		const page = rosterPageFor( programId, config, mentee );
+		( byPage[ page ] || ( byPage[ page ] = {} ) )[ mentee ] = pairings[ mentee ] as string;
+	}
+	for ( const page of Object.keys( byPage ) ) {
+		await w.store.update( page, ROSTER, ( r ) => rosterMigrateLegacy( r, byPage[ page ] as Record<string, string>, own, w.user, w.now ),
+			{ summary: w.summaries.roster, create: false } );
+	}
+	return Object.keys( pairings ).length;
+}
+
+/** Writes the pairs into the roster as proposals the mentees accept: one write per roster page (one in all unless sharded). */
 export async function applyPairs( w: ConsoleWriter, programId: string, config: ProgramConfig, pairs: RosterAssignment[] ): Promise<ApplyResult> {
 	const byPage: Record<string, RosterAssignment[]> = {};
 	const order: string[] = [];
@@ -241,7 +273,7 @@ export async function applyPairs( w: ConsoleWriter, programId: string, config: P
 		const mine: string[] = [];
 		const result = await w.store.update( page, ROSTER, ( r ) => {
 			mine.length = 0;
-			return rosterAssign( r, byPage[ page ] as RosterAssignment[], mine );
+			return rosterAssign( r, byPage[ page ] as RosterAssignment[], mine, w.user, w.now );
 		}, { summary: w.summaries.match, create: false } );
 		if ( result.changed ) {
 			writes++;

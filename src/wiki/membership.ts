@@ -5,61 +5,132 @@
  */
 
 import { ContentMessages } from '../core/ask';
-import { Membership, PROFILE, ProgramConfig, Role, RosterMember } from '../core/format';
+import { MentorshipError } from '../core/errors';
+import { Membership, PROFILE, ProgramConfig, Proposal, Role, RosterMember } from '../core/format';
 import { buildNotice, NoticeKind } from '../core/notices';
 import {
-	activeEntry, activeMembership, encodeMentorCache, isConfirmedMember, MENTOR_OPTION, mentorOf,
-	profileJoin, ProgramState,
+	activeEntry, activeMembership, capacityOf, encodeMentorCache, isConfirmedMember, listedMenteesOf, MENTOR_OPTION, mentorOf,
+	profileJoin, ProgramState, proposalFor,
 } from '../core/program';
 import { profileTitle } from '../core/titles';
-import { ActivityInfo, Contribution, UserInfo, WikiClient } from './client';
+import { ActivityInfo, Contribution, PageRead, UserInfo, WikiClient } from './client';
+import { docsFrom } from './store';
 import { postSection, Posted } from './posting';
-import { isoSeconds, joinProgram, leaveProgram, LoadedProgram, loadProgram, setMentor, WriteContext } from './programs';
+import { isoSeconds, joinProgram, leaveProgram, LoadedProgram, loadProgram, releaseFromMentor, setMentor, WriteContext } from './programs';
 
 export interface Viewer {
 	name: string;
-	/** Confirmed role (roster and own profile agree), or null. */
+	/** Confirmed role (own profile, and listed in the roster's index), or null. */
 	role: Role | null;
 	/** The viewer's own statement of membership (their profile), even when the roster lacks them. */
 	membership: Membership | null;
 	entry: RosterMember | null;
-	/** The viewer's mentor under the pairing rule. */
+	/** The viewer's mentor under the pairing rule (their own profile names them). */
 	mentor: string | null;
+	/** A mentor proposed to the viewer (a coordinator's match, a handover) that they have not accepted. */
+	proposal: Proposal | null;
 	coordinator: boolean;
 }
 
 export interface ProgramView {
 	loaded: LoadedProgram;
 	viewer: Viewer;
+	/** Mentors the roster lists (current), and how many of them were read and can be shown. */
+	mentorsListed: number;
+	mentorsShown: number;
 }
 
 function viewerOf( state: ProgramState, me: string ): Viewer {
 	const membership = activeMembership( state.profiles[ me ], state.id );
 	const entry = activeEntry( state, me );
-	const role = isConfirmedMember( state, me ) && entry ? entry.role : null;
+	const role = entry && isConfirmedMember( state, me, entry.role ) ? entry.role : null;
 	return {
 		name: me,
 		role: role,
 		membership: membership,
 		entry: entry,
-		mentor: role === 'mentee' ? mentorOf( state, me ) : null,
+		mentor: membership && membership.role === 'mentee' ? mentorOf( state, me ) : null,
+		proposal: membership && membership.role === 'mentee' ? proposalFor( state, me ) : null,
 		coordinator: state.config.coordinators.indexOf( me ) !== -1,
 	};
 }
 
+/** Mentors shown on a program's page at a time. */
+export const MENTOR_PAGE = 20;
+/** Mentees read per mentor shown, beyond the mentor's capacity, to count their load. */
+export const LOAD_SLACK = 5;
+
+/** The current mentors the roster lists, oldest first (the order of the pages of mentors). */
+export function listedMentors( state: ProgramState ): string[] {
+	return Object.keys( state.members ).filter( ( n ) => {
+		const e = state.members[ n ] as RosterMember;
+		return !e.left && e.role === 'mentor';
+	} ).sort( ( a, b ) => {
+		const ja = ( state.members[ a ] as RosterMember ).joined;
+		const jb = ( state.members[ b ] as RosterMember ).joined;
+		return ja < jb ? -1 : ja > jb ? 1 : ( a < b ? -1 : a > b ? 1 : 0 );
+	} );
+}
+
+function readProfilesInto( state: ProgramState, errors: Record<string, MentorshipError>, names: string[], pages: Record<string, PageRead> ): void {
+	const docs = docsFrom( names.map( profileTitle ), pages, PROFILE );
+	for ( const name of names ) {
+		const doc = docs[ profileTitle( name ) ];
+		if ( doc && doc.error ) {
+			errors[ profileTitle( name ) ] = doc.error;
+		}
+		state.profiles[ name ] = doc && doc.value ? doc.value : null;
+	}
+}
+
 /**
- * Loads what the panel shows first: config, roster, the mentors' profiles and accounts
- * (with their edits of the last week, for "active this week") and the viewer's profile.
- * For 200 mentors: 1 request for config and roster, then 4 for mentors and viewer.
+ * Loads what the panel shows first, reading only what it can show: (1) config, roster and
+ * the viewer's profile; (2) the profiles and accounts (with their edits of the last week) of
+ * one page of mentors, the viewer's own mentor and proposed mentor; (3) the profiles of the
+ * mentees the roster lists with those mentors (at most capacity + LOAD_SLACK each), which
+ * confirm or not each mentor's load. Entries nobody confirmed cannot multiply requests:
+ * 5,000 fake mentors cost the same as 20.
  */
-export async function loadProgramView( client: WikiClient, programId: string, me: string, nowMs: number ): Promise<ProgramView> {
-	const loaded = await loadProgram( client, programId, {
-		only: [ me ],
-		users: true,
+export async function loadProgramView( client: WikiClient, programId: string, me: string, nowMs: number, options: { mentors?: number } = {} ): Promise<ProgramView> {
+	const limit = options.mentors || MENTOR_PAGE;
+	const loaded = await loadProgram( client, programId, { profiles: false, firstProfiles: [ me ] } );
+	const state = loaded.state;
+	const listed = listedMentors( state );
+	const shown = listed.slice( 0, limit );
+	const own = activeMembership( state.profiles[ me ], programId );
+	const wanted = shown.slice();
+	const entry = activeEntry( state, me );
+	for ( const extra of [ own && own.mentor, entry && entry.proposal && entry.proposal.mentor ] ) {
+		if ( extra && wanted.indexOf( extra ) === -1 && extra !== me ) {
+			wanted.push( extra );
+		}
+	}
+	const toRead = wanted.filter( ( n ) => !Object.prototype.hasOwnProperty.call( state.profiles, n ) );
+	const batch = await client.batch( {
+		titles: toRead.map( profileTitle ),
+		users: wanted.concat( [ me ] ),
 		activitySince: isoSeconds( nowMs - 7 * 86400000 ),
 		activityMaxContinue: 1,
 	} );
-	return { loaded: loaded, viewer: viewerOf( loaded.state, me ) };
+	readProfilesInto( state, loaded.errors, toRead, batch.pages );
+	loaded.users = batch.users;
+	loaded.activity = batch.activity;
+	// The mentees listed with each confirmed mentor (and with the viewer, when a mentor): their profiles decide the load.
+	const mentees: string[] = [];
+	for ( const mentor of wanted.concat( [ me ] ) ) {
+		const m = activeMembership( state.profiles[ mentor ], programId );
+		if ( m && m.role === 'mentor' ) {
+			for ( const name of listedMenteesOf( state, mentor, capacityOf( m ) + LOAD_SLACK ) ) {
+				if ( mentees.indexOf( name ) === -1 && !Object.prototype.hasOwnProperty.call( state.profiles, name ) ) {
+					mentees.push( name );
+				}
+			}
+		}
+	}
+	if ( mentees.length ) {
+		readProfilesInto( state, loaded.errors, mentees, await client.readPages( mentees.map( profileTitle ) ) );
+	}
+	return { loaded: loaded, viewer: viewerOf( state, me ), mentorsListed: listed.length, mentorsShown: shown.length };
 }
 
 export interface MenteeRow {
@@ -70,26 +141,38 @@ export interface MenteeRow {
 }
 
 export interface MentorView extends ProgramView {
-	/** The mentor's mentees under the pairing rule, and those the roster names but their profile does not confirm. */
+	/** The mentor's mentees under the pairing rule (their own profiles name the mentor). */
 	mentees: MenteeRow[];
 	/** The mentor's own talk-page edits since the oldest question to them (to tell answered from unanswered). */
 	replies: Contribution[];
 	repliesComplete: boolean;
 }
 
+/** Mentees whose profiles a mentor's view reads at most (50 a request). */
+export const MENTOR_VIEW_MAX = 250;
+
 /** Loads a mentor's view: their mentees' profiles, accounts and last 30 days of edits, and their own replies. */
 export async function loadMentorView( client: WikiClient, programId: string, me: string, nowMs: number ): Promise<MentorView> {
-	const first = await loadProgram( client, programId, { profiles: false } );
-	const mine = Object.keys( first.state.members ).filter( ( n ) => {
-		const e = first.state.members[ n ] as RosterMember;
-		return !e.left && e.role === 'mentee' && e.mentor === me;
-	} );
-	const loaded = await loadProgram( client, programId, {
-		only: mine.concat( [ me ] ),
-		users: true,
+	const loaded = await loadProgram( client, programId, { profiles: false, firstProfiles: [ me ] } );
+	const state = loaded.state;
+	// The mentees the index lists with this mentor first, then the other current mentees: the
+	// index can be forged (someone re-pairs a mentee in it), so the mentees' own profiles decide.
+	const mineListed = listedMenteesOf( state, me, MENTOR_VIEW_MAX );
+	const others = Object.keys( state.members ).filter( ( n ) => {
+		const e = state.members[ n ] as RosterMember;
+		return !e.left && e.role === 'mentee' && mineListed.indexOf( n ) === -1;
+	} ).sort();
+	const listed = mineListed.concat( others ).slice( 0, MENTOR_VIEW_MAX );
+	const batch = await client.batch( {
+		titles: listed.map( profileTitle ),
+		users: listed.concat( [ me ] ),
 		activitySince: isoSeconds( nowMs - 30 * 86400000 ),
 	} );
-	const state = loaded.state;
+	readProfilesInto( state, loaded.errors, listed, batch.pages );
+	loaded.users = batch.users;
+	loaded.activity = batch.activity;
+	// Only the mentees whose own profiles name this mentor: a roster entry alone lists nobody here.
+	const mine = listed.filter( ( name ) => mentorOf( state, name ) === me );
 	const mentees: MenteeRow[] = mine.map( ( name ) => {
 		const row: MenteeRow = { name: name, membership: activeMembership( state.profiles[ name ], programId ) };
 		if ( loaded.users[ name ] ) {
@@ -111,11 +194,15 @@ export async function loadMentorView( client: WikiClient, programId: string, me:
 	let replies: Contribution[] = [];
 	let complete = true;
 	if ( oldest !== null ) {
-		const batch = await client.batch( { contribsOf: { user: me, since: oldest, namespace: 3, limit: 500 } } );
-		replies = batch.contribs;
-		complete = batch.contribsComplete;
+		const contribs = await client.batch( { contribsOf: { user: me, since: oldest, namespace: 3, limit: 500 } } );
+		replies = contribs.contribs;
+		complete = contribs.contribsComplete;
 	}
-	return { loaded: loaded, viewer: viewerOf( state, me ), mentees: mentees, replies: replies, repliesComplete: complete };
+	const mentors = listedMentors( state );
+	return {
+		loaded: loaded, viewer: viewerOf( state, me ), mentorsListed: mentors.length, mentorsShown: 0,
+		mentees: mentees, replies: replies, repliesComplete: complete,
+	};
 }
 
 // ---- Writes ---------------------------------------------------------------------------
@@ -185,9 +272,9 @@ export async function leaveAsMentee( actor: Actor, programId: string, config: Pr
 	}
 }
 
-/** A mentor releases a mentee back to the program; the mentee is told and offered other mentors. */
+/** A mentor releases a mentee back to the program (in the mentor's own profile); the mentee is told and offered other mentors. */
 export async function releaseMentee( actor: Actor, programId: string, config: ProgramConfig, mentee: string, note: string ): Promise<void> {
-	await setMentor( actor.ctx, programId, config, mentee, null );
+	await releaseFromMentor( actor.ctx, programId, config, mentee );
 	await postNotice( actor, 'released', programId, config, mentee, undefined, note );
 }
 
@@ -205,9 +292,9 @@ export interface HandoverProgress {
 }
 
 /**
- * A mentor leaves: each mentee goes to the chosen mentor (or back to the program) and is
- * told on their talk page; then the mentor's profile and roster entry say they left.
- * Nobody is left with a mentor who is gone: the roster loses every pairing to the mentor.
+ * A mentor leaves: each mentee is proposed the chosen mentor (or sent back to the program)
+ * and told on their talk page; the proposal counts once the mentee accepts it. Then the
+ * mentor's profile and roster entry say they left: their pairings stop counting.
  */
 export async function handOverAndLeave( actor: Actor, programId: string, config: ProgramConfig, plan: Handover[], note: string, progress: ( p: HandoverProgress ) => void ): Promise<{ failed: { mentee: string; error: unknown }[] }> {
 	const failed: { mentee: string; error: unknown }[] = [];

@@ -7,13 +7,15 @@
 import { MentorshipError, isMentorshipError } from '../core/errors';
 import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, Role, Roster, RosterMember } from '../core/format';
 import {
-	mentorsWithRoom, ProgramState, profileAddQuestion, profileJoin, profileLeave, profileSetMentor,
-	rosterJoin, rosterLeave, rosterSetMentor,
+	ProgramState, profileAddQuestion, profileJoin, profileLeave, profileRelease, profileSetMentor,
+	rosterJoin, rosterLeave, rosterPropose, rosterSetMentor,
 } from '../core/program';
 import { LIMITS } from '../core/format';
 import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf, rosterTitle, rosterTitles } from '../core/titles';
 import { ActivityInfo, UserInfo, WikiClient } from './client';
-import { Doc, docsFrom, Store, UpdateResult } from './store';
+import { Doc, docsFrom, SetAside, Store, UpdateResult } from './store';
+import { readTrustedConfig } from './trust';
+import { ignoredSince, RevisionMeta } from '../core/trust';
 
 export interface ProgramSummary {
 	id: string;
@@ -45,62 +47,16 @@ export async function listPrograms( client: WikiClient ): Promise<ProgramSummary
 	} );
 }
 
-export interface ProgramListing extends ProgramSummary {
-	/** Mentors available and below capacity, and all confirmed mentors. */
-	mentors?: { room: number; total: number };
-	members?: number;
-}
+export type ProgramListing = ProgramSummary;
 
 /**
- * The programs with how many mentors have room: one request for the list, one per 50
- * configs, one per 50 roster pages, one per 50 mentors' profiles.
+ * The programs for the list: one request for the titles and one per 50 configs. It reads
+ * no roster and no profile, so entries nobody confirmed (thousands of fake mentors in a
+ * roster) cost the list nothing; a program's room is shown on its own page, from the
+ * profiles of the mentors shown there.
  */
-export async function listProgramsWithRoom( client: WikiClient, today: string ): Promise<ProgramListing[]> {
-	const programs: ProgramListing[] = await listPrograms( client );
-	const rosterPages: string[] = [];
-	for ( const p of programs ) {
-		if ( p.config ) {
-			rosterPages.push( ...rosterTitles( p.id, rosterShards( p.config ) ) );
-		}
-	}
-	const rosters = docsFrom( rosterPages, await client.readPages( rosterPages ), ROSTER );
-	const states: Record<string, ProgramState> = {};
-	const mentors: string[] = [];
-	for ( const p of programs ) {
-		if ( !p.config ) {
-			continue;
-		}
-		const members: Record<string, RosterMember> = {};
-		for ( const t of rosterTitles( p.id, rosterShards( p.config ) ) ) {
-			const doc = rosters[ t ];
-			if ( doc && doc.value ) {
-				for ( const name in doc.value.members ) {
-					if ( Object.prototype.hasOwnProperty.call( doc.value.members, name ) ) {
-						const entry = doc.value.members[ name ] as RosterMember;
-						members[ name ] = entry;
-						if ( entry.role === 'mentor' && !entry.left && mentors.indexOf( name ) === -1 ) {
-							mentors.push( name );
-						}
-					}
-				}
-			}
-		}
-		states[ p.id ] = { id: p.id, config: p.config, members: members, profiles: {} };
-	}
-	const profiles = docsFrom( mentors.map( profileTitle ), await client.readPages( mentors.map( profileTitle ) ), PROFILE );
-	for ( const p of programs ) {
-		const state = states[ p.id ];
-		if ( !state ) {
-			continue;
-		}
-		for ( const name of mentors ) {
-			const doc = profiles[ profileTitle( name ) ];
-			state.profiles[ name ] = doc && doc.value ? doc.value : null;
-		}
-		p.mentors = mentorsWithRoom( state, today );
-		p.members = Object.keys( state.members ).filter( ( n ) => !( state.members[ n ] as RosterMember ).left ).length;
-	}
-	return programs;
+export async function listProgramsWithRoom( client: WikiClient ): Promise<ProgramListing[]> {
+	return listPrograms( client );
 }
 
 export interface LoadOptions {
@@ -116,15 +72,37 @@ export interface LoadOptions {
 	extraUsers?: string[];
 	/** Continuation requests allowed for activity per batch of users (default 2). */
 	activityMaxContinue?: number;
+	/** Users whose profiles are read in the first request, with the config and roster. */
+	firstProfiles?: string[];
+	/**
+	 * Take the config through the trust chain (default true): the last revision made by a
+	 * coordinator of the revision before that counted, not merely the latest revision.
+	 */
+	trust?: boolean;
+}
+
+export interface ConfigTrust {
+	/** The revision in force, and the page's latest. */
+	revid?: number;
+	latest?: number;
+	/** Revisions after the one in force that do not count (not by a coordinator). */
+	ignored: RevisionMeta[];
+	protection: { type: string; level: string }[];
+	/** Requests the chain took. */
+	requests: number;
 }
 
 export interface LoadedProgram {
 	state: ProgramState;
 	configRevid?: number;
+	/** How the config in force was chosen (absent when loaded without the trust chain). */
+	trust?: ConfigTrust;
 	users: Record<string, UserInfo>;
 	activity: Record<string, ActivityInfo>;
 	/** Pages that could not be used, by title (an invalid profile does not stop the load). */
 	errors: Record<string, MentorshipError>;
+	/** Roster entries that are invalid: set aside (ignored, kept in the page), for coordinators to repair. */
+	setAside: { page: string; entry: SetAside }[];
 }
 
 /** The shard count of a program's roster, from its config. */
@@ -139,7 +117,8 @@ export function rosterShards( config: ProgramConfig ): number {
 export async function loadProgram( client: WikiClient, programId: string, options: LoadOptions = {} ): Promise<LoadedProgram> {
 	const cTitle = configTitle( programId );
 	const plainRoster = rosterTitle( programId );
-	const first = await client.readPages( [ cTitle, plainRoster ] );
+	const firstProfiles = options.firstProfiles || [];
+	const first = await client.readPages( [ cTitle, plainRoster ].concat( firstProfiles.map( profileTitle ) ) );
 	const configDocs = docsFrom( [ cTitle ], first, CONFIG );
 	const configDoc = configDocs[ cTitle ];
 	if ( !configDoc || configDoc.error ) {
@@ -148,17 +127,35 @@ export async function loadProgram( client: WikiClient, programId: string, option
 	if ( !configDoc.exists || !configDoc.value ) {
 		throw new MentorshipError( 'missing', 'missingtitle', cTitle + ' does not exist', [ cTitle ], { page: cTitle } );
 	}
-	const config = configDoc.value;
+	let config = configDoc.value;
+	let trust: ConfigTrust | undefined;
+	if ( options.trust !== false ) {
+		const chain = await readTrustedConfig( client, cTitle );
+		trust = { ignored: ignoredSince( chain ), protection: chain.protection, requests: chain.requests };
+		if ( chain.revid !== undefined ) {
+			trust.revid = chain.revid;
+		}
+		if ( chain.latest !== undefined ) {
+			trust.latest = chain.latest;
+		}
+		if ( chain.config ) {
+			config = chain.config;
+		}
+	}
 	const shards = rosterShards( config );
 	const errors: Record<string, MentorshipError> = {};
 	const members: Record<string, RosterMember> = {};
 	const rosterPageTitles = rosterTitles( programId, shards );
 	const rosterPages = shards > 1 ? await client.readPages( rosterPageTitles ) : first;
 	const rosterDocs = docsFrom( rosterPageTitles, rosterPages, ROSTER );
+	const setAside: { page: string; entry: SetAside }[] = [];
 	for ( const title of rosterPageTitles ) {
 		const doc = rosterDocs[ title ];
 		if ( !doc ) {
 			continue;
+		}
+		for ( const entry of doc.setAside || [] ) {
+			setAside.push( { page: title, entry: entry } );
 		}
 		if ( doc.error ) {
 			errors[ title ] = doc.error;
@@ -173,9 +170,22 @@ export async function loadProgram( client: WikiClient, programId: string, option
 		}
 	}
 	const state: ProgramState = { id: programId, config: config, members: members, profiles: {} };
-	const loaded: LoadedProgram = { state: state, users: {}, activity: {}, errors: errors };
+	const loaded: LoadedProgram = { state: state, users: {}, activity: {}, errors: errors, setAside: setAside };
 	if ( configDoc.revid !== undefined ) {
 		loaded.configRevid = configDoc.revid;
+	}
+	if ( trust ) {
+		loaded.trust = trust;
+	}
+	if ( firstProfiles.length ) {
+		const firstDocs = docsFrom( firstProfiles.map( profileTitle ), first, PROFILE );
+		for ( const name of firstProfiles ) {
+			const doc = firstDocs[ profileTitle( name ) ];
+			if ( doc && doc.error ) {
+				errors[ profileTitle( name ) ] = doc.error;
+			}
+			state.profiles[ name ] = doc && doc.value ? doc.value : null;
+		}
 	}
 
 	let names = Object.keys( members ).sort();
@@ -267,19 +277,61 @@ export async function leaveProgram( ctx: WriteContext, programId: string, config
 }
 
 /**
- * Pairs a mentee with a mentor (or with null, unpairs). When the acting user is the
- * mentee, their own profile records the choice too; a coordinator or a mentor handing
- * over writes the roster only.
+ * A mentee chooses (or with null, drops) their mentor: their own profile records the
+ * choice, which is what counts, and the roster's index follows. Anyone else (a coordinator,
+ * a mentor handing over) can only propose: the roster gets a proposal the mentee accepts.
  */
 export async function setMentor(
 	ctx: WriteContext, programId: string, config: ProgramConfig, mentee: string, mentor: string | null,
 ): Promise<void> {
-	if ( mentee === ctx.user ) {
-		await ctx.store.update( profileTitle( mentee ), PROFILE,
-			( p ) => profileSetMentor( p, programId, mentor ), { summary: ctx.summaries.profile, create: false } );
+	if ( mentee !== ctx.user ) {
+		await ctx.store.update( rosterPageFor( programId, config, mentee ), ROSTER,
+			( r ) => rosterPropose( r, mentee, mentor, ctx.user, ctx.now ), { summary: ctx.summaries.roster, create: false } );
+		return;
 	}
+	await ctx.store.update( profileTitle( mentee ), PROFILE,
+		( p ) => profileSetMentor( p, programId, mentor ), { summary: ctx.summaries.profile, create: false } );
 	await ctx.store.update( rosterPageFor( programId, config, mentee ), ROSTER,
 		( r ) => rosterSetMentor( r, mentee, mentor ), { summary: ctx.summaries.roster, create: false } );
+}
+
+/**
+ * A mentor releases a mentee: the mentor's own profile says so (the pairing stops
+ * counting), and the roster's index forgets the pairing.
+ */
+export async function releaseFromMentor( ctx: WriteContext, programId: string, config: ProgramConfig, mentee: string ): Promise<void> {
+	await ctx.store.update( profileTitle( ctx.user ), PROFILE,
+		( p ) => profileRelease( p, programId, mentee ), { summary: ctx.summaries.profile, create: false } );
+	await ctx.store.update( rosterPageFor( programId, config, mentee ), ROSTER, ( r ) => {
+		const entry = r.members[ mentee ];
+		if ( entry && entry.mentor === ctx.user ) {
+			delete entry.mentor;
+		}
+		return r;
+	}, { summary: ctx.summaries.roster, create: false } );
+}
+
+/**
+ * The mentee puts the roster's index back in line with their own profile (after someone
+ * re-paired them in the roster): only the index of their choice changes, not a proposal.
+ */
+export async function repairOwnIndex( ctx: WriteContext, programId: string, config: ProgramConfig, mentor: string | null ): Promise<void> {
+	await ctx.store.update( rosterPageFor( programId, config, ctx.user ), ROSTER, ( r ) => {
+		const entry = r.members[ ctx.user ];
+		if ( entry && !entry.left && entry.role === 'mentee' ) {
+			if ( mentor ) {
+				entry.mentor = mentor;
+			} else {
+				delete entry.mentor;
+			}
+		}
+		return r;
+	}, { summary: ctx.summaries.roster, create: false } );
+}
+
+/** A coordinator's repair: removes the roster entries that are set aside (invalid) from a roster page. */
+export async function dropSetAside( ctx: WriteContext, page: string ): Promise<void> {
+	await ctx.store.update( page, ROSTER, ( r ) => r, { summary: ctx.summaries.roster, create: false, dropSetAside: true } );
 }
 
 /** Records a question the user asked in their own profile. */

@@ -11,8 +11,8 @@
 
 import { MentorshipError, isMentorshipError } from '../core/errors';
 import { PageKind } from '../core/format';
-import { clone, deepEqual, parseJson, toPageText } from '../core/json';
-import { describeIssue, Issue, validate } from '../core/schema';
+import { clone, deepEqual, isPlainObject, own, parseJson, toPageText } from '../core/json';
+import { describeIssue, describeValue, Issue, joinPath, validate } from '../core/schema';
 import { PageRead, WikiClient } from './client';
 
 export interface Doc<T> {
@@ -22,6 +22,132 @@ export interface Doc<T> {
 	/** Revision read (absent when the page does not exist). */
 	revid?: number;
 	value: T | null;
+	/** Entries that did not validate: left out of `value`, kept in the page by every write. */
+	setAside?: SetAside[];
+	/** The order of a record's entries in the page (to put those set aside back in place). */
+	entryOrder?: string[];
+}
+
+/** An invalid entry of a page (a roster member, an invitation record), set aside on its own. */
+export interface SetAside {
+	/** The member's name (a record's key) or the record's position (a list's index). */
+	key: string | number;
+	/** The entry as the page holds it. */
+	value: unknown;
+	issues: Issue[];
+}
+
+/**
+ * Splits a page's entries into the valid ones and those set aside (see PageKind.entries).
+ * Only when the page itself is readable (an object of the right version whose entries are
+ * a record or a list); otherwise the whole page is validated, and refused, as before.
+ */
+export function splitEntries( kind: PageKind<unknown>, parsed: unknown ): { value: unknown; setAside: SetAside[] } {
+	const spec = kind.entries;
+	if ( !spec || !isPlainObject( parsed ) || parsed.version !== 1 ) {
+		return { value: parsed, setAside: [] };
+	}
+	const entries = parsed[ spec.field ];
+	const setAside: SetAside[] = [];
+	const copy: Record<string, unknown> = {};
+	for ( const k in parsed ) {
+		if ( own( parsed, k ) ) {
+			copy[ k ] = parsed[ k ];
+		}
+	}
+	if ( spec.key && isPlainObject( entries ) ) {
+		const kept: Record<string, unknown> = {};
+		for ( const name in entries ) {
+			if ( own( entries, name ) ) {
+				const issues: Issue[] = [];
+				const path = joinPath( spec.field, name );
+				spec.key.check( name, path, issues );
+				if ( issues.length ) {
+					( issues[ 0 ] as Issue ).got = describeValue( name ) + ' as a key';
+				}
+				spec.item.check( entries[ name ], path, issues );
+				if ( issues.length ) {
+					setAside.push( { key: name, value: entries[ name ], issues: issues } );
+				} else {
+					kept[ name ] = entries[ name ];
+				}
+			}
+		}
+		copy[ spec.field ] = kept;
+	} else if ( !spec.key && Array.isArray( entries ) ) {
+		const kept: unknown[] = [];
+		entries.forEach( ( entry, i ) => {
+			const issues: Issue[] = [];
+			spec.item.check( entry, joinPath( spec.field, i ), issues );
+			if ( issues.length ) {
+				setAside.push( { key: i, value: entry, issues: issues } );
+			} else {
+				kept.push( entry );
+			}
+		} );
+		copy[ spec.field ] = kept;
+	} else {
+		return { value: parsed, setAside: [] };
+	}
+	return { value: copy, setAside: setAside };
+}
+
+/**
+ * The value to save with the entries set aside put back, untouched: a record's at their
+ * place among the keys they stood between, a list's at their index. An entry the change
+ * replaced (a valid entry now under the same name) is not put back.
+ */
+export function withSetAside<T>( kind: PageKind<T>, value: T, setAside: SetAside[] | undefined, originalOrder?: string[] ): T {
+	const spec = kind.entries;
+	if ( !spec || !setAside || !setAside.length || !isPlainObject( value ) ) {
+		return value;
+	}
+	const out: Record<string, unknown> = {};
+	for ( const k in value ) {
+		if ( own( value, k ) ) {
+			out[ k ] = value[ k ];
+		}
+	}
+	const entries = value[ spec.field ];
+	if ( spec.key && isPlainObject( entries ) ) {
+		const order = Object.keys( entries );
+		const original = originalOrder || [];
+		for ( const aside of setAside ) {
+			const name = String( aside.key );
+			if ( own( entries, name ) ) {
+				continue;
+			}
+			// Before the first key that followed it in the page, if still there.
+			const at = original.indexOf( name );
+			let before = -1;
+			if ( at !== -1 ) {
+				for ( let i = at + 1; i < original.length && before === -1; i++ ) {
+					before = order.indexOf( original[ i ] as string );
+				}
+			}
+			if ( before === -1 ) {
+				order.push( name );
+			} else {
+				order.splice( before, 0, name );
+			}
+		}
+		const merged: Record<string, unknown> = {};
+		const byName: Record<string, unknown> = {};
+		for ( const aside of setAside ) {
+			byName[ '#' + aside.key ] = aside.value;
+		}
+		for ( const name of order ) {
+			merged[ name ] = own( entries, name ) ? entries[ name ] : byName[ '#' + name ];
+		}
+		out[ spec.field ] = merged;
+	} else if ( !spec.key && Array.isArray( entries ) ) {
+		const list = entries.slice();
+		for ( const aside of setAside.slice().sort( ( a, b ) => ( a.key as number ) - ( b.key as number ) ) ) {
+			list.splice( Math.min( aside.key as number, list.length ), 0, aside.value );
+		}
+		out[ spec.field ] = list;
+	}
+	return out as unknown as T;
 }
 
 export interface DocResult<T> extends Doc<T> {
@@ -43,6 +169,8 @@ export interface UpdateOptions<T> {
 	 * starts from it instead of reading again. A conflict still leads to a fresh read.
 	 */
 	initial?: Doc<T>;
+	/** Drop the entries set aside instead of keeping them (a coordinator's repair). */
+	dropSetAside?: boolean;
 }
 
 export interface UpdateResult<T> {
@@ -90,11 +218,20 @@ export function toDoc<T>( read: PageRead, kind: PageKind<T> ): Doc<T> {
 	if ( !parsed.ok ) {
 		throw invalidPage( read.requested, kind.name, [ { path: '', expected: 'object', got: 'text that is not JSON' } ] );
 	}
-	const checked = validate( kind.schema, parsed.value );
+	const split = splitEntries( kind as PageKind<unknown>, parsed.value );
+	const checked = validate( kind.schema, split.value );
 	if ( !checked.ok ) {
 		throw invalidPage( read.requested, kind.name, checked.issues );
 	}
 	doc.value = checked.value;
+	if ( split.setAside.length ) {
+		doc.setAside = split.setAside;
+		const spec = kind.entries as { field: string };
+		const entries = ( parsed.value as Record<string, unknown> )[ spec.field ];
+		if ( isPlainObject( entries ) ) {
+			doc.entryOrder = Object.keys( entries );
+		}
+	}
 	return doc;
 }
 
@@ -160,6 +297,8 @@ export class Store {
 		// Set after the wiki merged our edit: invalid content is then ours to repair.
 		let checkMerge = false;
 		let lastError: MentorshipError | undefined;
+		// Entries set aside in the revision our last edit was based on (a merge must not add any).
+		let asideBefore = 0;
 		for ( let attempt = 0; attempt < this.maxAttempts; attempt++ ) {
 			if ( attempt > 0 ) {
 				// Back off a little, at random, so that competing writers spread out.
@@ -170,6 +309,10 @@ export class Store {
 			let doc: Doc<T>;
 			try {
 				doc = initial || toDoc( read, kind );
+				if ( checkMerge && ( doc.setAside ? doc.setAside.length : 0 ) > asideBefore ) {
+					// The merge broke an entry (ours or another's): repair as for an invalid page.
+					throw invalidPage( title, kind.name, ( doc.setAside as SetAside[] )[ 0 ]!.issues );
+				}
 			} catch ( e ) {
 				if ( checkMerge && isMentorshipError( e, 'invalid' ) && read.revid ) {
 					// Our edit was merged into something invalid: rebuild from the revision before it.
@@ -188,24 +331,28 @@ export class Store {
 			}
 			const current: T = doc.value !== null ? doc.value : ( kind.empty as () => T )();
 			const next = change( clone( current ), doc.exists );
-			if ( next === UNCHANGED || ( doc.exists && deepEqual( next, current ) ) ) {
+			const dropping = !!options.dropSetAside && !!doc.setAside && doc.setAside.length > 0;
+			if ( !dropping && ( next === UNCHANGED || ( doc.exists && deepEqual( next, current ) ) ) ) {
 				return { value: current, revid: doc.revid, changed: wrote, conflicts: conflicts, merged: merged, repaired: repaired };
 			}
-			const value = next as T;
+			const value = ( next === UNCHANGED ? current : next ) as T;
 			const checked = validate( kind.schema, value );
 			if ( !checked.ok ) {
 				throw invalidPage( title, kind.name, checked.issues );
 			}
+			asideBefore = doc.setAside ? doc.setAside.length : 0;
+			// Entries set aside stay in the page as they are: one bad entry stops nobody.
+			const text = toPageText( options.dropSetAside ? value : withSetAside( kind, value, doc.setAside, doc.entryOrder ) );
 			try {
 				const saved = await this.client.edit( doc.exists ? {
 					title: title,
-					text: toPageText( value ),
+					text: text,
 					summary: options.summary,
 					baserevid: doc.revid,
 					nocreate: true,
 				} : {
 					title: title,
-					text: toPageText( value ),
+					text: text,
 					summary: options.summary,
 					createonly: true,
 					contentmodel: 'json',
@@ -270,7 +417,7 @@ export class Store {
 			throw invalidPage( title, kind.name, checked.issues );
 		}
 		try {
-			await this.client.edit( { title: title, text: toPageText( value ), summary: summary, baserevid: badRevid, nocreate: true } );
+			await this.client.edit( { title: title, text: toPageText( withSetAside( kind, value, doc.setAside, doc.entryOrder ) ), summary: summary, baserevid: badRevid, nocreate: true } );
 		} catch ( e ) {
 			if ( !isMentorshipError( e, 'editconflict' ) ) {
 				throw e;

@@ -83,8 +83,10 @@ describe( 'Ask my mentor', () => {
 		user.requests.length = 0;
 
 		await openDialog( page );
-		// Opening costs one API request (profiles, config, roster and the mentor's replies together).
-		expect( apiRequests( user.requests ).length ).toBe( 1 );
+		// Opening costs three API requests: profiles, config, roster and the mentor's replies
+		// together, then the config's trust chain (its revisions' authors, then the content of
+		// those by coordinators), so that nobody but a coordinator can reroute the question.
+		expect( apiRequests( user.requests ).length ).toBe( 3 );
 		await expect( page.locator( '.mg-ask-recipient' ).textContent() ).resolves.toContain( s.mentorName );
 		const question = 'How do I cite a museum catalogue in this article?';
 		await page.getByRole( 'textbox', { name: 'Your question' } ).fill( question );

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/core/export';
 import { CONFIG, INVITATIONS, Membership, PROFILE, ProgramConfig, ROSTER } from '../../src/core/format';
 import { isMentorshipError } from '../../src/core/errors';
-import { isConfirmedMember, mentorOf } from '../../src/core/program';
+import { isConfirmedMember, mentorOf, proposalFor } from '../../src/core/program';
 import { configTitle, invitationLogTitle, monthOf, profileTitle, rosterTitle } from '../../src/core/titles';
 import { isoSeconds, joinProgram, loadProgram, recordQuestion } from '../../src/wiki/programs';
 import { postSection } from '../../src/wiki/posting';
@@ -184,9 +184,10 @@ describe( 'the coordinator console', () => {
 		const expected = { ...plan, [ mentees[ 0 ]! ]: mentors[ 2 ]! };
 		const loaded = await loadProgram( sessions[ coord ]!.client, id );
 		for ( const name of mentees ) {
-			expect( loaded.state.members[ name ]!.mentor ).toBe( expected[ name ] );
-			// The pairing rule: the roster says so and both profiles confirm.
-			expect( mentorOf( loaded.state, name ) ).toBe( expected[ name ] );
+			// The coordinator's match is a proposal: nobody is paired until the mentee accepts.
+			expect( loaded.state.members[ name ]!.proposal ).toMatchObject( { mentor: expected[ name ], by: coord } );
+			expect( proposalFor( loaded.state, name ) ).toMatchObject( { mentor: expected[ name ] } );
+			expect( mentorOf( loaded.state, name ) ).toBeNull();
 			expect( isConfirmedMember( loaded.state, name, 'mentee' ) ).toBe( true );
 		}
 		for ( const name of mentors ) {

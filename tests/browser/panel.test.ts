@@ -236,7 +236,7 @@ describe( 'the matching panel', () => {
 		await asker.context.close();
 	} );
 
-	it( 'a mentor leaves and hands over: every mentee has the new mentor and a notice on their talk page', async () => {
+	it( 'a mentor leaves and hands over: every mentee is proposed the new mentor, with a notice, and accepts in one click in the panel', async () => {
 		const coord = unique( 'PanL Coord' );
 		const leaving = unique( 'PanL Leaving' );
 		const other = unique( 'PanL Other' );
@@ -262,8 +262,9 @@ describe( 'the matching panel', () => {
 		await page.locator( '.mg-notice-dialog' ).waitFor( { state: 'hidden', timeout: 60000 } );
 		const store = new Store( sessions[ coord ]!.client );
 		const roster = await store.read( rosterTitle( id ), ROSTER );
-		expect( roster.value!.members[ a ]!.mentor ).toBe( other );
-		expect( roster.value!.members[ b ]!.mentor ).toBe( other );
+		// A handover is a proposal: nobody's mentor changes until the mentee accepts.
+		expect( roster.value!.members[ a ]!.proposal ).toMatchObject( { mentor: other, by: leaving } );
+		expect( roster.value!.members[ b ]!.proposal ).toMatchObject( { mentor: other, by: leaving } );
 		expect( roster.value!.members[ leaving ]!.left ).toBeTruthy();
 		for ( const name of [ a, b ] ) {
 			const talk = await sessions[ coord ]!.client.readPage( 'User talk:' + name );
@@ -273,6 +274,24 @@ describe( 'the matching panel', () => {
 		const profile = await store.read( profileTitle( leaving ), PROFILE );
 		expect( profile.value!.programs[ id ]!.left ).toBeTruthy();
 		await user.context.close();
+
+		// Mentee A accepts in one click; their profile, the index and the cached mentor follow.
+		const menteeA = await userPage( browser, a );
+		await openPanel( menteeA.page, id );
+		await menteeA.page.locator( '.mg-proposal' ).waitFor();
+		await shot( menteeA.page, 'panel-proposal' );
+		await menteeA.page.getByRole( 'button', { name: 'Accept ' + other + ' as your mentor' } ).click();
+		await menteeA.page.locator( '.mg-proposal' ).waitFor( { state: 'detached' } );
+		const profileA = await store.read( profileTitle( a ), PROFILE );
+		expect( profileA.value!.programs[ id ]!.mentor ).toBe( other );
+		const after = await store.read( rosterTitle( id ), ROSTER );
+		expect( after.value!.members[ a ]!.mentor ).toBe( other );
+		expect( after.value!.members[ a ]!.proposal ).toBeUndefined();
+		expect( decodeMentorCache( await option( sessions[ a ]!, MENTOR_OPTION ) ) ).toEqual( { program: id, mentor: other } );
+		// Mentee B has not accepted: their profile still names the mentor who left (so no mentor), the proposal waits.
+		expect( ( await store.read( profileTitle( b ), PROFILE ) ).value!.programs[ id ]!.mentor ).toBe( leaving );
+		expect( after.value!.members[ b ]!.proposal ).toMatchObject( { mentor: other } );
+		await menteeA.context.close();
 	} );
 
 	it( 'intros, goals and topics with markup and scripts are shown as text: nothing runs, nothing is linked', async () => {

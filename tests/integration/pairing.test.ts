@@ -1,7 +1,8 @@
 /**
- * The pairing rule on the real wiki: a pairing counts only when the roster says so and both
- * users' own profiles (which only they can write) show they joined the program. Someone who
- * edits the roster can reorder the index but cannot pair anyone.
+ * The pairing rule on the real wiki: a pairing counts only when the mentee's own profile
+ * names the mentor and both users' own profiles (which only they can write) show they are
+ * current members in those roles. Someone who edits the roster can reorder the index but
+ * cannot pair anyone (see trust.test.ts for re-pairing by roster edits).
  */
 
 import { describe, expect, it } from 'vitest';

@@ -4,7 +4,7 @@ import {
 } from '../../src/core/cohort';
 import { Membership, Profile, ProgramConfig, Roster, RosterMember } from '../../src/core/format';
 import { assignCohort, greedyAssignment, mentorCandidates } from '../../src/core/matching';
-import { claimedLoads, ProgramState } from '../../src/core/program';
+import { confirmedLoads, ProgramState } from '../../src/core/program';
 import { randomCohort, seeded } from '../support/cohorts';
 
 const P = 'cohort-2026';
@@ -28,6 +28,9 @@ function state( specs: Spec[], config: Partial<ProgramConfig> = {} ): ProgramSta
 		const joined = s.joined || '2026-02-01T10:' + String( i ).padStart( 2, '0' ) + ':00Z';
 		members[ s.name ] = s.mentor ? { role: s.role, joined: joined, mentor: s.mentor } : { role: s.role, joined: joined };
 		const m: Membership = { role: s.role, joined: joined, topics: s.topics || [], languages: s.languages || [ 'en' ] };
+		if ( s.mentor ) {
+			m.mentor = s.mentor;
+		}
 		if ( s.role === 'mentor' ) {
 			m.capacity = s.capacity === undefined ? 3 : s.capacity;
 			m.status = s.status || 'active';
@@ -135,10 +138,10 @@ describe( 'matching the cohort in the console', () => {
 		expect( choicesFor( context, 'Hal' ) ).toEqual( [] );
 	} );
 
-	it( 'uses the roster\'s loads, like the panel, and the mentors\' last edits', () => {
+	it( 'uses the confirmed loads, like the panel, and the mentors\' last edits', () => {
 		const program = state( COHORT );
 		const context = cohortContext( program, TODAY, { Noor: '2026-02-28T00:00:00Z' } );
-		expect( context.mentors ).toEqual( mentorCandidates( program, { loads: claimedLoads( program ), lastEdits: { Noor: '2026-02-28T00:00:00Z' } } ) );
+		expect( context.mentors ).toEqual( mentorCandidates( program, { loads: confirmedLoads( program ), lastEdits: { Noor: '2026-02-28T00:00:00Z' } } ) );
 		expect( context.before ).toEqual( { Ann: undefined, Ben: undefined, Cas: undefined, Dee: undefined, Eli: undefined, Fay: undefined, Gus: undefined } );
 	} );
 
@@ -163,7 +166,7 @@ describe( 'applying pairs to the roster', () => {
 		};
 	}
 
-	it( 'sets each mentor, once (idempotent), and skips entries that changed since the plan', () => {
+	it( 'proposes each mentor, once (idempotent), without pairing anyone, and skips entries that changed since the plan', () => {
 		const pairs: RosterAssignment[] = [
 			{ mentee: 'Ann', mentor: 'Mara' },
 			{ mentee: 'Ben', mentor: 'Mara', before: 'Gone' },
@@ -175,14 +178,18 @@ describe( 'applying pairs to the roster', () => {
 			{ mentee: 'Mara', mentor: 'Mara' },
 		];
 		const skipped: string[] = [];
-		const r = rosterAssign( roster(), pairs, skipped );
-		expect( r.members.Ann!.mentor ).toBe( 'Mara' );
-		expect( r.members.Ben!.mentor ).toBe( 'Mara' );
+		const r = rosterAssign( roster(), pairs, skipped, 'Carol', 'T3' );
+		// A proposal: the index of choices is untouched until the mentee accepts.
+		expect( r.members.Ann!.mentor ).toBeUndefined();
+		expect( r.members.Ann!.proposal ).toEqual( { mentor: 'Mara', by: 'Carol', time: 'T3' } );
+		expect( r.members.Ben!.mentor ).toBe( 'Gone' );
+		expect( r.members.Ben!.proposal ).toEqual( { mentor: 'Mara', by: 'Carol', time: 'T3' } );
 		expect( r.members.Cas!.mentor ).toBe( 'Olu' );
-		expect( r.members.Dee!.mentor ).toBeUndefined();
+		expect( r.members.Cas!.proposal ).toBeUndefined();
+		expect( r.members.Dee!.proposal ).toBeUndefined();
 		expect( skipped ).toEqual( [ 'Cas', 'Dee', 'Zed', 'Mara' ] );
 		const again: string[] = [];
-		const twice = rosterAssign( JSON.parse( JSON.stringify( r ) ), pairs.slice( 0, 2 ), again );
+		const twice = rosterAssign( JSON.parse( JSON.stringify( r ) ), pairs.slice( 0, 2 ), again, 'Carol', 'T4' );
 		expect( twice ).toEqual( r );
 		expect( again ).toEqual( [] );
 	} );

@@ -55,12 +55,20 @@ describe( 'creating a program', () => {
 describe( 'saving the settings', () => {
 	it( 'sets what the coordinator changed, keeping what another coordinator saved meanwhile', async () => {
 		const { wiki, writer } = setup();
-		wiki.put( configTitle( P ), config() );
+		wiki.put( configTitle( P ), config(), { user: 'Carol' } );
 		const baseline = config();
-		wiki.put( configTitle( P ), { ...config(), description: 'Changed meanwhile' } );
+		wiki.put( configTitle( P ), { ...config(), description: 'Changed meanwhile' }, { user: 'Dmitri Ivanov' } );
 		const saved = await saveConfig( writer, P, baseline, { ...config(), name: 'Renamed' } );
 		expect( saved.name ).toBe( 'Renamed' );
 		expect( wiki.value( configTitle( P ) ) ).toMatchObject( { name: 'Renamed', description: 'Changed meanwhile' } );
+	} );
+
+	it( 'does not carry what someone who is not a coordinator changed into the revision it saves', async () => {
+		const { wiki, writer } = setup();
+		wiki.put( configTitle( P ), config(), { user: 'Carol' } );
+		wiki.put( configTitle( P ), { ...config(), coordinators: [ 'Carol', 'Dmitri Ivanov', 'Vandal' ], helpDesk: 'User talk:Vandal' }, { user: 'Vandal' } );
+		await saveConfig( writer, P, config(), { ...config(), name: 'Renamed' } );
+		expect( wiki.value( configTitle( P ) ) ).toMatchObject( { name: 'Renamed', coordinators: [ 'Carol', 'Dmitri Ivanov' ], helpDesk: 'Project:Help desk' } );
 	} );
 
 	it( 'moves every roster entry to its page when the number of shards changes, then back', async () => {
@@ -198,16 +206,20 @@ describe( 'loading the dashboard', () => {
 			wiki.put( profileTitle( name ), member( 'mentee' ) );
 		}
 		wiki.put( rosterTitle( P ), { version: 1, members } );
-		wiki.put( invitationLogTitle( P, '2026-01' ), invitationLog() );
+		// One record of the log is invalid: it is set aside, the others count.
+		const log = invitationLog() as unknown as { invitations: unknown[] };
+		log.invitations.push( { user: 'not valid|name', by: 'Carol', time: T, kind: 'welcome', lang: 'en', revid: 1 } );
+		wiki.put( invitationLogTitle( P, '2026-01' ), log );
 		wiki.put( rosterTitle( 'other' ), { version: 1, members: { 'Mentee 1': { role: 'mentor', joined: '2026-01-25T00:00:00Z' } } } );
 		wiki.put( configTitle( 'other' ), config() );
 		client.requestCount = 0;
 		const data = await loadConsole( client, P, Date.parse( '2026-02-01T00:00:00Z' ) );
-		// 1 config and roster + 1 list of pages + 3 for 121 members + 1 rosters and logs + 1 rights log.
-		expect( data.requests ).toBe( 7 );
-		expect( client.requestCount ).toBe( 7 );
+		// 1 config and roster + 2 for the config's trust chain + 1 list of pages + 3 for 121 members + 1 rosters and logs + 1 rights log.
+		expect( data.requests ).toBe( 9 );
+		expect( client.requestCount ).toBe( 9 );
 		expect( data.dashboard.rows ).toHaveLength( 121 );
 		expect( data.input.invitations ).toHaveLength( 2 );
+		expect( data.loaded.setAside.map( ( a ) => [ a.page, a.entry.key ] ) ).toEqual( [ [ 'Wikipedia:Mentorship/Programs/' + P + '/invitations/2026-01.json', 2 ] ] );
 		expect( data.input.rosters ).toHaveLength( 2 );
 		expect( data.dashboard.rows.find( ( r ) => r.name === 'Mentee 1' )!.detected.map( ( d ) => d.type ) ).toEqual( [ 'became-mentor' ] );
 		expect( data.dashboard.summary.counts ).toEqual( { mentors: 1, mentees: 120, left: 0, unconfirmed: 0 } );

@@ -29,7 +29,8 @@ function program( specs: Record<string, Spec>, config: Partial<ProgramConfig> = 
 		members[ name ] = spec.entry;
 		profiles[ name ] = spec.membership === null ? null : {
 			version: 1,
-			programs: { [ P ]: { role: spec.entry.role, joined: spec.entry.joined, topics: [], languages: [ 'en' ], ...spec.membership } },
+			// The mentee's own profile names the mentor the roster indexes (the pairing rule asks the profile).
+			programs: { [ P ]: { role: spec.entry.role, joined: spec.entry.joined, topics: [], languages: [ 'en' ], ...( spec.entry.mentor ? { mentor: spec.entry.mentor } : {} ), ...spec.membership } },
 		};
 	}
 	return {
@@ -171,6 +172,14 @@ describe( 'the dashboard\'s rows', () => {
 		expect( row( 'Cas' ).detected.map( ( d ) => d.type ) ).toEqual( [ 'became-mentor' ] );
 		// Mara has been a mentor since before this program; her sysop right is older than the log read.
 		expect( row( 'Mara' ).detected ).toEqual( [] );
+	} );
+
+	it( 'counts only milestones recorded by a coordinator of the program', () => {
+		const forged = input();
+		forged.program.members.Ann!.milestones!.push( { type: 'other', time: '2026-02-11T00:00:00Z', by: 'Vandal' } );
+		const built = buildDashboard( forged );
+		expect( built.rows.find( ( r ) => r.name === 'Ann' )!.recorded.map( ( m ) => m.by ) ).toEqual( [ 'Carol' ] );
+		expect( built.summary.milestones ).toEqual( buildDashboard( input() ).summary.milestones );
 	} );
 
 	it( 'gives the latest check-in and the first invitation', () => {

@@ -39,9 +39,9 @@ describe( 'the notices of a matched cohort', () => {
 		const mentee = buildNotice( { kind: 'matched-mentee', id: 'm1', programId: 'p', programName: 'P', from: 'Carol', to: 'Ann', about: 'Mara' }, messages );
 		const mentor = buildNotice( { kind: 'matched-mentor', id: 'm2', programId: 'p', programName: 'P', from: 'Carol', to: 'Mara', about: 'Ann' }, messages );
 		expect( mentee.page ).toBe( 'User talk:Ann' );
-		expect( mentee.text ).toContain( 'matched you with a mentor: [[User:Mara|Mara]]' );
+		expect( mentee.text ).toContain( 'propose a mentor for you: [[User:Mara|Mara]]' );
 		expect( mentor.page ).toBe( 'User talk:Mara' );
-		expect( mentor.text ).toContain( 'a new mentee: [[User:Ann|Ann]]' );
+		expect( mentor.text ).toContain( 'as the mentor of [[User:Ann|Ann]]' );
 		expect( mentee.marker ).not.toBe( mentor.marker );
 	} );
 } );

@@ -3,8 +3,9 @@ import { Membership, Profile, Question, Role, Roster } from '../../src/core/form
 import { clone } from '../../src/core/json';
 import {
 	activeMembership, availability, capacityOf, confirmedMembers, decodeMentorCache, DEFAULT_CAPACITY,
-	encodeMentorCache, isConfirmedMember, lastQuestion, menteesByMentor, mentorOf, profileAddQuestion,
-	profileJoin, profileLeave, profileSetMentor, ProgramState, rosterJoin, rosterLeave, rosterSetMentor,
+	confirmedLoads, encodeMentorCache, isConfirmedMember, lastQuestion, listedMenteesOf, menteesByMentor, mentorOf,
+	profileAddQuestion, profileJoin, profileLeave, profileRelease, profileSetMentor, profileUnrelease, ProgramState,
+	legacyPairings, proposalFor, rosterJoin, rosterLeave, rosterMigrateLegacy, rosterPropose, rosterSetMentor,
 	routeQuestion, unansweredDays,
 } from '../../src/core/program';
 import { config } from './fixtures/pages';
@@ -49,54 +50,57 @@ describe( 'program: the pairing rule', () => {
 		expect( confirmedMembers( p, 'mentor' ) ).toEqual( [ 'Alice', 'Bea' ] );
 	} );
 
-	it( 'does not count a roster entry naming a mentor who never joined', () => {
+	it( 'ignores the roster\'s mentor: a forged pairing in the index changes nothing', () => {
 		const p = program();
+		// A non-member names someone else; a mentor names himself: the mentee's own profile decides.
 		p.members.Bob!.mentor = 'Mallory';
+		expect( mentorOf( p, 'Bob' ) ).toBe( 'Alice' );
+		p.members.Bob!.mentor = 'Bea';
+		expect( mentorOf( p, 'Bob' ) ).toBe( 'Alice' );
+		expect( menteesByMentor( p ) ).toEqual( { Alice: [ 'Bob' ], Bea: [] } );
+		expect( confirmedLoads( p ) ).toEqual( { Alice: 1, Bea: 0 } );
+		delete p.members.Bob!.mentor;
+		expect( mentorOf( p, 'Bob' ) ).toBe( 'Alice' );
+	} );
+
+	it( 'does not count a mentor named by the mentee who never joined as a mentor', () => {
+		const p = program();
+		p.profiles.Bob!.programs[ P ]!.mentor = 'Mallory';
 		expect( mentorOf( p, 'Bob' ) ).toBeNull();
-		// Even with a roster entry, a mentor whose profile does not show the program is no mentor.
 		p.members.Mallory = { role: 'mentor', joined: T0 };
 		p.profiles.Mallory = profileWith( null );
 		expect( mentorOf( p, 'Bob' ) ).toBeNull();
 		expect( isConfirmedMember( p, 'Mallory' ) ).toBe( false );
 		p.profiles.Mallory = null;
 		expect( mentorOf( p, 'Bob' ) ).toBeNull();
+		delete p.profiles.Mallory;
+		expect( mentorOf( p, 'Bob' ) ).toBeNull();
 		expect( menteesByMentor( p ) ).toEqual( { Alice: [], Bea: [] } );
 	} );
 
-	it( 'does not count a mentee whose own profile does not show the program', () => {
-		const p = program();
-		p.profiles.Bob = profileWith( membership( 'mentee' ), 'other-program' );
-		expect( mentorOf( p, 'Bob' ) ).toBeNull();
-		expect( menteesByMentor( p ).Alice ).toEqual( [] );
-		delete p.profiles.Bob;
-		expect( mentorOf( p, 'Bob' ) ).toBeNull();
-	} );
-
-	it( 'does not count a member who left, by the roster or by their profile', () => {
+	it( 'does not count a member who left by their profile; a roster entry marked left does not unpair', () => {
 		const p = program();
 		p.profiles.Alice!.programs[ P ]!.left = T1;
 		expect( mentorOf( p, 'Bob' ) ).toBeNull();
 		expect( isConfirmedMember( p, 'Alice' ) ).toBe( false );
 
 		const q = program();
+		// Anyone can edit the roster: it cannot stop a pairing either.
 		q.members.Alice!.left = T1;
-		expect( mentorOf( q, 'Bob' ) ).toBeNull();
-
-		const r = program();
-		r.members.Bob!.left = T1;
-		expect( mentorOf( r, 'Bob' ) ).toBeNull();
+		expect( mentorOf( q, 'Bob' ) ).toBe( 'Alice' );
 
 		const s = program();
 		s.profiles.Bob!.programs[ P ]!.left = T1;
 		expect( mentorOf( s, 'Bob' ) ).toBeNull();
 	} );
 
-	it( 'does not count a role that differs between roster and profile', () => {
+	it( 'takes roles from the profiles, whatever the roster says', () => {
 		const p = program();
 		// The roster calls Bob a mentor: a vandal cannot make him one.
 		p.members.Bob!.role = 'mentor';
-		expect( isConfirmedMember( p, 'Bob' ) ).toBe( false );
-		expect( mentorOf( p, 'Bob' ) ).toBeNull();
+		expect( isConfirmedMember( p, 'Bob', 'mentor' ) ).toBe( false );
+		expect( isConfirmedMember( p, 'Bob', 'mentee' ) ).toBe( true );
+		expect( mentorOf( p, 'Bob' ) ).toBe( 'Alice' );
 
 		const q = program();
 		// Alice's own profile says mentee: she is no mentor, whatever the roster says.
@@ -105,20 +109,97 @@ describe( 'program: the pairing rule', () => {
 		expect( confirmedMembers( q, 'mentor' ) ).toEqual( [ 'Bea' ] );
 	} );
 
-	it( 'does not pair a mentee with another mentee', () => {
+	it( 'does not pair a mentee with another mentee, nor with themself', () => {
 		const p = program();
 		p.members.Carl = { role: 'mentee', joined: T0 };
 		p.profiles.Carl = profileWith( membership( 'mentee' ) );
-		p.members.Bob!.mentor = 'Carl';
+		p.profiles.Bob!.programs[ P ]!.mentor = 'Carl';
+		expect( mentorOf( p, 'Bob' ) ).toBeNull();
+		p.profiles.Bob!.programs[ P ]!.mentor = 'Bob';
 		expect( mentorOf( p, 'Bob' ) ).toBeNull();
 	} );
 
-	it( 'has no mentor for a name that is not in the roster or has none', () => {
+	it( 'has no mentor for a name whose profile was not read or names none', () => {
 		const p = program();
 		expect( mentorOf( p, 'Nobody' ) ).toBeNull();
-		delete p.members.Bob!.mentor;
+		delete p.profiles.Bob!.programs[ P ]!.mentor;
 		expect( mentorOf( p, 'Bob' ) ).toBeNull();
 		expect( mentorOf( p, 'Alice' ) ).toBeNull();
+	} );
+
+	it( 'stops counting a pairing the mentor released in their own profile', () => {
+		const p = program();
+		p.profiles.Alice = profileRelease( p.profiles.Alice!, P, 'Bob' );
+		expect( p.profiles.Alice.programs[ P ]!.released ).toEqual( [ 'Bob' ] );
+		expect( mentorOf( p, 'Bob' ) ).toBeNull();
+		p.profiles.Alice = profileUnrelease( p.profiles.Alice, P, 'Bob' );
+		expect( p.profiles.Alice.programs[ P ]!.released ).toBeUndefined();
+		expect( mentorOf( p, 'Bob' ) ).toBe( 'Alice' );
+	} );
+
+	it( 'counts a mentee the roster does not list when their profile was read', () => {
+		const p = program();
+		delete p.members.Bob;
+		expect( mentorOf( p, 'Bob' ) ).toBe( 'Alice' );
+		expect( confirmedMembers( p, 'mentee' ) ).toEqual( [ 'Bob' ] );
+	} );
+
+	it( 'keeps a proposal apart from the pairing until the mentee accepts', () => {
+		const p = program();
+		const roster: Roster = { version: 1, members: clone( p.members ) };
+		rosterPropose( roster, 'Bob', 'Bea', 'Coord', T1 );
+		expect( roster.members.Bob!.proposal ).toEqual( { mentor: 'Bea', by: 'Coord', time: T1 } );
+		expect( roster.members.Bob!.mentor ).toBe( 'Alice' );
+		p.members = roster.members;
+		expect( mentorOf( p, 'Bob' ) ).toBe( 'Alice' );
+		expect( proposalFor( p, 'Bob' ) ).toEqual( { mentor: 'Bea', by: 'Coord', time: T1 } );
+		// A proposal of someone who is no mentor (by their own profile) is none.
+		const ghost = clone( p );
+		ghost.members.Bob!.proposal = { mentor: 'Ghost', by: 'Coord', time: T1 };
+		expect( proposalFor( ghost, 'Bob' ) ).toBeNull();
+		// Proposing to a mentor or to someone who left does nothing.
+		rosterPropose( roster, 'Alice', 'Bea', 'Coord', T1 );
+		expect( roster.members.Alice!.proposal ).toBeUndefined();
+		// The mentee accepts: their profile names Bea, the roster's index follows and the proposal is settled.
+		p.profiles.Bob = profileSetMentor( p.profiles.Bob!, P, 'Bea' );
+		rosterSetMentor( roster, 'Bob', 'Bea' );
+		expect( roster.members.Bob!.proposal ).toBeUndefined();
+		expect( mentorOf( p, 'Bob' ) ).toBe( 'Bea' );
+		expect( proposalFor( p, 'Bob' ) ).toBeNull();
+		// A proposal of the mentor one already has is no proposal.
+		rosterPropose( roster, 'Bob', 'Bea', 'Coord', T1 );
+		expect( proposalFor( p, 'Bob' ) ).toBeNull();
+		rosterPropose( roster, 'Bob', null, 'Coord', T1 );
+		expect( roster.members.Bob!.proposal ).toBeUndefined();
+	} );
+
+	it( 'migrates pairings written in the roster only into proposals the mentee accepts', () => {
+		const p = program();
+		// Cleo was paired by a coordinator the old way: the roster names Bea, her profile no one.
+		p.members.Cleo = { role: 'mentee', joined: T0, mentor: 'Bea' };
+		p.profiles.Cleo = profileWith( membership( 'mentee' ) );
+		// Dan's roster entry names a mentor who is no mentor: nothing to propose.
+		p.members.Dan = { role: 'mentee', joined: T0, mentor: 'Nobody' };
+		p.profiles.Dan = profileWith( membership( 'mentee' ) );
+		expect( mentorOf( p, 'Cleo' ) ).toBeNull();
+		expect( legacyPairings( p ) ).toEqual( { Cleo: 'Bea' } );
+		const roster: Roster = { version: 1, members: clone( p.members ) };
+		rosterMigrateLegacy( roster, legacyPairings( p ), { Cleo: null }, 'Carol', T1 );
+		expect( roster.members.Cleo ).toEqual( { role: 'mentee', joined: T0, proposal: { mentor: 'Bea', by: 'Carol', time: T1 } } );
+		expect( roster.members.Bob ).toEqual( p.members.Bob );
+		p.members = roster.members;
+		expect( proposalFor( p, 'Cleo' ) ).toEqual( { mentor: 'Bea', by: 'Carol', time: T1 } );
+		expect( legacyPairings( p ) ).toEqual( {} );
+	} );
+
+	it( 'lists a mentor\'s mentees from the index, oldest first, at most as many as asked', () => {
+		const p = program();
+		p.members.Ghost1 = { role: 'mentee', joined: '2025-01-01T00:00:00Z', mentor: 'Alice' };
+		p.members.Ghost2 = { role: 'mentee', joined: '2025-01-02T00:00:00Z', mentor: 'Alice' };
+		expect( listedMenteesOf( p, 'Alice', 10 ) ).toEqual( [ 'Ghost1', 'Ghost2', 'Bob' ] );
+		expect( listedMenteesOf( p, 'Alice', 2 ) ).toEqual( [ 'Ghost1', 'Ghost2' ] );
+		// Ghosts (no profile) add nothing to the load.
+		expect( confirmedLoads( p ).Alice ).toBe( 1 );
 	} );
 
 	it( 'reads memberships from profiles', () => {
@@ -195,10 +276,10 @@ describe( 'program: availability and routing', () => {
 		expect( routeQuestion( program(), 'Nobody', TODAY ) ).toEqual( { to: 'helpdesk', page: 'Project:Help desk', because: { state: 'gone' } } );
 	} );
 
-	it( 'routes to the backup a mentor named when only the roster says the mentor left', () => {
+	it( 'routes to the mentor when only the roster says the mentor left (the roster cannot reroute)', () => {
 		const p = program();
 		p.members.Alice!.left = T1;
-		expect( routeQuestion( p, 'Alice', TODAY ) ).toEqual( { to: 'backup', user: 'Bea', because: { state: 'gone' } } );
+		expect( routeQuestion( p, 'Alice', TODAY ) ).toEqual( { to: 'mentor', user: 'Alice' } );
 	} );
 
 	it( 'routes nowhere when there is no help desk', () => {

@@ -60,14 +60,17 @@ function ctx( store: Store, user: string ): WriteContext {
 }
 
 describe( 'programs: loading', () => {
-	it( 'loads 500 members with profiles and accounts in 11 requests', async () => {
+	it( 'loads 500 members with profiles and accounts in 13 requests', async () => {
 		const { wiki, client } = setup();
 		const names = populate( wiki, 500 );
 		const loaded = await loadProgram( client, P, { users: true } );
-		expect( wiki.calls ).toHaveLength( 11 );
-		// The config and the roster together first, then 50 profiles and 50 accounts a request.
+		expect( wiki.calls ).toHaveLength( 13 );
+		// The config and the roster together first, then the config's trust chain (its
+		// revisions, then their content), then 50 profiles and 50 accounts a request.
 		expect( wiki.calls[ 0 ]!.params.titles ).toEqual( [ configTitle( P ), rosterTitle( P ) ] );
-		for ( const call of wiki.calls.slice( 1 ) ) {
+		expect( wiki.calls[ 1 ]!.params.rvprop ).toBe( 'ids|user|timestamp' );
+		expect( wiki.calls[ 2 ]!.params.revids ).toEqual( [ wiki.latest( configTitle( P ) )!.revid ] );
+		for ( const call of wiki.calls.slice( 3 ) ) {
 			expect( call.params.titles ).toHaveLength( 50 );
 			expect( call.params.ususers ).toHaveLength( 50 );
 		}
@@ -78,18 +81,21 @@ describe( 'programs: loading', () => {
 		expect( loaded.state.config ).toEqual( config() );
 		expect( names.every( ( n ) => loaded.state.profiles[ n ] !== null ) ).toBe( true );
 		expect( mentorOf( loaded.state, name( 499 ) ) ).toBe( name( 490 ) );
-		expect( client.requestCount ).toBe( 11 );
+		expect( client.requestCount ).toBe( 13 );
 	} );
 
 	it( 'loads profiles only, or the index only, in fewer requests', async () => {
 		const { wiki, client } = setup();
 		populate( wiki, 120 );
 		await loadProgram( client, P );
-		expect( wiki.calls ).toHaveLength( 1 + 3 );
-		expect( wiki.calls[ 1 ]!.params.ususers ).toBeUndefined();
+		expect( wiki.calls ).toHaveLength( 1 + 2 + 3 );
+		expect( wiki.calls[ 3 ]!.params.ususers ).toBeUndefined();
 		const before = wiki.calls.length;
 		const index = await loadProgram( client, P, { profiles: false } );
-		expect( wiki.calls.length - before ).toBe( 1 );
+		expect( wiki.calls.length - before ).toBe( 1 + 2 );
+		const untrusted = wiki.calls.length;
+		await loadProgram( client, P, { profiles: false, trust: false } );
+		expect( wiki.calls.length - untrusted ).toBe( 1 );
 		expect( Object.keys( index.state.members ) ).toHaveLength( 120 );
 		expect( index.state.profiles ).toEqual( {} );
 	} );
@@ -115,8 +121,8 @@ describe( 'programs: loading', () => {
 			}
 		}
 		const loaded = await loadProgram( client, P );
-		expect( wiki.calls ).toHaveLength( 3 );
-		expect( wiki.calls[ 1 ]!.params.titles ).toEqual( [ 0, 1, 2, 3 ].map( ( k ) => 'Project:Mentorship/Programs/' + P + '/roster/' + k + '.json' ) );
+		expect( wiki.calls ).toHaveLength( 5 );
+		expect( wiki.calls[ 3 ]!.params.titles ).toEqual( [ 0, 1, 2, 3 ].map( ( k ) => 'Project:Mentorship/Programs/' + P + '/roster/' + k + '.json' ) );
 		expect( Object.keys( loaded.state.members ) ).toHaveLength( 40 );
 		expect( mentorOf( loaded.state, name( 39 ) ) ).toBe( name( 30 ) );
 	} );
@@ -126,11 +132,23 @@ describe( 'programs: loading', () => {
 		populate( wiki, 40, { ...config(), shards: { roster: 4 } } );
 		const bad = 'Project:Mentorship/Programs/' + P + '/roster/2.json';
 		const lost = Object.keys( ( wiki.value( bad ) as Roster ).members );
-		wiki.put( bad, { version: 1, members: { nobody: {} } } );
+		wiki.put( bad, { version: 1, members: [ 'nobody' ] } );
 		const loaded = await loadProgram( client, P );
 		expect( Object.keys( loaded.errors ) ).toEqual( [ bad ] );
 		expect( loaded.errors[ bad ]!.kind ).toBe( 'invalid' );
 		expect( Object.keys( loaded.state.members ) ).toHaveLength( 40 - lost.length );
+	} );
+
+	it( 'sets an invalid roster entry aside: the others load, and coordinators are told', async () => {
+		const { wiki, client } = setup();
+		populate( wiki, 10 );
+		const roster = wiki.value( rosterTitle( P ) ) as Roster;
+		( roster.members as Record<string, unknown> ).nobody = {};
+		wiki.put( rosterTitle( P ), roster );
+		const loaded = await loadProgram( client, P );
+		expect( loaded.errors ).toEqual( {} );
+		expect( Object.keys( loaded.state.members ) ).toHaveLength( 10 );
+		expect( loaded.setAside.map( ( a ) => [ a.page, a.entry.key ] ) ).toEqual( [ [ rosterTitle( P ), 'nobody' ] ] );
 	} );
 
 	it( 'does not fail on an invalid profile: it is reported and counts as none', async () => {
@@ -164,7 +182,7 @@ describe( 'programs: loading', () => {
 		wiki.put( configTitle( P ), config() );
 		const loaded = await loadProgram( client, P, { users: true } );
 		expect( loaded.state.members ).toEqual( {} );
-		expect( wiki.calls ).toHaveLength( 1 );
+		expect( wiki.calls ).toHaveLength( 1 + 2 );
 	} );
 } );
 
@@ -253,15 +271,20 @@ describe( 'programs: writes', () => {
 		expect( new Set( titles ).size ).toBe( titles.length );
 	} );
 
-	it( 'a coordinator pairing a mentee writes the roster only', async () => {
+	it( 'a coordinator pairing a mentee only proposes, in the roster', async () => {
 		const { wiki, store } = setup();
 		populate( wiki, 12 );
 		const before = wiki.latest( profileTitle( name( 11 ) ) )!.revid;
+		const indexed = ( wiki.value( rosterTitle( P ) ) as Roster ).members[ name( 11 ) ]!.mentor;
 		await setMentor( ctx( store, 'Carol' ), P, config(), name( 11 ), name( 0 ) );
 		expect( wiki.edits.map( ( e ) => e.params.title ) ).toEqual( [ rosterTitle( P ) ] );
 		expect( wiki.latest( profileTitle( name( 11 ) ) )!.revid ).toBe( before );
+		const entry = ( wiki.value( rosterTitle( P ) ) as Roster ).members[ name( 11 ) ]!;
+		expect( entry.mentor ).toBe( indexed );
+		expect( entry.proposal ).toEqual( { mentor: name( 0 ), by: 'Carol', time: T } );
 		await setMentor( ctx( store, 'Carol' ), P, config(), name( 11 ), null );
-		expect( ( wiki.value( rosterTitle( P ) ) as Roster ).members[ name( 11 ) ]!.mentor ).toBeUndefined();
+		expect( ( wiki.value( rosterTitle( P ) ) as Roster ).members[ name( 11 ) ]!.proposal ).toBeUndefined();
+		expect( ( wiki.value( rosterTitle( P ) ) as Roster ).members[ name( 11 ) ]!.mentor ).toBe( indexed );
 	} );
 
 	it( 'records a question in the asker\'s own profile, once', async () => {

@@ -57,17 +57,25 @@ describe( 'store: reading', () => {
 		expect( await store.read( TITLE, ROSTER ) ).toEqual( { title: TITLE, exists: false, value: null } );
 	} );
 
-	it( 'refuses a page that fails validation, with the path and the issues', async () => {
+	it( 'refuses a page that cannot be read as a whole, with the path and the issues', async () => {
+		const { wiki, store } = setup();
+		wiki.put( TITLE, { version: 1, members: [] } );
+		const e = await failure( store.read( TITLE, ROSTER ) );
+		expect( e.kind ).toBe( 'invalid' );
+		expect( e.details.page ).toBe( TITLE );
+		expect( e.details.issues ).toEqual( [ { path: 'members', expected: 'object', got: 'a list' } ] );
+		expect( e.params ).toEqual( [ TITLE, 'members', 'members: expected an object, got a list' ] );
+		expect( e.message ).toBe( 'roster.json: members: expected an object, got a list' );
+	} );
+
+	it( 'sets an invalid entry aside instead of refusing the page', async () => {
 		const { wiki, store } = setup();
 		const bad = roster();
 		( bad.members.Alice as Record<string, unknown> ).role = 'boss';
 		wiki.put( TITLE, bad );
-		const e = await failure( store.read( TITLE, ROSTER ) );
-		expect( e.kind ).toBe( 'invalid' );
-		expect( e.details.page ).toBe( TITLE );
-		expect( e.details.issues ).toEqual( [ { path: 'members.Alice.role', expected: 'one-of', detail: 'mentor, mentee', got: '"boss"' } ] );
-		expect( e.params ).toEqual( [ TITLE, 'members.Alice.role', 'members.Alice.role: expected one of mentor, mentee, got "boss"' ] );
-		expect( e.message ).toBe( 'roster.json: members.Alice.role: expected one of mentor, mentee, got "boss"' );
+		const doc = await store.read( TITLE, ROSTER );
+		expect( doc.value!.members.Alice ).toBeUndefined();
+		expect( doc.setAside ).toEqual( [ { key: 'Alice', value: bad.members.Alice, issues: [ { path: 'members.Alice.role', expected: 'one-of', detail: 'mentor, mentee', got: '"boss"' } ] } ] );
 	} );
 
 	it( 'refuses a page of another content model', async () => {
@@ -157,12 +165,12 @@ describe( 'store: update', () => {
 
 	it( 'never overwrites a page that fails validation', async () => {
 		const { wiki, store } = setup();
-		wiki.put( TITLE, { version: 1, members: { Alice: { role: 'mentor' } } } );
+		wiki.put( TITLE, { version: 1, members: 'Alice' } );
 		const before = wiki.latest( TITLE )!.content;
 		const e = await failure( store.update( TITLE, ROSTER, join( 'Zed' ), { summary: 's' } ) );
 		expect( e.kind ).toBe( 'invalid' );
-		expect( e.details.issues![ 0 ]!.path ).toBe( 'members.Alice.joined' );
-		expect( e.params.slice( 0, 2 ) ).toEqual( [ TITLE, 'members.Alice.joined' ] );
+		expect( e.details.issues![ 0 ]!.path ).toBe( 'members' );
+		expect( e.params.slice( 0, 2 ) ).toEqual( [ TITLE, 'members' ] );
 		expect( wiki.edits ).toHaveLength( 0 );
 		expect( wiki.latest( TITLE )!.content ).toBe( before );
 	} );

@@ -132,7 +132,7 @@ export class AskDialog extends StagedDialog {
 
 	private load(): Promise<void> {
 		const env = this.env;
-		return loadAskState( env.client, env.user as string, this.cache, env.clock.now() ).then( ( state ) => {
+		return loadAskState( env.client, env.user as string, this.cache, env.clock.now(), env.storage ).then( ( state ) => {
 			this.state = state;
 			this.question.setDisabled( !state.recipient );
 			this.showRecipient( state );

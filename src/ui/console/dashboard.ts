@@ -9,10 +9,12 @@ import { Cell, toCsv, toWikitable } from '../../core/export';
 import { Milestone } from '../../core/format';
 import { DashboardSummary, MemberRow } from '../../core/dashboard';
 import { DetectedMilestone, MILESTONE_MESSAGES, STAGE_MESSAGES } from '../../core/stages';
-import { unansweredDays } from '../../core/program';
+import { legacyPairings, unansweredDays } from '../../core/program';
 import { userLink as wikiUserLink } from '../../core/wikitext';
+import { migrateLegacyPairings } from '../../wiki/console';
 import { isoSeconds } from '../../wiki/programs';
-import { formatDate } from '../env';
+import { consoleWriter, formatDate } from '../env';
+import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { reasonText } from '../panel/mentee';
 import { heading, statusLine, userLink } from '../widgets';
@@ -335,6 +337,57 @@ function exports( ctx: ConsoleContext, rows: MemberRow[] ): JQuery {
 }
 
 /** The dashboard panel. */
+/**
+ * Pairings written before the consent rule (only in the roster): they count for nothing
+ * until the mentee accepts, so the coordinator turns them into proposals, in one click.
+ */
+function migrationBox( ctx: ConsoleContext ): JQuery {
+	const legacy = Object.keys( legacyPairings( ctx.data.loaded.state ) );
+	if ( !legacy.length ) {
+		return $( [] );
+	}
+	const config = ctx.data.loaded.state.config;
+	const button = new OO.ui.ButtonWidget( { label: msg( 'mentorship-console-migrate-button', legacy.length ), flags: [ 'progressive' ] } );
+	const $status = statusLine();
+	button.on( 'click', () => {
+		button.setDisabled( true );
+		migrateLegacyPairings( consoleWriter( ctx.env, config.name ), ctx.id, config, ctx.data.loaded.state ).then( ( n ) => {
+			ctx.setStatus( msg( 'mentorship-console-migrate-done', n ) );
+			ctx.refresh();
+		}, ( e: unknown ) => {
+			button.setDisabled( false );
+			$status.text( errorText( e ) );
+		} );
+	} );
+	return new OO.ui.MessageWidget( {
+		type: 'notice',
+		classes: [ 'mg-migrate' ],
+		label: $( '<div>' ).append( $( '<p>' ).text( msg( 'mentorship-console-migrate', legacy.length, legacy.slice( 0, 10 ).join( ', ' ) ) ), button.$element, $status ),
+	} ).$element;
+}
+
+/** Invitation records that are invalid: set aside (the others count), kept in their log page. */
+function logSetAsideBox( ctx: ConsoleContext ): JQuery {
+	const items = ctx.data.loaded.setAside.filter( ( a ) => /\/invitations\//.test( a.page ) );
+	if ( !items.length ) {
+		return $( [] );
+	}
+	const pages: string[] = [];
+	const $list = $( '<ul>' );
+	for ( const item of items ) {
+		if ( pages.indexOf( item.page ) === -1 ) {
+			pages.push( item.page );
+		}
+		const issue = item.entry.issues[ 0 ];
+		$list.append( $( '<li>' ).text( msg( 'mentorship-panel-set-aside-entry', String( item.entry.key ), issue ? issue.path : '', issue ? issue.got : '' ) ) );
+	}
+	return new OO.ui.MessageWidget( {
+		type: 'warning',
+		classes: [ 'mg-log-set-aside' ],
+		label: $( '<div>' ).append( $( '<p>' ).text( msg( 'mentorship-console-log-set-aside', items.length, pages.join( ', ' ) ) ), $list ),
+	} ).$element;
+}
+
 export function dashboardView( ctx: ConsoleContext ): JQuery {
 	const dashboard = ctx.data.dashboard;
 	const $box = $( '<div>' ).addClass( 'mg-dashboard' );
@@ -345,6 +398,7 @@ export function dashboardView( ctx: ConsoleContext ): JQuery {
 			label: msg( 'mentorship-panel-unreadable-pages', problems.length, problems.slice( 0, 3 ).join( ', ' ) ),
 		} ).$element );
 	}
+	$box.append( migrationBox( ctx ), logSetAsideBox( ctx ) );
 	$box.append(
 		heading( msg( 'mentorship-console-summary-heading' ) ),
 		summaryCards( ctx, dashboard.summary ),

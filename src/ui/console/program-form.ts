@@ -508,7 +508,7 @@ export class ProgramForm {
 		}
 		const config = this.collect();
 		const id = this.programId();
-		const problems = configProblems( config, this.options.mode === 'create' ? id : undefined );
+		const problems = configProblems( config, this.options.mode === 'create' ? id : undefined, categoryNamespaceNames() );
 		if ( problems.length ) {
 			const $list = $( '<ul>' );
 			for ( const p of problems ) {
@@ -532,4 +532,20 @@ export class ProgramForm {
 			this.errors.show( e );
 		} );
 	}
+}
+
+/** The wiki's names of the category namespace (its local name and every alias), for the message checks. */
+function categoryNamespaceNames(): string[] {
+	const names: string[] = [];
+	const formatted = mw.config.get( 'wgFormattedNamespaces' ) as Record<string, string> | null;
+	if ( formatted && formatted[ '14' ] ) {
+		names.push( formatted[ '14' ] );
+	}
+	const ids = mw.config.get( 'wgNamespaceIds' ) as Record<string, number> | null;
+	for ( const name in ids || {} ) {
+		if ( Object.prototype.hasOwnProperty.call( ids, name ) && ( ids as Record<string, number> )[ name ] === 14 ) {
+			names.push( name );
+		}
+	}
+	return names;
 }

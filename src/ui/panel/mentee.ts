@@ -43,7 +43,13 @@ function reasons( suggestion: Fit ): JQuery {
 /** The program's mentors for the viewer, best fit first, the unavailable ones last. */
 function suggestionsFor( ctx: TabContext ): Fit[] {
 	const membership = ctx.view.viewer.membership;
-	return membership ? suggestMentors( ctx.view.loaded.state, membership, ctx.view.loaded.activity, today( ctx ) ) : [];
+	const state = ctx.view.loaded.state;
+	const me = ctx.view.viewer.name;
+	// A mentor who released the viewer is not offered again.
+	return membership ? suggestMentors( state, membership, ctx.view.loaded.activity, today( ctx ) ).filter( ( s ) => {
+		const m = activeMembership( state.profiles[ s.mentor ], ctx.id );
+		return !( m && m.released && m.released.indexOf( me ) !== -1 );
+	} ) : [];
 }
 
 function mentorCard( ctx: TabContext, suggestion: Fit, onChoose: ( ( trigger: HTMLElement ) => void ) | null ): JQuery {
@@ -93,6 +99,41 @@ function choose( ctx: TabContext, mentor: string, trigger: HTMLElement ): void {
 	} );
 }
 
+/**
+ * A mentor proposed to the viewer (by the coordinators' matching or a leaving mentor's
+ * handover): it changes nothing until the viewer accepts, in one click.
+ */
+function proposalBox( ctx: TabContext ): JQuery {
+	const proposal = ctx.view.viewer.proposal;
+	if ( !proposal ) {
+		return $( [] );
+	}
+	const config = ctx.view.loaded.state.config;
+	const errors = new ErrorArea();
+	const accept = new OO.ui.ButtonWidget( { label: msg( 'mentorship-proposal-accept' ), flags: [ 'progressive', 'primary' ] } );
+	accept.$button.attr( 'aria-label', msg( 'mentorship-proposal-accept-who', proposal.mentor ) );
+	accept.on( 'click', () => {
+		accept.setDisabled( true );
+		chooseMentor( ctx.actor(), ctx.id, config, proposal.mentor, null ).then( () => {
+			mw.user.options.set( MENTOR_OPTION, encodeMentorCache( { program: ctx.id, mentor: proposal.mentor } ) );
+			ctx.setStatus( msg( 'mentorship-choose-done', proposal.mentor ) );
+			ctx.reload( 'mentor' );
+		}, ( e: unknown ) => {
+			accept.setDisabled( false );
+			errors.show( e );
+		} );
+	} );
+	return $( '<div>' ).addClass( 'mg-proposal' ).append(
+		$( '<p>' ).append(
+			document.createTextNode( msg( 'mentorship-proposal-text', proposal.by, proposal.mentor ) + ' ' ),
+			userLink( proposal.mentor ),
+		),
+		$( '<p>' ).addClass( 'mg-muted' ).text( msg( ctx.view.viewer.mentor ? 'mentorship-proposal-keep' : 'mentorship-proposal-none', ctx.view.viewer.mentor || '' ) ),
+		errors.$element,
+		accept.$element,
+	);
+}
+
 /** Offers to turn on "Ask my mentor" when the mentee has not. */
 function askGadgetOffer( ctx: TabContext ): JQuery {
 	if ( mw.user.options.get( 'gadget-mentorship-ask' ) === '1' || mw.user.options.get( 'gadget-mentorship-ask' ) === 1 ) {
@@ -117,7 +158,7 @@ function askGadgetOffer( ctx: TabContext ): JQuery {
 export function mentorTab( ctx: TabContext ): JQuery {
 	const state = ctx.view.loaded.state;
 	const viewer = ctx.view.viewer;
-	const $box = $( '<div>' ).addClass( 'mg-mentee' ).append( checkinSection( ctx ) );
+	const $box = $( '<div>' ).addClass( 'mg-mentee' ).append( checkinSection( ctx ), proposalBox( ctx ) );
 	const suggestions = suggestionsFor( ctx );
 	if ( viewer.mentor ) {
 		const mine = suggestions.find( ( s ) => s.mentor === viewer.mentor );
@@ -154,6 +195,12 @@ export function mentorTab( ctx: TabContext ): JQuery {
 			$more.append( mentorCard( ctx, s, null ) );
 		}
 		$box.append( $( '<details>' ).append( $( '<summary>' ).text( msg( 'mentorship-suggestions-unavailable', unavailable.length ) ), $more ) );
+	}
+	if ( ctx.view.mentorsListed > ctx.view.mentorsShown ) {
+		// Mentors are read a page at a time: the next page only when asked for.
+		const more = new OO.ui.ButtonWidget( { label: msg( 'mentorship-suggestions-more', ctx.view.mentorsListed - ctx.view.mentorsShown ) } );
+		more.on( 'click', () => ctx.moreMentors() );
+		$box.append( $( '<p>' ).append( more.$element ) );
 	}
 	if ( !viewer.mentor ) {
 		$box.append( askGadgetOffer( ctx ) );

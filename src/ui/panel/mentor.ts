@@ -9,7 +9,7 @@ import { daysBetween, isAnswered } from '../../core/ask';
 import { buildNotice } from '../../core/notices';
 import { LIMITS, Membership, MentorStatus, Question } from '../../core/format';
 import {
-	activeMembership, availability, capacityOf, claimedLoads, confirmedMembers, DEFAULT_CAPACITY, unansweredDays,
+	activeMembership, availability, capacityOf, confirmedLoads, confirmedMembers, DEFAULT_CAPACITY, menteesByMentor, unansweredDays,
 } from '../../core/program';
 import { userTalkTitle } from '../../core/titles';
 import { isoSeconds } from '../../wiki/programs';
@@ -211,7 +211,7 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 function handoverChoices( ctx: TabContext ): { name: string; free: number }[] {
 	const state = ctx.view.loaded.state;
 	const today = isoSeconds( ctx.env.clock.now() ).slice( 0, 10 );
-	const loads = claimedLoads( state );
+	const loads = confirmedLoads( state );
 	return confirmedMembers( state, 'mentor' ).filter( ( n ) => n !== ctx.view.viewer.name ).map( ( name ) => {
 		const m = activeMembership( state.profiles[ name ], ctx.id );
 		return { name: name, free: availability( m, today ).state === 'active' ? capacityOf( m ) - ( loads[ name ] || 0 ) : 0 };
@@ -221,10 +221,8 @@ function handoverChoices( ctx: TabContext ): { name: string; free: number }[] {
 export function mentorLeaveTab( ctx: TabContext ): JQuery {
 	const state = ctx.view.loaded.state;
 	const me = ctx.view.viewer.name;
-	const mine = Object.keys( state.members ).filter( ( n ) => {
-		const e = state.members[ n ];
-		return !!e && !e.left && e.role === 'mentee' && e.mentor === me;
-	} ).sort();
+	// Only the mentees whose own profiles name this mentor.
+	const mine = ( menteesByMentor( state )[ me ] || [] ).slice().sort();
 	const choices = handoverChoices( ctx );
 	const $box = $( '<div>' ).addClass( 'mg-leave' );
 	$box.append( heading( msg( 'mentorship-leave-mentor-heading' ) ), $( '<p>' ).text( msg( 'mentorship-leave-mentor-explanation', mine.length ) ) );

@@ -7,8 +7,9 @@
 
 import { ProgramConfig } from '../../core/format';
 import { newConfig } from '../../core/program-config';
+import { programIdFrom } from '../../core/titles';
 import { PanelContext } from '../../gadgets/common/lib';
-import { isoSeconds, listProgramsWithRoom, ProgramListing } from '../../wiki/programs';
+import { listProgramsWithRoom, ProgramListing } from '../../wiki/programs';
 import { Env } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';
@@ -44,7 +45,7 @@ export class Panel {
 		}
 		if ( !this.embedded ) {
 			window.addEventListener( 'popstate', () => {
-				const program = mw.util.getParamValue( 'program' );
+				const program = programIdFrom( mw.util.getParamValue( 'program' ) );
 				if ( program ) {
 					this.openProgram( program, mw.util.getParamValue( 'view' ) || undefined );
 				} else if ( mw.util.getParamValue( 'view' ) === 'create' && this.env.user ) {
@@ -81,7 +82,7 @@ export class Panel {
 		this.setStatus( msg( 'mentorship-panel-loading-programs' ) );
 		this.$body.empty();
 		document.title = msg( 'mentorship-panel-title' ) + ' – ' + String( mw.config.get( 'wgSiteName' ) );
-		listProgramsWithRoom( this.env.client, isoSeconds( this.env.clock.now() ).slice( 0, 10 ) ).then( ( programs ) => {
+		listProgramsWithRoom( this.env.client ).then( ( programs ) => {
 			this.setStatus( '' );
 			this.renderPrograms( programs );
 		}, ( e: unknown ) => {
@@ -172,7 +173,6 @@ export class Panel {
 		$item.append(
 			$( '<h3>' ).text( config.name ),
 			paragraphs( config.description, 'mg-program-description' ),
-			program.mentors ? $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-panel-room', program.mentors.room, program.mentors.total ) ) : $( [] ),
 			open.$element,
 		);
 		return $item;

@@ -4,10 +4,11 @@
  * profile; leave; the coordinator console).
  */
 
-import { isoSeconds } from '../../wiki/programs';
-import { Actor, loadProgramView, ProgramView } from '../../wiki/membership';
+import { ConfigTrust, dropSetAside, isoSeconds, repairOwnIndex } from '../../wiki/programs';
+import { configTitle } from '../../core/titles';
+import { Actor, loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
 import { decodeMentorCache, encodeMentorCache, MENTOR_OPTION, mentorsWithRoom } from '../../core/program';
-import { Env, writeContext } from '../env';
+import { Env, formatDate, writeContext } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';
 import { paragraphs, userLink } from '../widgets';
@@ -34,6 +35,8 @@ export interface TabContext {
 	setStatus: ( text: string ) => void;
 	/** Switches to another tab. */
 	show: ( tab: string ) => void;
+	/** Reads and shows the next page of the program's mentors. */
+	moreMentors: () => void;
 }
 
 export class ProgramPage {
@@ -44,6 +47,8 @@ export class ProgramPage {
 	private current: string | undefined;
 	/** After the first load, reloads keep the status line (it says what was just done). */
 	private loaded = false;
+	/** How many of the program's mentors are read and shown (a page at a time). */
+	private mentorLimit = MENTOR_PAGE;
 
 	public constructor( env: Env, id: string, hooks: PageHooks ) {
 		this.env = env;
@@ -64,7 +69,7 @@ export class ProgramPage {
 			return;
 		}
 		this.$element.attr( 'aria-busy', 'true' );
-		loadProgramView( env.client, this.id, env.user, env.clock.now() ).then( ( view ) => {
+		loadProgramView( env.client, this.id, env.user, env.clock.now(), { mentors: this.mentorLimit } ).then( ( view ) => {
 			this.$element.removeAttr( 'aria-busy' );
 			if ( !this.loaded ) {
 				this.hooks.setStatus( '' );
@@ -83,11 +88,8 @@ export class ProgramPage {
 		const config = state.config;
 		const viewer = view.viewer;
 		const today = isoSeconds( this.env.clock.now() ).slice( 0, 10 );
+		// Counted among the mentors read (a page at a time) and confirmed by their own profiles.
 		const room = mentorsWithRoom( state, today );
-		const mentees = Object.keys( state.members ).filter( ( n ) => {
-			const e = state.members[ n ];
-			return !!e && !e.left && e.role === 'mentee';
-		} ).length;
 		document.title = config.name + ' – ' + msg( 'mentorship-panel-title' );
 		this.$element.empty();
 		if ( this.hooks.onBack ) {
@@ -100,16 +102,23 @@ export class ProgramPage {
 		this.$element.append(
 			$( '<h2>' ).text( config.name ),
 			paragraphs( config.description, 'mg-program-description' ),
-			$( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-panel-counts', room.total, room.room, mentees ) ),
+			$( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-panel-counts-shown', view.mentorsListed, room.total, room.room ) ),
 		);
 		this.$element.append( this.roleLine( view ) );
 		this.repairCache( view );
+		this.repairIndex( view );
 		const problems = Object.keys( view.loaded.errors );
 		if ( problems.length ) {
 			this.$element.append( new OO.ui.MessageWidget( {
 				type: 'warning',
 				label: msg( 'mentorship-panel-unreadable-pages', problems.length, problems.slice( 0, 3 ).join( ', ' ) ),
 			} ).$element );
+		}
+		if ( viewer.coordinator && view.loaded.setAside.length ) {
+			this.$element.append( this.setAsideBox( view ) );
+		}
+		if ( viewer.coordinator && view.loaded.trust ) {
+			this.$element.append( this.trustBox( view ) );
 		}
 
 		const ctx: TabContext = {
@@ -125,6 +134,10 @@ export class ProgramPage {
 			reload: ( tab?: string ) => this.load( tab ),
 			setStatus: this.hooks.setStatus,
 			show: ( tab: string ) => index.setTabPanel( tab ),
+			moreMentors: () => {
+				this.mentorLimit += MENTOR_PAGE;
+				this.load( this.current );
+			},
 		};
 		const tabs: { name: string; label: string; build: () => JQuery }[] = [];
 		if ( viewer.role === 'mentee' ) {
@@ -185,18 +198,105 @@ export class ProgramPage {
 		const viewer = view.viewer;
 		const cached = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
 		let wanted: string | null | undefined;
-		if ( viewer.role === 'mentee' ) {
+		// The cache follows the pairing the viewer's own profile confirms, never the roster.
+		if ( viewer.membership && viewer.membership.role === 'mentee' ) {
 			wanted = viewer.mentor ? encodeMentorCache( { program: this.id, mentor: viewer.mentor } ) : null;
 			if ( !viewer.mentor && ( !cached || cached.program !== this.id ) ) {
 				wanted = undefined;
 			}
-		} else if ( cached && cached.program === this.id ) {
+		} else if ( cached && cached.program === this.id && !viewer.membership ) {
 			wanted = null;
 		}
 		const current = cached ? encodeMentorCache( cached ) : null;
 		if ( wanted !== undefined && wanted !== current ) {
 			void this.env.client.setOption( MENTOR_OPTION, wanted ).then( () => mw.user.options.set( MENTOR_OPTION, wanted ), () => undefined );
 		}
+	}
+
+	/**
+	 * For coordinators: the roster entries that are invalid, set aside (ignored and kept in
+	 * the page) so that everyone else keeps working, with a one-click repair that removes them.
+	 */
+	private setAsideBox( view: ProgramView ): JQuery {
+		const list = view.loaded.setAside;
+		const $list = $( '<ul>' );
+		for ( const item of list.slice( 0, 20 ) ) {
+			const issue = item.entry.issues[ 0 ];
+			$list.append( $( '<li>' ).text( msg( 'mentorship-panel-set-aside-entry', String( item.entry.key ), issue ? issue.path : '', issue ? issue.got : '' ) ) );
+		}
+		const pages: string[] = [];
+		for ( const item of list ) {
+			if ( pages.indexOf( item.page ) === -1 ) {
+				pages.push( item.page );
+			}
+		}
+		const repair = new OO.ui.ButtonWidget( { label: msg( 'mentorship-panel-set-aside-repair', list.length ), flags: [ 'destructive' ] } );
+		const $status = $( '<span>' ).addClass( 'mg-muted' );
+		repair.on( 'click', () => {
+			repair.setDisabled( true );
+			const ctx = writeContext( this.env, view.loaded.state.config.name );
+			pages.reduce( ( p: Promise<void>, page ) => p.then( () => dropSetAside( ctx, page ) ), Promise.resolve() ).then( () => {
+				this.hooks.setStatus( msg( 'mentorship-panel-set-aside-repaired', list.length ) );
+				this.load( this.current );
+			}, ( e: unknown ) => {
+				repair.setDisabled( false );
+				$status.text( errorText( e ) );
+			} );
+		} );
+		const $box = $( '<div>' ).addClass( 'mg-set-aside' ).append(
+			$( '<p>' ).text( msg( 'mentorship-panel-set-aside', list.length, pages.join( ', ' ) ) ),
+			$list,
+			repair.$element,
+			$status,
+		);
+		return new OO.ui.MessageWidget( { type: 'warning', label: $box } ).$element;
+	}
+
+	/**
+	 * For coordinators: edits to the program's settings by people who are not coordinators
+	 * (ignored: each with its diff), and a warning when the settings page is not protected.
+	 */
+	private trustBox( view: ProgramView ): JQuery {
+		const trust = view.loaded.trust as ConfigTrust;
+		const title = configTitle( this.id );
+		const $out = $( '<div>' );
+		if ( trust.ignored.length ) {
+			const $list = $( '<ul>' );
+			for ( const r of trust.ignored.slice( -20 ) ) {
+				$list.append( $( '<li>' ).append( $( '<a>' )
+					.attr( 'href', mw.util.getUrl( title, { diff: String( r.revid ), oldid: String( r.parentid ) } ) )
+					.text( msg( 'mentorship-panel-config-ignored-edit', r.user || '?', formatDate( r.timestamp ) ) ) ) );
+			}
+			$out.append( new OO.ui.MessageWidget( {
+				type: 'warning',
+				classes: [ 'mg-config-ignored' ],
+				label: $( '<div>' ).append( $( '<p>' ).text( msg( 'mentorship-panel-config-ignored', trust.ignored.length ) ), $list ),
+			} ).$element );
+		}
+		if ( !trust.protection.some( ( p ) => p.type === 'edit' ) ) {
+			$out.append( new OO.ui.MessageWidget( {
+				type: 'warning',
+				classes: [ 'mg-config-unprotected' ],
+				label: msg( 'mentorship-panel-config-unprotected', title ),
+			} ).$element );
+		}
+		return $out;
+	}
+
+	/**
+	 * When the roster's index names another mentor than the viewer's own profile (someone
+	 * re-paired them in the roster), the viewer puts it back, so that their mentor finds them.
+	 */
+	private repairIndex( view: ProgramView ): void {
+		const viewer = view.viewer;
+		const own = viewer.membership;
+		// Only towards a mentor the viewer chose: an index entry without their choice may be a
+		// pairing written before the consent rule, which the coordinators turn into a proposal.
+		if ( !own || own.role !== 'mentee' || !own.mentor || !viewer.entry || viewer.entry.mentor === own.mentor ) {
+			return;
+		}
+		void repairOwnIndex( writeContext( this.env, view.loaded.state.config.name ), this.id, view.loaded.state.config, own.mentor )
+			.then( () => undefined, () => undefined );
 	}
 
 	private roleLine( view: ProgramView ): JQuery {

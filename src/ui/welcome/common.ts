@@ -8,7 +8,9 @@ import { fillTemplate } from '../../core/wikitext';
 import {
 	Composition, MessageOption, messageOptions, optionLabel, Prior, SIGNUP_LABEL, Skip,
 } from '../../core/welcome';
+import { configTitle } from '../../core/titles';
 import { listPrograms } from '../../wiki/programs';
+import { readTrustedConfig } from '../../wiki/trust';
 import { WelcomeProgram, WelcomeWriter } from '../../wiki/welcome';
 import { Env, formatDate } from '../env';
 import { msg } from '../i18n';
@@ -17,12 +19,16 @@ import { languageName, nameDropdown } from '../widgets';
 /** Programs open to new members, those the user coordinates first. */
 export async function invitablePrograms( env: Env ): Promise<WelcomeProgram[]> {
 	const all = await listPrograms( env.client );
+	// The messages posted are those of the config in force (the trust chain): an edit by
+	// someone who is not a coordinator changes neither the text nor who may send it.
+	const trusted = await Promise.all( all.map( ( p ) => p.config ? readTrustedConfig( env.client, configTitle( p.id ) ).then( ( t ) => t.config, () => null ) : Promise.resolve( null ) ) );
 	const open: WelcomeProgram[] = [];
-	for ( const p of all ) {
-		if ( p.config && !p.config.closed ) {
-			open.push( { id: p.id, config: p.config } );
+	all.forEach( ( p, i ) => {
+		const config = trusted[ i ];
+		if ( config && !config.closed ) {
+			open.push( { id: p.id, config: config } );
 		}
-	}
+	} );
 	const mine = ( p: WelcomeProgram ): number => p.config.coordinators.indexOf( env.user || '' ) !== -1 ? 0 : 1;
 	return open.sort( ( a, b ) => mine( a ) - mine( b ) || ( a.id < b.id ? -1 : a.id > b.id ? 1 : 0 ) );
 }

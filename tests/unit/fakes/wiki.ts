@@ -133,6 +133,25 @@ export class FakeWiki implements Transport {
 
 	private query( params: ApiParams ): ApiResponse {
 		const query: Record<string, unknown> = {};
+		const revids = listParam( params.revids ).map( Number );
+		if ( revids.length ) {
+			// Revisions by id, grouped by page, with their content.
+			const pages: Record<string, unknown>[] = [];
+			for ( const name of Object.keys( this.pages ) ) {
+				const page = this.pages[ name ] as FakePage;
+				const found = page.revisions.filter( ( r ) => revids.includes( r.revid ) );
+				if ( found.length ) {
+					pages.push( {
+						pageid: page.pageid, title: name, revisions: found.map( ( r ) => ( {
+							revid: r.revid, parentid: r.parentid, timestamp: r.timestamp, user: r.user,
+							slots: { main: { contentmodel: page.contentmodel, contentformat: 'application/json', content: r.content } },
+						} ) ),
+					} );
+				}
+			}
+			query.pages = pages;
+			return { batchcomplete: true, query: query };
+		}
 		const titles = listParam( params.titles );
 		if ( titles.length ) {
 			const normalized: { from: string; to: string }[] = [];
@@ -151,20 +170,22 @@ export class FakeWiki implements Transport {
 					pages.push( { ns: name.indexOf( 'User:' ) === 0 ? 2 : 4, title: name, missing: true } );
 					continue;
 				}
-				let revisions = page.revisions.slice().reverse();
+				let revisions = params.rvdir === 'newer' ? page.revisions.slice() : page.revisions.slice().reverse();
 				if ( params.rvstartid !== undefined ) {
 					revisions = revisions.filter( ( r ) => r.revid <= Number( params.rvstartid ) );
 				}
-				revisions = revisions.slice( 0, params.rvlimit !== undefined ? Number( params.rvlimit ) : 1 );
+				revisions = revisions.slice( 0, params.rvlimit === 'max' ? 500 : params.rvlimit !== undefined ? Number( params.rvlimit ) : 1 );
 				const withContent = String( params.rvprop ).includes( 'content' );
 				pages.push( {
 					pageid: page.pageid,
 					ns: name.indexOf( 'User:' ) === 0 ? 2 : 4,
 					title: name,
+					protection: [],
 					revisions: revisions.map( ( r ) => ( {
 						revid: r.revid,
 						parentid: r.parentid,
 						timestamp: r.timestamp,
+						user: r.user,
 						slots: { main: withContent ?
 							{ contentmodel: page.contentmodel, contentformat: 'application/json', content: r.content } :
 							{ contentmodel: page.contentmodel, contentformat: 'application/json' } },

@@ -1,0 +1,16 @@
+/**
+ * The identifier pattern (program ids, message ids) in a module of its own, small enough
+ * for the loaders, which check a cached program id without loading the schema.
+ */
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** Whether a value is an identifier: a letter or digit, then letters, digits, - and _ (64 at most). */
+export function isId( value: unknown ): value is string {
+	return typeof value === 'string' && ID_PATTERN.test( value );
+}
+
+/** A quick check that a value can be a user name (no character a title refuses); the full check is names.ts. */
+export function looksLikeUserName( value: unknown ): value is string {
+	return typeof value === 'string' && value.length > 0 && value.length <= 255 && !/[#<>[\]|{}/_]/.test( value );
+}
