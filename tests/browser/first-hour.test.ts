@@ -4,8 +4,11 @@
  * Each test failed before its fix.
  */
 
-import { Browser } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROFILE } from '../../src/core/format';
+import { profileTitle } from '../../src/core/titles';
+import { Store } from '../../src/wiki/store';
 import { article, config, enableGadgets, mentee, mentor, program, programId, unique, users } from '../support/fixtures';
 import { launch, url, userPage } from '../support/browser';
 
@@ -18,6 +21,19 @@ beforeAll( async () => {
 afterAll( async () => {
 	await browser?.close();
 } );
+
+function panelUrl( id: string, view?: string ): string {
+	const params: Record<string, string> = { program: id, withgadget: 'mentorship-match' };
+	if ( view ) {
+		params.view = view;
+	}
+	return url( 'Special:BlankPage/Mentorship', params );
+}
+
+async function openPanel( page: Page, id: string, view?: string ): Promise<void> {
+	await page.goto( panelUrl( id, view ) );
+	await page.locator( '.mentorship-panel .mg-program h2' ).waitFor();
+}
 
 describe( 'the first hour', () => {
 	it( 'item 2: a mentor away with no backup and no help desk still gets the question, and the mentee is told they may answer late', async () => {
@@ -54,5 +70,46 @@ describe( 'the first hour', () => {
 		const talk = await sessions[ coord ]!.client.readPage( 'User talk:' + away );
 		expect( talk.content ).toContain( 'How do I cite a book?' );
 		await asker.context.close();
+	} );
+
+	it( 'item 3: typing a language code or name and pressing Enter adds it and removes none; joining saves them', async () => {
+		const coord = unique( 'Fh3 Coord' );
+		const guide = unique( 'Fh3 Mentor' );
+		const newbie = unique( 'Fh3 Newbie' );
+		const sessions = await users( [ coord, guide, newbie ] );
+		const id = programId( 'fh3' );
+		await program( id, sessions[ coord ]!, config( { coordinators: [ coord ] } ), [
+			{ name: guide, membership: mentor( [ 'Art' ], [ 'fr' ] ) },
+		], sessions );
+		const user = await userPage( browser, newbie );
+		const { page } = user;
+		await openPanel( page, id );
+		await page.getByRole( 'tab', { name: 'Join' } ).waitFor();
+		const languages = page.locator( '.mg-join .oo-ui-menuTagMultiselectWidget' ).nth( 1 );
+		const tags = languages.locator( '.oo-ui-tagItemWidget' );
+		await expect( tags.allTextContents() ).resolves.toEqual( [ 'English (en)' ] );
+		await languages.locator( 'input' ).click();
+		// As fast as a keyboard goes: no waiting between typing and Enter.
+		await page.keyboard.type( 'fr' );
+		await page.keyboard.press( 'Enter' );
+		await expect( tags.allTextContents() ).resolves.toEqual( [ 'English (en)', 'French (fr)' ] );
+		// A name the program lists, typed in the user's language.
+		await page.keyboard.type( 'Spanish' );
+		await page.keyboard.press( 'Enter' );
+		await expect( tags.allTextContents() ).resolves.toEqual( [ 'English (en)', 'French (fr)', 'Spanish (es)' ] );
+		// A code the program does not list.
+		await page.keyboard.type( 'de' );
+		await page.keyboard.press( 'Enter' );
+		// Enter on a language already there keeps it.
+		await page.keyboard.type( 'en' );
+		await page.keyboard.press( 'Enter' );
+		await page.keyboard.press( 'Escape' );
+		await expect( tags.allTextContents() ).resolves.toEqual( [ 'English (en)', 'French (fr)', 'Spanish (es)', 'German (de)' ] );
+		await page.getByRole( 'checkbox', { name: /I understand that what I enter here is public/ } ).check();
+		await page.getByRole( 'button', { name: 'Join the program' } ).click();
+		await page.locator( '.mg-mentor-cards .mg-mentor-card' ).first().waitFor();
+		const saved = await new Store( sessions[ newbie ]!.client ).read( profileTitle( newbie ), PROFILE );
+		expect( saved.value!.programs[ id ]!.languages ).toEqual( [ 'en', 'fr', 'es', 'de' ] );
+		await user.context.close();
 	} );
 } );

@@ -254,7 +254,7 @@ export class ProgramForm {
 			known.push( options.env.userLanguage );
 		}
 		this.languages = tagInput( known.map( ( l ) => ( { data: l, label: languageName( l ) } ) ), c.languages, {
-			placeholder: msg( 'mentorship-join-languages-placeholder' ), free: true, validate: LANGUAGE_CODE,
+			placeholder: msg( 'mentorship-join-languages-placeholder' ), free: true, validate: LANGUAGE_CODE, labelOf: languageName,
 		} );
 		this.termDays = numberInput( c.termDays, { min: 1, max: 3650 } );
 		this.start = new mw.widgets.DateInputWidget( withOverlay( { value: c.start || '' } ) );

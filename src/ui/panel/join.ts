@@ -40,6 +40,7 @@ export function interestFields( ctx: TabContext, selectedTopics: string[], selec
 			placeholder: msg( 'mentorship-join-languages-placeholder' ),
 			free: true,
 			validate: LANGUAGE_CODE,
+			labelOf: languageName,
 		} );
 	const $element = $( '<div>' ).append(
 		new OO.ui.FieldLayout( topics, { label: msg( 'mentorship-join-topics' ), align: 'top', help: msg( 'mentorship-join-topics-help' ), helpInline: true } ).$element,
