@@ -275,3 +275,28 @@ export function nameDropdown( widget: OO.ui.DropdownInputWidget, name: string ):
 	}
 	return widget;
 }
+
+/**
+ * Gives a MediaWiki date box an accessible name (its FieldLayout labels only the hidden
+ * input the widget keeps: a screen reader read the placeholder, "YYYY-MM-DD").
+ */
+export function nameDateInput( widget: mw.widgets.DateInputWidget, name: string ): mw.widgets.DateInputWidget {
+	const parts = widget as unknown as { textInput?: OO.ui.TextInputWidget; $handle?: JQuery };
+	if ( parts.textInput ) {
+		parts.textInput.$input.attr( 'aria-label', name );
+	}
+	if ( parts.$handle ) {
+		parts.$handle.attr( { role: 'button', 'aria-label': name } );
+	}
+	return widget;
+}
+
+/**
+ * Whether a form's submit comes from Enter in a date box. There Enter confirms the date
+ * (MediaWiki's widget closes its calendar); it must not also save the form, as it did in
+ * the mentor's profile before a backup was chosen.
+ */
+export function submittedFromDateBox(): boolean {
+	const active = document.activeElement;
+	return !!active && $( active ).closest( '.mw-widget-dateInputWidget' ).length > 0;
+}

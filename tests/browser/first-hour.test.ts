@@ -112,4 +112,42 @@ describe( 'the first hour', () => {
 		expect( saved.value!.programs[ id ]!.languages ).toEqual( [ 'en', 'fr', 'es', 'de' ] );
 		await user.context.close();
 	} );
+
+	it( 'item 4: Enter in the named "Away until" box confirms the date without saving; Save saves it with the backup, once', async () => {
+		const coord = unique( 'Fh4 Coord' );
+		const away = unique( 'Fh4 Mentor' );
+		const backup = unique( 'Fh4 Backup' );
+		const sessions = await users( [ coord, away, backup ] );
+		const id = programId( 'fh4' );
+		await program( id, sessions[ coord ]!, config( { coordinators: [ coord ] } ), [
+			{ name: away, membership: mentor( [ 'Art' ], [ 'en' ] ) },
+			{ name: backup, membership: mentor( [ 'Art' ], [ 'en' ] ) },
+		], sessions );
+		const revisions = async (): Promise<number> => {
+			const response = await sessions[ coord ]!.client.get( { action: 'query', prop: 'revisions', titles: profileTitle( away ), rvprop: 'ids', rvlimit: 50, formatversion: 2 } );
+			const pages = ( response.query as { pages: { revisions?: unknown[] }[] } ).pages;
+			return ( pages[ 0 ]!.revisions || [] ).length;
+		};
+		const before = await revisions();
+		const user = await userPage( browser, away );
+		const { page } = user;
+		await openPanel( page, id, 'profile' );
+		await page.getByRole( 'radio', { name: 'Away for a while' } ).check();
+		// Found by its name, as a screen reader announces it (it read "YYYY-MM-DD").
+		await page.getByRole( 'button', { name: 'Away until' } ).click( { timeout: 10000 } );
+		const date = page.getByRole( 'textbox', { name: 'Away until' } );
+		await date.waitFor( { timeout: 10000 } );
+		await date.fill( '2099-03-01' );
+		await date.press( 'Enter' );
+		await page.getByRole( 'combobox', { name: 'Backup mentor' } ).click();
+		await page.locator( '.oo-ui-menuOptionWidget', { hasText: backup } ).click();
+		await page.getByRole( 'button', { name: 'Save' } ).click();
+		await page.locator( '.mentorship-panel > .mg-status', { hasText: 'Saved.' } ).waitFor();
+		const saved = await new Store( sessions[ away ]!.client ).read( profileTitle( away ), PROFILE );
+		const membership = saved.value!.programs[ id ]!;
+		expect( [ membership.status, membership.awayUntil, membership.backup ] ).toEqual( [ 'away', '2099-03-01', backup ] );
+		// One save: Enter in the date box saved nothing by itself.
+		await expect( revisions() ).resolves.toBe( before + 1 );
+		await user.context.close();
+	} );
 } );

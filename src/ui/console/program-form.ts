@@ -21,7 +21,7 @@ import { consoleWriter, Env } from '../env';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { jq } from '../windows';
-import { CountedText, heading, languageName, nameDropdown, tagInput, tagValues, withOverlay } from '../widgets';
+import { CountedText, heading, languageName, nameDateInput, nameDropdown, submittedFromDateBox, tagInput, tagValues, withOverlay } from '../widgets';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
 const MESSAGE_IDS = [ 'welcome', 'invitation', 'event' ];
@@ -257,7 +257,7 @@ export class ProgramForm {
 			placeholder: msg( 'mentorship-join-languages-placeholder' ), free: true, validate: LANGUAGE_CODE, labelOf: languageName,
 		} );
 		this.termDays = numberInput( c.termDays, { min: 1, max: 3650 } );
-		this.start = new mw.widgets.DateInputWidget( withOverlay( { value: c.start || '' } ) );
+		this.start = nameDateInput( new mw.widgets.DateInputWidget( withOverlay( { value: c.start || '' } ) ), msg( 'mentorship-console-start' ) );
 		this.unanswered = numberInput( c.unansweredDays, { min: 1, max: 60, placeholder: '3' } );
 		this.helpDesk = new mw.widgets.TitleInputWidget( withOverlay( { value: c.helpDesk || '', validateTitle: true } ) );
 		this.$messages = $( '<div>' ).addClass( 'mg-messages' );
@@ -305,7 +305,11 @@ export class ProgramForm {
 	private build(): JQuery {
 		const editing = this.options.mode === 'edit';
 		const form = new OO.ui.FormLayout( { classes: [ 'mg-program-form' ] } );
-		form.on( 'submit', () => this.submit() );
+		form.on( 'submit', () => {
+			if ( !submittedFromDateBox() ) {
+				this.submit();
+			}
+		} );
 		const fieldset = ( label: string, ...items: JQuery[] ): JQuery => {
 			const set = new OO.ui.FieldsetLayout( { label: label } );
 			set.$group.append( ...items );

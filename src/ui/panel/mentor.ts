@@ -18,7 +18,7 @@ import { formatDate } from '../env';
 import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { CountedText, heading, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, userLink, withOverlay } from '../widgets';
+import { CountedText, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, userLink, withOverlay } from '../widgets';
 import { checkinSection } from './checkin';
 import { interestFields, profileForm } from './join';
 import { TabContext } from './program-page';
@@ -178,6 +178,7 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 		dropdown: withOverlay( {} ),
 	} );
 	nameDropdown( backup, msg( 'mentorship-profile-backup' ) );
+	nameDateInput( until, msg( 'mentorship-profile-away-until' ) );
 	const untilField = new OO.ui.FieldLayout( until as unknown as OO.ui.Widget, { label: msg( 'mentorship-profile-away-until' ), align: 'top' } );
 	const backupField = new OO.ui.FieldLayout( backup, { label: msg( 'mentorship-profile-backup' ), align: 'top', help: msg( 'mentorship-profile-backup-help' ), helpInline: true } );
 	const toggle = (): void => {
