@@ -4,7 +4,7 @@
  * Each test failed before its fix.
  */
 
-import { Browser, Page } from 'playwright-core';
+import { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILE } from '../../src/core/format';
 import { profileTitle } from '../../src/core/titles';
@@ -148,6 +148,36 @@ describe( 'the first hour', () => {
 		expect( [ membership.status, membership.awayUntil, membership.backup ] ).toEqual( [ 'away', '2099-03-01', backup ] );
 		// One save: Enter in the date box saved nothing by itself.
 		await expect( revisions() ).resolves.toBe( before + 1 );
+		await user.context.close();
+	} );
+
+	it( 'item 5: batch invitations skip the program\'s own mentors and mentees, saying why', async () => {
+		const coord = unique( 'Fh5 Coord' );
+		const guide = unique( 'Fh5 Mentor' );
+		const pupil = unique( 'Fh5 Mentee' );
+		const newbie = unique( 'Fh5 Newbie' );
+		const sessions = await users( [ coord, guide, pupil, newbie ] );
+		const id = programId( 'fh5' );
+		const cfg = config( { coordinators: [ coord ] } );
+		await program( id, sessions[ coord ]!, cfg, [
+			{ name: guide, membership: mentor( [ 'Art' ], [ 'en' ] ) },
+			{ name: pupil, membership: mentee( [ 'Art' ], [ 'en' ] ), mentor: guide },
+		], sessions );
+		await enableGadgets( sessions[ coord ]!, [ 'mentorship-welcome' ] );
+		const user = await userPage( browser, coord );
+		const { page } = user;
+		await page.goto( url( 'Special:Log/newusers' ) );
+		await page.locator( 'a.mg-log-batch' ).click();
+		const dialog = page.locator( '.mg-welcome-batch' );
+		await dialog.locator( '.mg-welcome-kind input[type=radio]' ).first().check();
+		await page.getByRole( 'textbox', { name: 'Names, one a line' } ).fill( [ guide, pupil, newbie ].join( '\n' ) );
+		await page.getByRole( 'button', { name: 'Check names' } ).click();
+		const state = ( name: string ): Locator => dialog.locator( `.mg-welcome-table tr[data-user="${ name }"] .mg-welcome-state` );
+		await state( newbie ).waitFor();
+		await expect( state( newbie ).innerText() ).resolves.toBe( 'ready' );
+		await expect( state( guide ).innerText() ).resolves.toContain( `already a mentor in ${ cfg.name }` );
+		await expect( state( pupil ).innerText() ).resolves.toContain( `already a mentee in ${ cfg.name }` );
+		await expect( dialog.getByRole( 'button', { name: 'Send to one user' } ).isVisible() ).resolves.toBe( true );
 		await user.context.close();
 	} );
 } );

@@ -76,6 +76,8 @@ export function skipText( env: Env, program: WelcomeProgram, skip: Skip ): strin
 			return msg( 'mentorship-welcome-skip-self' );
 		case 'bot':
 			return msg( 'mentorship-welcome-skip-bot' );
+		case 'member':
+			return msg( skip.role === 'mentor' ? 'mentorship-welcome-skip-member-mentor' : 'mentorship-welcome-skip-member-mentee', program.config.name );
 		case 'blocked':
 			return msg( 'mentorship-welcome-skip-blocked', skip.by, skip.expiry );
 		case 'anonymous':
