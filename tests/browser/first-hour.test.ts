@@ -180,4 +180,34 @@ describe( 'the first hour', () => {
 		await expect( dialog.getByRole( 'button', { name: 'Send to one user' } ).isVisible() ).resolves.toBe( true );
 		await user.context.close();
 	} );
+
+	it( 'item 6: "The program … was created." stays above the loaded console until its × is clicked', async () => {
+		const coord = unique( 'Fh6 Coord' );
+		await users( [ coord ] );
+		const id = programId( 'fh6' );
+		const name = 'First hour program ' + id;
+		const user = await userPage( browser, coord );
+		const { page } = user;
+		await page.goto( url( 'Special:BlankPage/Mentorship', { withgadget: 'mentorship-match' } ) );
+		await page.getByRole( 'button', { name: 'Create a program' } ).click();
+		await page.getByRole( 'textbox', { name: 'Program id' } ).fill( id );
+		await page.getByRole( 'textbox', { name: 'Name', exact: true } ).fill( name );
+		await page.getByRole( 'textbox', { name: 'Description' } ).fill( 'Made by the first-hour test.' );
+		await page.locator( '.mg-protection' ).waitFor( { state: 'hidden' } );
+		await page.getByRole( 'button', { name: 'Create the program' } ).click();
+		// The console has loaded: its tabs are there and nothing is busy.
+		await page.getByRole( 'tab', { name: 'Dashboard' } ).waitFor( { timeout: 60000 } );
+		await page.locator( '.mg-console:not([aria-busy])' ).waitFor();
+		await page.locator( '.mg-program:not([aria-busy])' ).waitFor();
+		const notice = page.locator( '.mentorship-panel .oo-ui-messageWidget', { hasText: `The program ${ name } was created.` } );
+		await expect( notice.isVisible() ).resolves.toBe( true );
+		// Still there after the page has settled (it used to vanish within a second).
+		await page.evaluate( () => new Promise( ( resolve ) => {
+			requestAnimationFrame( () => requestAnimationFrame( resolve ) );
+		} ) );
+		await expect( notice.isVisible() ).resolves.toBe( true );
+		await notice.getByRole( 'button', { name: 'Close' } ).click();
+		await notice.waitFor( { state: 'hidden' } );
+		await user.context.close();
+	} );
 } );
