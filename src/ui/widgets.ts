@@ -276,19 +276,27 @@ export function nameDropdown( widget: OO.ui.DropdownInputWidget, name: string ):
 	return widget;
 }
 
+let labelIds = 0;
+
 /**
- * Gives a MediaWiki date box an accessible name (its FieldLayout labels only the hidden
- * input the widget keeps: a screen reader read the placeholder, "YYYY-MM-DD").
+ * Gives a MediaWiki date box, in its field, an accessible name: the field's label (the
+ * FieldLayout labels only the hidden input the widget keeps, so a screen reader read the
+ * placeholder, "YYYY-MM-DD"). The text box is named by the label; the handle shown when the
+ * box is closed, a button, by the label and the date it shows ("Away until 1 March 2099").
  */
-export function nameDateInput( widget: mw.widgets.DateInputWidget, name: string ): mw.widgets.DateInputWidget {
-	const parts = widget as unknown as { textInput?: OO.ui.TextInputWidget; $handle?: JQuery };
+export function nameDateInput( widget: mw.widgets.DateInputWidget, field: OO.ui.FieldLayout ): void {
+	const parts = widget as unknown as { textInput?: OO.ui.TextInputWidget; $handle?: JQuery; innerLabel?: OO.ui.LabelWidget };
+	const $label = field.$label;
+	const labelId = $label.attr( 'id' ) || 'mg-date-label-' + ( ++labelIds );
+	$label.attr( 'id', labelId );
 	if ( parts.textInput ) {
-		parts.textInput.$input.attr( 'aria-label', name );
+		parts.textInput.$input.attr( 'aria-labelledby', labelId );
 	}
-	if ( parts.$handle ) {
-		parts.$handle.attr( { role: 'button', 'aria-label': name } );
+	if ( parts.$handle && parts.innerLabel ) {
+		const shownId = labelId + '-shown';
+		parts.innerLabel.$element.attr( 'id', shownId );
+		parts.$handle.attr( { role: 'button', 'aria-labelledby': labelId + ' ' + shownId } );
 	}
-	return widget;
 }
 
 /**

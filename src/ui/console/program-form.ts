@@ -40,7 +40,11 @@ export interface ProgramFormOptions {
 
 function field( widget: OO.ui.Widget | OO.ui.NumberInputWidget | mw.widgets.DateInputWidget | mw.widgets.TitleInputWidget, label: string, help?: string ): JQuery {
 	// NumberInputWidget and the mediawiki.widgets are widgets; their type descriptions say otherwise.
-	return new OO.ui.FieldLayout( widget as OO.ui.Widget, { label: label, align: 'top', help: help, helpInline: !!help } ).$element;
+	const layout = new OO.ui.FieldLayout( widget as OO.ui.Widget, { label: label, align: 'top', help: help, helpInline: !!help } );
+	if ( widget instanceof mw.widgets.DateInputWidget ) {
+		nameDateInput( widget, layout );
+	}
+	return layout.$element;
 }
 
 function numberInput( value: number | undefined, options: { min: number; max?: number; step?: number; integer?: boolean; placeholder?: string } ): OO.ui.NumberInputWidget {
@@ -257,7 +261,7 @@ export class ProgramForm {
 			placeholder: msg( 'mentorship-join-languages-placeholder' ), free: true, validate: LANGUAGE_CODE, labelOf: languageName,
 		} );
 		this.termDays = numberInput( c.termDays, { min: 1, max: 3650 } );
-		this.start = nameDateInput( new mw.widgets.DateInputWidget( withOverlay( { value: c.start || '' } ) ), msg( 'mentorship-console-start' ) );
+		this.start = new mw.widgets.DateInputWidget( withOverlay( { value: c.start || '' } ) );
 		this.unanswered = numberInput( c.unansweredDays, { min: 1, max: 60, placeholder: '3' } );
 		this.helpDesk = new mw.widgets.TitleInputWidget( withOverlay( { value: c.helpDesk || '', validateTitle: true } ) );
 		this.$messages = $( '<div>' ).addClass( 'mg-messages' );

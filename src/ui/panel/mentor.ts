@@ -178,8 +178,8 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 		dropdown: withOverlay( {} ),
 	} );
 	nameDropdown( backup, msg( 'mentorship-profile-backup' ) );
-	nameDateInput( until, msg( 'mentorship-profile-away-until' ) );
 	const untilField = new OO.ui.FieldLayout( until as unknown as OO.ui.Widget, { label: msg( 'mentorship-profile-away-until' ), align: 'top' } );
+	nameDateInput( until, untilField );
 	const backupField = new OO.ui.FieldLayout( backup, { label: msg( 'mentorship-profile-backup' ), align: 'top', help: msg( 'mentorship-profile-backup-help' ), helpInline: true } );
 	const toggle = (): void => {
 		untilField.toggle( status.getValue() === 'away' );
