@@ -308,3 +308,8 @@ export function submittedFromDateBox(): boolean {
 	const active = document.activeElement;
 	return !!active && $( active ).closest( '.mw-widget-dateInputWidget' ).length > 0;
 }
+
+/** How long a question has waited: "Unanswered for 3 days", or "asked today" (not "for 0 days"). */
+export function unansweredText( days: number ): string {
+	return days < 1 ? msg( 'mentorship-question-unanswered-today' ) : msg( 'mentorship-question-unanswered', days );
+}

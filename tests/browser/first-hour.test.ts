@@ -8,8 +8,10 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILE } from '../../src/core/format';
 import { profileTitle } from '../../src/core/titles';
+import { isoSeconds } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
-import { article, config, enableGadgets, mentee, mentor, program, programId, unique, users } from '../support/fixtures';
+import { adminSession } from '../../scripts/lib/accounts';
+import { article, config, enableGadgets, mentee, mentor, program, programId, unique, users, wiki } from '../support/fixtures';
 import { launch, url, userPage } from '../support/browser';
 
 let browser: Browser;
@@ -208,6 +210,69 @@ describe( 'the first hour', () => {
 		await expect( notice.isVisible() ).resolves.toBe( true );
 		await notice.getByRole( 'button', { name: 'Close' } ).click();
 		await notice.waitFor( { state: 'hidden' } );
+		await user.context.close();
+	} );
+
+	it( 'confusing: one\'s own mentor is not "Full", languages read one way, each "Open" names its program, a question asked today is not "unanswered for 0 days"', async () => {
+		const coord = unique( 'FhC Coord' );
+		const guide = unique( 'FhC Mentor' );
+		const pupil = unique( 'FhC Mentee' );
+		const sessions = await users( [ coord, guide, pupil ] );
+		const id = programId( 'fhc' );
+		const cfg = config( { coordinators: [ coord ], name: 'Confusing program ' + id } );
+		await program( id, sessions[ coord ]!, cfg, [
+			{ name: guide, membership: mentor( [ 'Art' ], [ 'ar', 'en' ], { capacity: 1 } ) },
+			{ name: pupil, membership: mentee( [ 'Art' ], [ 'en' ], {
+				questions: [ { id: 'q1', to: guide, page: 'User talk:' + guide, section: 'A question today', revid: 1, time: isoSeconds( Date.now() ), via: 'mentor' } ],
+			} ), mentor: guide },
+		], sessions );
+
+		const asMentee = await userPage( browser, pupil );
+		await openPanel( asMentee.page, id, 'mentor' );
+		const card = asMentee.page.locator( '.mg-mentee .mg-mentor-card' ).first();
+		await card.waitFor();
+		await expect( card.locator( 'h4' ).innerText() ).resolves.toBe( guide );
+		const text = await card.innerText();
+		expect( text ).not.toMatch( /Full/ );
+		// The reason and the card's line name languages alike.
+		expect( text ).toContain( 'Speaks English (en)' );
+		expect( text ).toContain( 'Speaks: Arabic (ar) and English (en)' );
+		expect( text ).not.toMatch( /Speaks en\b/ );
+		// The list of programs: each button says which program it opens.
+		await asMentee.page.goto( url( 'Special:BlankPage/Mentorship', { withgadget: 'mentorship-match' } ) );
+		await asMentee.page.getByRole( 'button', { name: 'Open ' + cfg.name, exact: true } ).waitFor();
+		await asMentee.context.close();
+
+		const asMentor = await userPage( browser, guide );
+		await openPanel( asMentor.page, id, 'mentees' );
+		const row = asMentor.page.locator( '.mg-table tbody tr', { hasText: pupil } );
+		await row.waitFor();
+		await expect( row.locator( '.mg-unanswered' ).innerText() ).resolves.toBe( 'Unanswered, asked today' );
+		await asMentor.context.close();
+	} );
+
+	it( 'confusing: a batch skip reason says a block has no end date, not "expires: infinite"', async () => {
+		const coord = unique( 'FhB Coord' );
+		const blocked = unique( 'FhB Blocked' );
+		const sessions = await users( [ coord, blocked ] );
+		const id = programId( 'fhb' );
+		await program( id, sessions[ coord ]!, config( { coordinators: [ coord ] } ), [], sessions );
+		await enableGadgets( sessions[ coord ]!, [ 'mentorship-welcome' ] );
+		const admin = await adminSession( wiki() );
+		await admin.client.postWithToken( { action: 'block', user: blocked, expiry: 'infinite', reason: 'First hour test block' } );
+		const user = await userPage( browser, coord );
+		const { page } = user;
+		await page.goto( url( 'Special:Log/newusers' ) );
+		await page.locator( 'a.mg-log-batch' ).click();
+		const dialog = page.locator( '.mg-welcome-batch' );
+		await dialog.locator( '.mg-welcome-kind input[type=radio]' ).first().check();
+		await page.getByRole( 'textbox', { name: 'Names, one a line' } ).fill( blocked );
+		await page.getByRole( 'button', { name: 'Check names' } ).click();
+		const state = dialog.locator( `.mg-welcome-table tr[data-user="${ blocked }"] .mg-welcome-state` );
+		await state.waitFor();
+		const reason = await state.innerText();
+		expect( reason ).toMatch( /blocked by .*, with no end date/ );
+		expect( reason ).not.toContain( 'infinite' );
 		await user.context.close();
 	} );
 } );

@@ -182,6 +182,8 @@ export class Panel {
 			invisibleLabel: false,
 			title: msg( 'mentorship-panel-open-program', config.name ),
 		} );
+		// Its accessible name says which program it opens (every card's button reads "Open").
+		open.$button.attr( 'aria-label', msg( 'mentorship-panel-open-program', config.name ) );
 		open.on( 'click', () => {
 			this.navigate( program.id );
 			this.openProgram( program.id );
