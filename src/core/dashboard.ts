@@ -16,7 +16,7 @@ import {
 	mentorOf, ProgramState, unansweredDays,
 } from './program';
 import {
-	ADVANCED_GROUPS, DetectedMilestone, detectMilestones, mentorSince, RightsChange, stageOf, StageResult, stageThresholds,
+	ADVANCED_GROUPS, DetectedMilestone, detectMilestones, grewIntoMentor, RightsChange, stageOf, StageResult, stageThresholds,
 } from './stages';
 import { userTalkTitle } from './titles';
 
@@ -216,7 +216,8 @@ export function buildDashboard( input: DashboardInput ): Dashboard {
 		const activity = input.activity[ name ];
 		const status = statusOf( program, name, entry, activity );
 		const recorded = entry.milestones || [];
-		const since = mentorSince( input.rosters.concat( [ { version: 1, members: { [ name ]: entry } } ] ), name );
+		// Mentoring counts as a step (stage, milestone) only for a former mentee.
+		const since = grewIntoMentor( input.rosters.concat( [ { version: 1, members: { [ name ]: entry } } ] ), name );
 		let stage: StageResult | null = null;
 		if ( account && account.exists ) {
 			stage = stageOf( {

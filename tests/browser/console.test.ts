@@ -292,7 +292,10 @@ describe( 'the coordinator console', () => {
 		const row = ( name: string ): string[] => rows.find( ( r ) => r.name === name )!.cells;
 		// Columns: member, role, status, mentor, stage (with why), edits, last edit, unanswered, milestones, check-in.
 		expect( row( teacher ).slice( 1, 2 ) ).toEqual( [ 'Mentor' ] );
-		expect( row( teacher )[ 4 ] ).toMatch( /^Elevated\n/ );
+		// A new account that mentors: staged by its edits, not 'Elevated' for mentoring, and
+		// offered no 'Became a mentor' milestone (issue 15: it was both).
+		expect( row( teacher )[ 4 ] ).toMatch( /^(Nascent|Emerging)\n\d+ edits?, account 0 days old$/ );
+		expect( row( teacher )[ 8 ] ).not.toContain( 'Became a mentor' );
 		expect( row( emerging! )[ 4 ] ).toMatch( /^Emerging\n/ );
 		expect( row( expanding! )[ 4 ] ).toMatch( /^Expanding\n/ );
 		expect( row( righted! )[ 4 ] ).toMatch( /^Elevated\n[\s\S]*rollbacker/ );
