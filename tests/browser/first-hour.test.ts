@@ -275,4 +275,30 @@ describe( 'the first hour', () => {
 		expect( reason ).not.toContain( 'infinite' );
 		await user.context.close();
 	} );
+
+	it( 'confusing: the console\'s counts for a first cohort: no "0 invitations sent to 0 people", no "1 of one mentee", no "+0%"', async () => {
+		const coord = unique( 'FhK Coord' );
+		const guide = unique( 'FhK Mentor' );
+		const pupil = unique( 'FhK Mentee' );
+		const sessions = await users( [ coord, guide, pupil ] );
+		const id = programId( 'fhk' );
+		await program( id, sessions[ coord ]!, config( { coordinators: [ coord ] } ), [
+			{ name: guide, membership: mentor( [ 'Art' ], [ 'en' ] ) },
+			{ name: pupil, membership: mentee( [ 'Art' ], [ 'en' ] ) },
+		], sessions );
+		const user = await userPage( browser, coord );
+		const { page } = user;
+		await openPanel( page, id, 'console' );
+		const invitations = page.locator( '.mg-cards .mg-card', { hasText: 'Invitations' } );
+		await invitations.waitFor( { timeout: 60000 } );
+		await expect( invitations.innerText() ).resolves.toContain( 'No invitations have been sent yet.' );
+		await page.getByRole( 'tab', { name: 'Match the cohort' } ).click();
+		await page.locator( '.mg-match' ).getByRole( 'button', { name: 'Match the cohort' } ).click();
+		await page.locator( '.mg-pairs tbody tr' ).first().waitFor();
+		await expect( page.locator( '.mg-match-summary' ).innerText() ).resolves.toMatch( /^The mentee matched \(computed in \d+ ms\)\.$/ );
+		const totals = await page.locator( '.mg-match-totals' ).innerText();
+		expect( totals ).toMatch( /^Total fit: \d+ points, as much as first come, first served would reach with one pair\.$/ );
+		expect( totals ).not.toContain( '%' );
+		await user.context.close();
+	} );
 } );
