@@ -16,7 +16,7 @@ import {
 	mentorOf, ProgramState, unansweredDays,
 } from './program';
 import {
-	ADVANCED_GROUPS, DetectedMilestone, detectMilestones, mentorSince, RightsChange, stageOf, StageResult, stageThresholds,
+	ADVANCED_GROUPS, DetectedMilestone, detectMilestones, grewIntoMentor, RightsChange, stageOf, StageResult, stageThresholds,
 } from './stages';
 import { userTalkTitle } from './titles';
 
@@ -218,7 +218,8 @@ export function buildDashboard( input: DashboardInput ): Dashboard {
 		// A milestone counts only when a coordinator of the program (by the config in force)
 		// recorded it: anyone can edit the roster, and a forged `by` names someone else.
 		const recorded = ( entry.milestones || [] ).filter( ( m ) => config.coordinators.indexOf( m.by ) !== -1 );
-		const since = mentorSince( input.rosters.concat( [ { version: 1, members: { [ name ]: entry } } ] ), name );
+		// Mentoring counts as a step (stage, milestone) only for a former mentee.
+		const since = grewIntoMentor( input.rosters.concat( [ { version: 1, members: { [ name ]: entry } } ] ), name );
 		let stage: StageResult | null = null;
 		if ( account && account.exists ) {
 			stage = stageOf( {

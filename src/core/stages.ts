@@ -5,8 +5,12 @@
  * A member is at the highest stage whose thresholds they meet: `edits` AND `days` of
  * tenure, OR (when the threshold names them) `milestones`. Leadership signals count as
  * milestones: each milestone the roster records, plus holding an advanced right and
- * being a mentor, each counted once unless the roster already records one of that type.
- * With the defaults a rollbacker, a sysop or a mentor is elevated.
+ * having grown from mentee into mentor, each counted once unless the roster already
+ * records one of that type. With the defaults a rollbacker, a sysop or a former mentee who
+ * became a mentor is elevated. Being a mentor alone is no step on the ladder: people are
+ * asked to mentor because they are experienced already (GrowthExperiments asks mentors for
+ * 500 edits and 90 days), and their edits and tenure stage them; a mentor with 2 edits
+ * was 'Elevated', and every mentor was offered a 'Became a mentor' milestone.
  */
 
 import { calendarDays } from './dates';
@@ -69,7 +73,7 @@ export interface MemberFacts {
 	registration?: string | null;
 	/** The groups the user is in now. */
 	groups?: string[];
-	/** A mentor in a program (see mentorSince). */
+	/** Became a mentor after being a mentee (see grewIntoMentor). */
 	mentor?: boolean;
 	/** Milestones recorded in the roster. */
 	milestones?: Milestone[];
@@ -190,6 +194,25 @@ export function mentorSince( rosters: Roster[], name: string ): string | null {
 		}
 	}
 	return first;
+}
+
+/**
+ * When `name` became a mentor after being a mentee (a mentee entry, current or left, that
+ * began before their first mentor entry in any of these rosters), or null: the step from
+ * newcomer to mentor that the ladder recognises.
+ */
+export function grewIntoMentor( rosters: Roster[], name: string ): string | null {
+	const since = mentorSince( rosters, name );
+	if ( since === null ) {
+		return null;
+	}
+	for ( const roster of rosters ) {
+		const entry: RosterMember | undefined = roster.members[ name ];
+		if ( entry && entry.role === 'mentee' && entry.joined < since ) {
+			return since;
+		}
+	}
+	return null;
 }
 
 /**

@@ -8,7 +8,7 @@
  * records, appended idempotently.
  */
 
-import { Invitation, InvitationLog, ProgramConfig, ProgramMessage } from './format';
+import { Invitation, InvitationLog, ProgramConfig, ProgramMessage, Role } from './format';
 import { isIpAddress, isTemporaryAccountName, normalizeUserName } from './names';
 import { Post } from './notices';
 import { messageHazards } from './program-config';
@@ -470,6 +470,8 @@ export interface UserFacts {
 	/** The account's edits and registration time, when the wiki tells. */
 	editcount?: number;
 	registration?: string | null;
+	/** A current member of the program, by their own profile (which only they can write). */
+	member?: Role;
 }
 
 export type Skip =
@@ -477,6 +479,8 @@ export type Skip =
 	{ why: 'missing' } |
 	{ why: 'self' } |
 	{ why: 'bot' } |
+	/** Already a mentor or a mentee of the program. */
+	{ why: 'member'; role: Role } |
 	{ why: 'blocked'; by: string; expiry: string } |
 	/** The program does not message editors without an account. */
 	{ why: 'anonymous' } |
@@ -501,6 +505,9 @@ export function accountSkip( facts: UserFacts, inviter: string, policy: Anonymou
 	}
 	if ( facts.name === inviter ) {
 		return { why: 'self' };
+	}
+	if ( facts.member ) {
+		return { why: 'member', role: facts.member };
 	}
 	if ( facts.bot ) {
 		return { why: 'bot' };

@@ -111,8 +111,41 @@ export function withOverlay<T extends object>( config: T, $overlay: JQuery = OO.
 	return { $overlay: $overlay, ...config };
 }
 
-/** A multiselect of tags from a list (topics), or free ones when `free` (languages). */
-export function tagInput( options: { data: string; label: string }[], selected: string[], config: { placeholder: string; free?: boolean; validate?: RegExp } ): OO.ui.MenuTagMultiselectWidget {
+/**
+ * The option a typed text names: its data or its label, ignoring case ("fr", "French (fr)",
+ * "french"), else the first whose label starts with the text ("Span" for "Spanish (es)").
+ */
+export function optionFor( options: { data: string; label: string }[], typed: string ): { data: string; label: string } | null {
+	const text = typed.trim().toLowerCase();
+	if ( !text ) {
+		return null;
+	}
+	const name = ( label: string ): string => label.replace( /\s*\([^()]*\)$/, '' ).toLowerCase();
+	for ( const option of options ) {
+		if ( option.data.toLowerCase() === text || option.label.toLowerCase() === text || name( option.label ) === text ) {
+			return option;
+		}
+	}
+	for ( const option of options ) {
+		if ( option.label.toLowerCase().indexOf( text ) === 0 ) {
+			return option;
+		}
+	}
+	return null;
+}
+
+/**
+ * A multiselect of tags from a list (topics), or free ones when `free` (languages, each
+ * labelled by `labelOf`).
+ *
+ * Enter adds what was typed (an option named by its data or label, or for a free list any
+ * text that `validate` accepts) and never removes a tag: OOUI's menu, which reads the
+ * typed text a moment later, chose its first selected option on an Enter typed before
+ * that, which removed that tag ("en" gone after typing "fr" and Enter), and added nothing.
+ */
+export function tagInput( options: { data: string; label: string }[], selected: string[], config: {
+	placeholder: string; free?: boolean; validate?: RegExp; labelOf?: ( data: string ) => string;
+} ): OO.ui.MenuTagMultiselectWidget {
 	const widget = new OO.ui.MenuTagMultiselectWidget( {
 		options: options,
 		selected: selected,
@@ -129,6 +162,40 @@ export function tagInput( options: { data: string; label: string }[], selected: 
 		if ( e.key === 'Tab' ) {
 			widget.getMenu().toggle( false );
 		}
+	}, true );
+	const input = ( widget as unknown as { input: OO.ui.TextInputWidget } ).input;
+	// Captured on the way down, before OOUI's own handlers on the input (jQuery's came first there).
+	widget.$element[ 0 ]!.addEventListener( 'keydown', ( e ) => {
+		if ( e.key !== 'Enter' || e.isComposing || e.target !== input.$input[ 0 ] ) {
+			return;
+		}
+		const typed = String( input.$input.val() || '' ).trim();
+		const menu = widget.getMenu();
+		if ( !typed && menu.isVisible() && menu.findHighlightedItem() ) {
+			// An option the user moved to with the arrow keys: the menu chooses it.
+			return;
+		}
+		e.preventDefault();
+		e.stopImmediatePropagation();
+		if ( !typed ) {
+			return;
+		}
+		let option = optionFor( options, typed );
+		if ( !option && config.free ) {
+			const data = typed.toLowerCase();
+			if ( !config.validate || config.validate.test( data ) ) {
+				option = { data: data, label: config.labelOf ? config.labelOf( data ) : data };
+			}
+		}
+		if ( !option ) {
+			widget.toggleValid( false );
+			return;
+		}
+		if ( !widget.findItemFromData( option.data ) ) {
+			widget.addTag( option.data, option.label );
+		}
+		input.setValue( '' );
+		widget.toggleValid( true );
 	}, true );
 	if ( config.validate ) {
 		const pattern = config.validate;
@@ -207,4 +274,42 @@ export function nameDropdown( widget: OO.ui.DropdownInputWidget, name: string ):
 		dropdown.$label.attr( 'aria-label', name );
 	}
 	return widget;
+}
+
+let labelIds = 0;
+
+/**
+ * Gives a MediaWiki date box, in its field, an accessible name: the field's label (the
+ * FieldLayout labels only the hidden input the widget keeps, so a screen reader read the
+ * placeholder, "YYYY-MM-DD"). The text box is named by the label; the handle shown when the
+ * box is closed, a button, by the label and the date it shows ("Away until 1 March 2099").
+ */
+export function nameDateInput( widget: mw.widgets.DateInputWidget, field: OO.ui.FieldLayout ): void {
+	const parts = widget as unknown as { textInput?: OO.ui.TextInputWidget; $handle?: JQuery; innerLabel?: OO.ui.LabelWidget };
+	const $label = field.$label;
+	const labelId = $label.attr( 'id' ) || 'mg-date-label-' + ( ++labelIds );
+	$label.attr( 'id', labelId );
+	if ( parts.textInput ) {
+		parts.textInput.$input.attr( 'aria-labelledby', labelId );
+	}
+	if ( parts.$handle && parts.innerLabel ) {
+		const shownId = labelId + '-shown';
+		parts.innerLabel.$element.attr( 'id', shownId );
+		parts.$handle.attr( { role: 'button', 'aria-labelledby': labelId + ' ' + shownId } );
+	}
+}
+
+/**
+ * Whether a form's submit comes from Enter in a date box. There Enter confirms the date
+ * (MediaWiki's widget closes its calendar); it must not also save the form, as it did in
+ * the mentor's profile before a backup was chosen.
+ */
+export function submittedFromDateBox(): boolean {
+	const active = document.activeElement;
+	return !!active && $( active ).closest( '.mw-widget-dateInputWidget' ).length > 0;
+}
+
+/** How long a question has waited: "Unanswered for 3 days", or "asked today" (not "for 0 days"). */
+export function unansweredText( days: number ): string {
+	return days < 1 ? msg( 'mentorship-question-unanswered-today' ) : msg( 'mentorship-question-unanswered', days );
 }

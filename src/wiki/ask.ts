@@ -165,7 +165,11 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 	}
 	result.mentorState = availability( activeMembership( state.profiles[ mentor ], programId ), day );
 	const route = routeQuestion( state, mentor, day );
-	result.recipient = recipientOf( route );
+	// A mentor away or leaving, with no available backup, in a program with no help desk, is
+	// still the mentee's mentor: the question goes to them, and the dialog says they may
+	// answer late (rather than "you have no mentor" and a closed question box).
+	const late = route.to === 'none' && ( route.because.state === 'away' || route.because.state === 'leaving' );
+	result.recipient = late ? { kind: 'mentor', user: mentor } : recipientOf( route );
 	if ( route.to !== 'mentor' && route.to !== 'none' ) {
 		result.detour = { mentor: mentor, because: route.because === 'unanswered' ? 'unanswered' : route.because };
 	}
@@ -187,7 +191,7 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 			}
 			if ( !answered ) {
 				result.unanswered = { question: previous, days: Math.floor( days ) };
-				result.alternative = await alternativeTo( client, state, mentor, day, route.to === 'mentor' );
+				result.alternative = await alternativeTo( client, state, mentor, day, route.to === 'mentor' || late );
 			}
 		}
 	}

@@ -7,16 +7,17 @@
  */
 
 import { MentorshipError, isMentorshipError } from '../core/errors';
-import { INVITATIONS, Invitation, InvitationLog, ProgramConfig } from '../core/format';
+import { INVITATIONS, Invitation, InvitationLog, PROFILE, ProgramConfig, ROSTER, RosterMember } from '../core/format';
 import { isIpAddress, isPlausibleUserName, normalizeUserName } from '../core/names';
-import { invitationLogTitle, monthOf, userTalkTitle } from '../core/titles';
+import { activeMembership } from '../core/program';
+import { invitationLogTitle, monthOf, profileTitle, rosterTitle, userTalkTitle } from '../core/titles';
 import {
 	Composition, composeFor, invitationRecord, isAnonymousName, logAppend, Pacer, parseInvitationMarkers,
 	Prior, priorInvitations, RateLimit, recentMonths, Skip, UserFacts,
 } from '../core/welcome';
 import { WikiClient } from './client';
 import { Posted, postSection } from './posting';
-import { isoSeconds } from './programs';
+import { isoSeconds, rosterShards } from './programs';
 import { docsFrom, Store } from './store';
 
 export interface WelcomeProgram {
@@ -46,10 +47,11 @@ export interface CheckResult {
 
 /**
  * Checks users before anything is posted: whether each account exists, is blocked or a bot,
- * is an editor without an account, opts out on its talk page, and what the program sent
- * them before (markers on the talk page, records in this month's and last month's log).
- * One request for up to 50 users (their talk pages and the log pages ride along; with more
- * than 50 titles, a second one).
+ * is an editor without an account, opts out on its talk page, is already a member of the
+ * program (their own profile), and what the program sent them before (markers on the talk
+ * page, records in this month's and last month's log).
+ * One request for up to 50 users (their talk pages, the log pages and the roster ride along;
+ * with more than 50 titles, a second one), and one for the profiles of those the roster lists.
  */
 export async function checkUsers( client: WikiClient, program: WelcomeProgram, names: string[], nowMs: number ): Promise<CheckResult> {
 	const before = client.requestCount;
@@ -72,7 +74,25 @@ export async function checkUsers( client: WikiClient, program: WelcomeProgram, n
 	}
 	const talkTitles = list.map( userTalkTitle );
 	const accounts = list.filter( ( n ) => !isIpAddress( n ) );
-	const batch = await client.batch( { titles: talkTitles.concat( logTitles ), users: accounts, redirects: true } );
+	// The roster pages that would list them (an index, one page unless sharded).
+	const rosterTitles: string[] = [];
+	for ( const name of accounts ) {
+		const title = rosterTitle( program.id, rosterShards( program.config ), name );
+		if ( rosterTitles.indexOf( title ) === -1 ) {
+			rosterTitles.push( title );
+		}
+	}
+	const batch = await client.batch( { titles: talkTitles.concat( logTitles, rosterTitles ), users: accounts, redirects: true } );
+	// Members of the program are not invited to it. The roster only says whose profiles to
+	// read (anyone can edit it); their own profiles, which only they can write, decide.
+	const rosters = docsFrom( rosterTitles, batch.pages, ROSTER );
+	const listed = accounts.filter( ( name ) => {
+		const doc = rosters[ rosterTitle( program.id, rosterShards( program.config ), name ) ];
+		const entry: RosterMember | undefined = doc && doc.value ? doc.value.members[ name ] : undefined;
+		return !!entry && !entry.left;
+	} );
+	const profileTitles = listed.map( profileTitle );
+	const profiles = docsFrom( profileTitles, profileTitles.length ? await client.readPages( profileTitles ) : {}, PROFILE );
 	const logDocs = docsFrom( logTitles, batch.pages, INVITATIONS );
 	const logErrors: Record<string, MentorshipError> = {};
 	const logs: ( InvitationLog | null )[] = [];
@@ -103,6 +123,11 @@ export async function checkUsers( client: WikiClient, program: WelcomeProgram, n
 		}
 		if ( info && info.registration !== undefined ) {
 			f.registration = info.registration;
+		}
+		const profile = profiles[ profileTitle( name ) ];
+		const membership = profile && profile.value ? activeMembership( profile.value, program.id ) : null;
+		if ( membership ) {
+			f.member = membership.role;
 		}
 		if ( info && info.block && !info.block.partial ) {
 			f.block = { by: info.block.by, expiry: info.block.expiry, reason: info.block.reason };

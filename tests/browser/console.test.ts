@@ -157,7 +157,10 @@ describe( 'the coordinator console', () => {
 		} );
 		const reasons = await page.locator( `.mg-pairs tr[data-mentee="${ mentees[ 2 ] }"] .mg-reasons` ).innerText();
 		expect( reasons ).toMatch( /Science/ );
-		await expect( page.locator( '.mg-match-totals' ).innerText() ).resolves.toMatch( /^Total fit: \d+ points\. First come, first served would reach \d+ points with 6 pairs/ );
+		// Better than first come, first served by some percent, or as good (never "+0%").
+		const totals = await page.locator( '.mg-match-totals' ).innerText();
+		expect( totals ).toMatch( /^Total fit: \d+ points(\. First come, first served would reach \d+ points with 6 pairs \(this proposal: \+[\d.,]+%\)|, as much as first come, first served would reach with 6 pairs)\.$/ );
+		expect( totals ).not.toContain( '+0%' );
 		await page.locator( '.mg-match-summary' ).evaluate( ( el ) => el.scrollIntoView() );
 		await shot( page, 'console-match' );
 
@@ -293,7 +296,10 @@ describe( 'the coordinator console', () => {
 		const row = ( name: string ): string[] => rows.find( ( r ) => r.name === name )!.cells;
 		// Columns: member, role, status, mentor, stage (with why), edits, last edit, unanswered, milestones, check-in.
 		expect( row( teacher ).slice( 1, 2 ) ).toEqual( [ 'Mentor' ] );
-		expect( row( teacher )[ 4 ] ).toMatch( /^Elevated\n/ );
+		// A new account that mentors: staged by its edits, not 'Elevated' for mentoring, and
+		// offered no 'Became a mentor' milestone (issue 15: it was both).
+		expect( row( teacher )[ 4 ] ).toMatch( /^(Nascent|Emerging)\n\d+ edits?, account 0 days old$/ );
+		expect( row( teacher )[ 8 ] ).not.toContain( 'Became a mentor' );
 		expect( row( emerging! )[ 4 ] ).toMatch( /^Emerging\n/ );
 		expect( row( expanding! )[ 4 ] ).toMatch( /^Expanding\n/ );
 		expect( row( righted! )[ 4 ] ).toMatch( /^Elevated\n[\s\S]*rollbacker/ );

@@ -106,7 +106,7 @@ describe.each( SKINS )( `the controls in %s (MediaWiki ${ process.env.MENTORSHIP
 		if ( !phone ) {
 			await openByKeyboard( page, control );
 			await dialog.getByRole( 'radio' ).first().waitFor( { state: 'attached' } );
-		await dialog.getByRole( 'button', { name: 'Preview' } ).waitFor( { state: 'visible' } );
+			await dialog.getByRole( 'button', { name: 'Preview' } ).waitFor( { state: 'visible' } );
 			await page.keyboard.press( 'Escape' );
 			await dialog.waitFor( { state: 'detached' } );
 		}

@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { userTalkTitle } from '../../src/core/titles';
+import { profileTitle, userTalkTitle } from '../../src/core/titles';
 import { networkDown } from '../unit/fakes/transport';
 import { mouseClick, openDialog, Opened, seedProgram, setupUi, type, Ui } from '../support/ui';
 import { askDialog, QUESTION, questionBox } from './drivers';
@@ -147,6 +147,27 @@ describe( 'ask dialog', () => {
 		expect( o.dialog.$element.find( '.mg-dialog-error' ).text() ).toContain( 'could not be reached' );
 		expect( o.focused() ).toBe( o.dialog.$element.find( '.mg-dialog-error' )[ 0 ] );
 		expect( o.actions().map( ( a ) => a.getAction() ).sort() ).toEqual( [ 'close' ] );
+		o.destroy();
+	} );
+
+	it( 'a mentor away with no backup, in a program with no help desk, still gets the question; the mentee is told they may answer late', async () => {
+		const ui = setupUi();
+		seedProgram( ui.wiki, { config: { helpDesk: undefined } } );
+		ui.wiki.put( profileTitle( 'Alice' ), {
+			version: 1,
+			programs: { art: { role: 'mentor', joined: '2026-01-10T09:00:00Z', topics: [ 'Painting' ], languages: [ 'en' ], capacity: 3, status: 'away', awayUntil: '2099-03-01' } },
+		}, { user: 'Alice' } );
+		const o = await openDialog( askDialog( ui ) );
+		expect( o.stage ).toBe( 'form' );
+		const recipient = o.dialog.$element.find( '.mg-ask-recipient' ).text();
+		expect( recipient ).not.toContain( 'no mentor' );
+		expect( recipient ).toMatch( /Alice, is away until .*2099.* may answer late/ );
+		expect( questionBox( o ).isDisabled() ).toBe( false );
+		expect( o.focused() ).toBe( questionBox( o ).$input[ 0 ] );
+		await toPreview( o );
+		o.click( 'send' );
+		await o.settle( () => o.stage === 'done' );
+		expect( ui.wiki.latest( userTalkTitle( 'Alice' ) )!.content ).toContain( QUESTION );
 		o.destroy();
 	} );
 

@@ -126,6 +126,22 @@ describe( 'batch invitations', () => {
 		o.destroy();
 	} );
 
+	it( 'the program\'s own mentor and mentee are skipped in the review, saying why; only the newcomer is sent to', async () => {
+		const { ui, o } = await openBatch( [ 'Alice', 'Bob', 'Newbie1' ] );
+		o.click( 'review' );
+		await o.settle( () => o.stage === 'preview' );
+		const state = ( name: string ): string => o.dialog.$element.find( `.mg-welcome-table tr[data-user="${ name }"] .mg-welcome-state` ).text();
+		expect( state( 'Alice' ) ).toContain( 'already a mentor in Art mentorship' );
+		expect( state( 'Bob' ) ).toContain( 'already a mentee in Art mentorship' );
+		expect( state( 'Newbie1' ) ).toBe( 'ready' );
+		o.click( 'send' );
+		await o.settle( () => o.stage === 'done' );
+		expect( ui.wiki.latest( userTalkTitle( 'Newbie1' ) ) ).toBeDefined();
+		expect( ui.wiki.latest( userTalkTitle( 'Alice' ) )!.content ).toBe( 'Talk to me.' );
+		expect( ui.wiki.latest( userTalkTitle( 'Bob' ) ) ).toBeUndefined();
+		o.destroy();
+	} );
+
 	it( 'while sending there is no ×, Escape does not close, and Stop ends with a report', async () => {
 		const { ui, o } = await openBatch( [ 'Newbie1', 'Newbie2', 'Newbie3' ] );
 		o.click( 'review' );

@@ -144,8 +144,23 @@ describe( 'the dashboard\'s rows', () => {
 		expect( row( 'Ben' ).stage!.stage ).toBe( 'emerging' );
 		expect( row( 'Dee' ).stage!.stage ).toBe( 'nascent' );
 		expect( row( 'Mara' ).stage!.stage ).toBe( 'elevated' );
-		// A mentor in another program: a leadership signal.
+		// A mentee here who became a mentor in another program: a leadership signal.
 		expect( row( 'Cas' ).stage!.reasons.map( ( r ) => r.key ) ).toContain( 'mentorship-stage-reason-mentor' );
+	} );
+
+	it( 'a new mentor (2 edits, an account of today) is no leadership stage and is offered no "Became a mentor" (issue 15)', () => {
+		const data = input();
+		data.program.members.Finn = { role: 'mentor', joined: '2026-03-01T00:00:00Z' };
+		data.program.profiles.Finn = { version: 1, programs: { [ P ]: { role: 'mentor', joined: '2026-03-01T00:00:00Z', topics: [], languages: [ 'en' ], capacity: 1, status: 'active' } } };
+		data.accounts.Finn = account( 2, '2026-03-01T00:00:00Z' );
+		data.activity.Finn = activity( 2, '2026-03-01T08:00:00Z' );
+		const finn = buildDashboard( data ).rows.find( ( r ) => r.name === 'Finn' )!;
+		expect( finn.stage!.stage ).toBe( 'nascent' );
+		expect( finn.stage!.reasons.map( ( r ) => r.key ) ).not.toContain( 'mentorship-stage-reason-mentor' );
+		expect( finn.detected ).toEqual( [] );
+		// Noor mentors too, with 800 edits since 2020: staged by those, not by mentoring.
+		expect( row( 'Noor' ).stage!.reasons.map( ( r ) => r.key ) ).not.toContain( 'mentorship-stage-reason-mentor' );
+		expect( row( 'Noor' ).detected ).toEqual( [] );
 	} );
 
 	it( 'gives edits in the last 30 days and the last edit', () => {

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { InvitationLog, ProgramConfig } from '../../src/core/format';
-import { Composition, invitationMarker, MessageOption, parseInvitationMarkers } from '../../src/core/welcome';
+import { Composition, invitationMarker, MessageOption, parseInvitationMarkers, verdict } from '../../src/core/welcome';
 import { WikiClient } from '../../src/wiki/client';
 import { Store } from '../../src/wiki/store';
 import { ApiParams, ApiResponse } from '../../src/wiki/transport';
@@ -149,6 +149,30 @@ describe( 'welcome: checks', () => {
 		expect( f[ 'Newbie 3' ]!.talk ).toBe( '{{nobots}}' );
 		expect( f[ 'Newbie 4' ]!.prior ).toEqual( [ { kind: 'invite', by: 'Eve', time: '2026-01-05T00:00:00Z', from: 'log', revid: 3 } ] );
 		expect( f[ 'Newbie 6' ] ).toMatchObject( { valid: true, exists: true, anonymous: false, bot: false, talk: null, prior: [], editcount: 1, registration: '2026-01-01T00:00:00Z' } );
+	} );
+
+	it( 'members of the program are skipped by their own profiles; a name the roster alone lists is not (issue 15, item 5)', async () => {
+		const s = setup();
+		const joined = '2026-01-02T00:00:00Z';
+		const member = ( role: 'mentor' | 'mentee', extra: Record<string, unknown> = {} ): Record<string, unknown> => ( {
+			version: 1, programs: { af: { role: role, joined: joined, topics: [], languages: [ 'en' ], ...extra } },
+		} );
+		s.wiki.put( 'Project:Mentorship/Programs/af/roster.json', { version: 1, members: {
+			Guide: { role: 'mentor', joined: joined },
+			Pupil: { role: 'mentee', joined: joined, mentor: 'Guide' },
+			Gone: { role: 'mentee', joined: joined },
+			Listed: { role: 'mentee', joined: joined },
+		} } );
+		s.wiki.put( 'User:Guide/mentorship.json', member( 'mentor' ), { user: 'Guide' } );
+		s.wiki.put( 'User:Pupil/mentorship.json', member( 'mentee', { mentor: 'Guide' } ), { user: 'Pupil' } );
+		s.wiki.put( 'User:Gone/mentorship.json', member( 'mentee', { left: joined } ), { user: 'Gone' } );
+		const result = await checkUsers( s.client, PROGRAM, [ 'Guide', 'Pupil', 'Gone', 'Listed', 'Newbie' ], s.clock.now() );
+		expect( result.requests ).toBe( 2 );
+		expect( [ 'Guide', 'Pupil', 'Gone', 'Listed', 'Newbie' ].map( ( n ) => result.facts[ n ]!.member ) ).toEqual( [ 'mentor', 'mentee', undefined, undefined, undefined ] );
+		const option = { id: 'invite', audience: 'registered' as const };
+		expect( verdict( result.facts.Guide!, 'Carol', 'refuse', option, false ) ).toEqual( { why: 'member', role: 'mentor' } );
+		expect( verdict( result.facts.Pupil!, 'Carol', 'refuse', option, false ) ).toEqual( { why: 'member', role: 'mentee' } );
+		expect( verdict( result.facts.Listed!, 'Carol', 'refuse', option, false ) ).toBeNull();
 	} );
 
 	it( 'reads the log shards of the users only, this month\'s and last month\'s', async () => {

@@ -159,7 +159,7 @@ export class AskDialog extends StagedDialog {
 			this.showStatus( 'warning', $label );
 			return;
 		}
-		this.showStatus( state.detour ? 'warning' : 'notice', this.describeRoute( state.recipient, state ) );
+		this.showStatus( state.detour || state.mentorState.state !== 'active' ? 'warning' : 'notice', this.describeRoute( state.recipient, state ) );
 		this.$unanswered.empty().hide();
 		if ( state.unanswered ) {
 			const previous = state.unanswered.question;
@@ -193,6 +193,13 @@ export class AskDialog extends StagedDialog {
 		const mentor = state.mentor as string;
 		const away = state.mentorState.state === 'away' ? state.mentorState : null;
 		if ( recipient.kind === 'mentor' ) {
+			// Away or leaving with nobody to stand in: the mentor still gets the question.
+			if ( away && away.until ) {
+				return msg( 'mentorship-ask-recipient-mentor-late-until', mentor, formatDate( away.until ) );
+			}
+			if ( state.mentorState.state !== 'active' ) {
+				return msg( 'mentorship-ask-recipient-mentor-late', mentor );
+			}
 			return msg( 'mentorship-ask-recipient-mentor', mentor );
 		}
 		let why: string;

@@ -17,7 +17,7 @@ import { consoleWriter, formatDate } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { reasonText } from '../panel/mentee';
-import { heading, statusLine, userLink } from '../widgets';
+import { heading, statusLine, unansweredText, userLink } from '../widgets';
 import { ConsoleContext } from './console';
 import { openMilestoneDialog } from './milestone-dialog';
 
@@ -84,6 +84,14 @@ function checkinText( row: MemberRow ): string {
 	return row.checkin.comment ?
 		msg( 'mentorship-console-checkin-cell-comment', row.checkin.satisfaction, row.checkin.comment ) :
 		msg( 'mentorship-console-checkin-cell', row.checkin.satisfaction );
+}
+
+/** The invitations line, with no "0 invitations sent to 0 people; 0 of them joined". */
+function invitationsText( sent: number, invitees: number, joined: number ): string {
+	if ( !sent ) {
+		return msg( 'mentorship-console-invitations-none' );
+	}
+	return joined ? msg( 'mentorship-console-invitations', sent, invitees, joined ) : msg( 'mentorship-console-invitations-none-joined', sent, invitees );
 }
 
 /** The columns of the members' table and of its exports. */
@@ -195,7 +203,7 @@ function summaryCards( ctx: ConsoleContext, summary: DashboardSummary ): JQuery 
 			$( '<p>' ).text( msg( 'mentorship-console-unanswered', s.unanswered.questions, s.unanswered.members, unansweredDays( config ) ) ),
 			s.unanswered.complete ? $( [] ) : $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-console-unanswered-partial' ) ) ),
 		card( msg( 'mentorship-console-card-invitations' ),
-			$( '<p>' ).text( msg( 'mentorship-console-invitations', s.invitations.sent, s.invitations.invitees, s.invitations.joined.length ) ),
+			$( '<p>' ).text( invitationsText( s.invitations.sent, s.invitations.invitees, s.invitations.joined.length ) ),
 			names( s.invitations.joined ) ),
 		card( msg( 'mentorship-console-card-milestones' ),
 			$( '<p>' ).text( msg( 'mentorship-console-milestones', s.milestones.reached, s.milestones.members ) ),
@@ -239,7 +247,7 @@ function unansweredCell( ctx: ConsoleContext, row: MemberRow ): JQuery {
 		$list.append( $( '<li>' ).append(
 			$( '<a>' ).attr( 'href', ctx.env.url( u.question.page ) + '#' + encodeURIComponent( u.question.section.replace( / /g, '_' ) ) ).text( u.question.section ),
 			document.createTextNode( ' ' ),
-			$( '<span>' ).addClass( 'mg-unanswered-late' ).text( msg( 'mentorship-question-unanswered', u.days ) ),
+			$( '<span>' ).addClass( 'mg-unanswered-late' ).text( unansweredText( u.days ) ),
 		) );
 	}
 	return $cell.append( $( '<strong>' ).text( formatNumber( row.unanswered.length ) ), $list );

@@ -128,7 +128,9 @@ export class MatchView {
 		}
 		$table.append( $body );
 		this.$result.empty().append(
-			$( '<p>' ).addClass( 'mg-match-summary' ).text( msg( 'mentorship-console-match-proposed', proposal.plan.length - proposal.unmatched.length, proposal.plan.length, formatNumber( ms ) ) ),
+			$( '<p>' ).addClass( 'mg-match-summary' ).text( proposal.unmatched.length ?
+				msg( 'mentorship-console-match-proposed', proposal.plan.length - proposal.unmatched.length, proposal.plan.length, formatNumber( ms ) ) :
+				msg( 'mentorship-console-match-proposed-all', proposal.plan.length, formatNumber( ms ) ) ),
 			this.$totals,
 			$( '<div>' ).addClass( 'mg-table-scroll' ).append( $table ),
 			this.over.$element,
@@ -199,8 +201,11 @@ export class MatchView {
 		}
 		const changed = scored.total !== proposal.total || proposal.plan.some( ( p ) => ( this.plan[ '#' + p.mentee ] || null ) !== p.mentor );
 		const gain = gainPercent( proposal.total, proposal.greedy.total );
-		let text = msg( 'mentorship-console-match-total', formatNumber( proposal.total ), formatNumber( proposal.greedy.total ), proposal.greedy.matched,
-			gain === null ? '—' : formatNumber( gain ) );
+		// No gain over first come, first served (one mentee, or an obvious cohort): no "+0%".
+		let text = gain === 0 ?
+			msg( 'mentorship-console-match-total-same', formatNumber( proposal.total ), proposal.greedy.matched ) :
+			msg( 'mentorship-console-match-total', formatNumber( proposal.total ), formatNumber( proposal.greedy.total ), proposal.greedy.matched,
+				gain === null ? '—' : formatNumber( gain ) );
 		if ( changed ) {
 			text = msg( 'mentorship-console-match-total-changed', formatNumber( scored.total ), formatNumber( proposal.total ) ) + ' ' + text;
 		}

@@ -21,7 +21,7 @@ import { consoleWriter, Env } from '../env';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { jq } from '../windows';
-import { CountedText, heading, languageName, nameDropdown, tagInput, tagValues, withOverlay } from '../widgets';
+import { CountedText, heading, languageName, nameDateInput, nameDropdown, submittedFromDateBox, tagInput, tagValues, withOverlay } from '../widgets';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
 const MESSAGE_IDS = [ 'welcome', 'invitation', 'event' ];
@@ -40,7 +40,11 @@ export interface ProgramFormOptions {
 
 function field( widget: OO.ui.Widget | OO.ui.NumberInputWidget | mw.widgets.DateInputWidget | mw.widgets.TitleInputWidget, label: string, help?: string ): JQuery {
 	// NumberInputWidget and the mediawiki.widgets are widgets; their type descriptions say otherwise.
-	return new OO.ui.FieldLayout( widget as OO.ui.Widget, { label: label, align: 'top', help: help, helpInline: !!help } ).$element;
+	const layout = new OO.ui.FieldLayout( widget as OO.ui.Widget, { label: label, align: 'top', help: help, helpInline: !!help } );
+	if ( widget instanceof mw.widgets.DateInputWidget ) {
+		nameDateInput( widget, layout );
+	}
+	return layout.$element;
 }
 
 function numberInput( value: number | undefined, options: { min: number; max?: number; step?: number; integer?: boolean; placeholder?: string } ): OO.ui.NumberInputWidget {
@@ -254,7 +258,7 @@ export class ProgramForm {
 			known.push( options.env.userLanguage );
 		}
 		this.languages = tagInput( known.map( ( l ) => ( { data: l, label: languageName( l ) } ) ), c.languages, {
-			placeholder: msg( 'mentorship-join-languages-placeholder' ), free: true, validate: LANGUAGE_CODE,
+			placeholder: msg( 'mentorship-join-languages-placeholder' ), free: true, validate: LANGUAGE_CODE, labelOf: languageName,
 		} );
 		this.termDays = numberInput( c.termDays, { min: 1, max: 3650 } );
 		this.start = new mw.widgets.DateInputWidget( withOverlay( { value: c.start || '' } ) );
@@ -305,7 +309,11 @@ export class ProgramForm {
 	private build(): JQuery {
 		const editing = this.options.mode === 'edit';
 		const form = new OO.ui.FormLayout( { classes: [ 'mg-program-form' ] } );
-		form.on( 'submit', () => this.submit() );
+		form.on( 'submit', () => {
+			if ( !submittedFromDateBox() ) {
+				this.submit();
+			}
+		} );
 		const fieldset = ( label: string, ...items: JQuery[] ): JQuery => {
 			const set = new OO.ui.FieldsetLayout( { label: label } );
 			set.$group.append( ...items );

@@ -10,7 +10,7 @@ import { join, saveProfile } from '../../wiki/membership';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { jq } from '../windows';
-import { CountedText, heading, languageName, RadioGroup, tagInput, tagValues } from '../widgets';
+import { CountedText, heading, languageName, RadioGroup, submittedFromDateBox, tagInput, tagValues } from '../widgets';
 import { TabContext } from './program-page';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
@@ -40,6 +40,7 @@ export function interestFields( ctx: TabContext, selectedTopics: string[], selec
 			placeholder: msg( 'mentorship-join-languages-placeholder' ),
 			free: true,
 			validate: LANGUAGE_CODE,
+			labelOf: languageName,
 		} );
 	const $element = $( '<div>' ).append(
 		new OO.ui.FieldLayout( topics, { label: msg( 'mentorship-join-topics' ), align: 'top', help: msg( 'mentorship-join-topics-help' ), helpInline: true } ).$element,
@@ -157,6 +158,9 @@ export function profileForm( ctx: TabContext, fields: JQuery[], patch: () => Par
 	const save = new OO.ui.ButtonInputWidget( { label: msg( 'mentorship-profile-save' ), flags: [ 'primary', 'progressive' ], type: 'submit' } );
 	const form = new OO.ui.FormLayout( { classes: [ 'mg-profile' ] } );
 	form.on( 'submit', () => {
+		if ( submittedFromDateBox() ) {
+			return;
+		}
 		errors.clear();
 		save.setDisabled( true );
 		void jq( saveProfile( ctx.actor(), ctx.id, patch() ) ).then( () => {

@@ -19,14 +19,22 @@ import { checkinSection } from './checkin';
 import { interestFields, profileForm } from './join';
 import { TabContext } from './program-page';
 
+function listText( items: string[] ): string {
+	return mw.language && mw.language.listToText ? mw.language.listToText( items ) : items.join( ', ' );
+}
+
 function today( ctx: TabContext ): string {
 	return isoSeconds( ctx.env.clock.now() ).slice( 0, 10 );
 }
 
-/** A reason's text: lists in its parameters are joined as the user's language does ("A, B and C"). */
+/**
+ * A reason's text: lists in its parameters are joined as the user's language does ("A, B
+ * and C"); languages are named as everywhere in the panel ("English (en)", not "en").
+ */
 export function reasonText( reason: Reason ): string {
+	const languages = reason.key === 'mentorship-reason-languages';
 	const params = reason.params.map( ( p ) => Array.isArray( p ) ?
-		( mw.language && mw.language.listToText ? mw.language.listToText( p ) : p.join( ', ' ) ) :
+		listText( languages ? p.map( languageName ) : p ) :
 		p );
 	return msg( reason.key, ...params );
 }
@@ -62,7 +70,7 @@ function mentorCard( ctx: TabContext, suggestion: Fit, onChoose: ( ( trigger: HT
 		$card.append( paragraphs( membership.intro, 'mg-intro' ) );
 	}
 	if ( membership && membership.languages.length ) {
-		$card.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-card-languages', mw.language.listToText( membership.languages.map( languageName ) ) ) ) );
+		$card.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-card-languages', listText( membership.languages.map( languageName ) ) ) ) );
 	}
 	if ( onChoose ) {
 		const choose = new OO.ui.ButtonWidget( { label: msg( 'mentorship-choose' ), flags: [ 'progressive' ] } );
@@ -172,7 +180,9 @@ export function mentorTab( ctx: TabContext ): JQuery {
 			} ).$element );
 		}
 		if ( mine ) {
-			$box.append( $( '<ul>' ).addClass( 'mg-mentor-cards' ).append( mentorCard( ctx, mine, null ) ) );
+			// The mentee counts in their own mentor's load: "Full" is no news to them.
+			const own: Fit = { ...mine, reasons: mine.reasons.filter( ( r ) => r.key !== 'mentorship-reason-full' ) };
+			$box.append( $( '<ul>' ).addClass( 'mg-mentor-cards' ).append( mentorCard( ctx, own, null ) ) );
 		}
 		$box.append( askGadgetOffer( ctx ) );
 		$box.append( heading( msg( 'mentorship-change-mentor' ) ), $( '<p>' ).text( msg( 'mentorship-change-mentor-explanation' ) ) );

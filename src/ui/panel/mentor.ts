@@ -18,7 +18,7 @@ import { formatDate } from '../env';
 import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { CountedText, heading, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, userLink, withOverlay } from '../widgets';
+import { CountedText, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
 import { checkinSection } from './checkin';
 import { interestFields, profileForm } from './join';
 import { TabContext } from './program-page';
@@ -54,7 +54,7 @@ function questionList( rows: QuestionRow[], limit: number, env: TabContext[ 'env
 	for ( const row of rows ) {
 		const late = !row.answered && row.days >= limit;
 		const $state = $( '<span>' ).addClass( row.answered ? 'mg-answered' : late ? 'mg-unanswered-late' : 'mg-unanswered' )
-			.text( row.answered ? msg( 'mentorship-question-answered' ) : msg( 'mentorship-question-unanswered', row.days ) );
+			.text( row.answered ? msg( 'mentorship-question-answered' ) : unansweredText( row.days ) );
 		const $link = $( '<a>' ).attr( 'href', env.url( row.question.page ) + '#' + encodeURIComponent( row.question.section.replace( / /g, '_' ) ) )
 			.text( row.question.section );
 		$list.append( $( '<li>' ).append( $state, ' ', $link, ' ', $( '<span>' ).addClass( 'mg-muted' ).text( formatDate( row.question.time ) ) ) );
@@ -179,6 +179,7 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 	} );
 	nameDropdown( backup, msg( 'mentorship-profile-backup' ) );
 	const untilField = new OO.ui.FieldLayout( until as unknown as OO.ui.Widget, { label: msg( 'mentorship-profile-away-until' ), align: 'top' } );
+	nameDateInput( until, untilField );
 	const backupField = new OO.ui.FieldLayout( backup, { label: msg( 'mentorship-profile-backup' ), align: 'top', help: msg( 'mentorship-profile-backup-help' ), helpInline: true } );
 	const toggle = (): void => {
 		untilField.toggle( status.getValue() === 'away' );

@@ -24,6 +24,8 @@ export class Panel {
 	/** Embedded in a page for one program (data-program): no list, no URL changes. */
 	private readonly embedded: boolean;
 	private readonly $status: JQuery;
+	/** A message that stays until dismissed or until the user goes elsewhere (a program created). */
+	private readonly $notice: JQuery;
 	private readonly $body: JQuery;
 
 	public constructor( container: HTMLElement, env: Env, context: PanelContext, embedded: boolean ) {
@@ -31,8 +33,26 @@ export class Panel {
 		this.context = context;
 		this.embedded = embedded;
 		this.$status = statusLine();
+		this.$notice = $( '<div>' ).addClass( 'mg-panel-notice' ).attr( { role: 'status', 'aria-live': 'polite' } );
 		this.$body = $( '<div>' ).addClass( 'mg-panel-body' );
-		this.$element = $( container ).empty().addClass( 'mg-panel-mounted' ).append( this.$status, this.$body );
+		this.$element = $( container ).empty().addClass( 'mg-panel-mounted' ).append( this.$status, this.$notice, this.$body );
+	}
+
+	/**
+	 * Shows a success message that stays until its × is clicked or the user goes to another
+	 * page of the panel (the status line is cleared when the program loads).
+	 */
+	private showNotice( text: string ): void {
+		const message = new OO.ui.MessageWidget( { type: 'success', label: text, showClose: true } );
+		message.on( 'close', () => {
+			this.$notice.empty();
+			this.$body.find( 'h2' ).first().attr( 'tabindex', '-1' ).trigger( 'focus' );
+		} );
+		this.$notice.empty().append( message.$element );
+	}
+
+	private clearNotice(): void {
+		this.$notice.empty();
 	}
 
 	public start(): void {
@@ -79,6 +99,7 @@ export class Panel {
 	}
 
 	public showPrograms(): void {
+		this.clearNotice();
 		this.setStatus( msg( 'mentorship-panel-loading-programs' ) );
 		this.$body.empty();
 		document.title = msg( 'mentorship-panel-title' ) + ' – ' + String( mw.config.get( 'wgSiteName' ) );
@@ -121,6 +142,7 @@ export class Panel {
 
 	/** The form that creates a program; once saved, the new program opens in its console. */
 	public showCreate(): void {
+		this.clearNotice();
 		this.setStatus( '' );
 		document.title = msg( 'mentorship-console-create-heading' ) + ' – ' + String( mw.config.get( 'wgSiteName' ) );
 		const $back = $( '<a>' ).attr( 'href', mw.util.getUrl( 'Special:BlankPage/Mentorship' ) ).text( msg( 'mentorship-panel-all-programs' ) ).on( 'click', ( e ) => {
@@ -132,10 +154,10 @@ export class Panel {
 			env: this.env,
 			mode: 'create',
 			config: newConfig( this.env.user as string, this.env.contentLanguage ),
-			onSaved: ( id ) => {
-				this.setStatus( msg( 'mentorship-console-created', id ) );
+			onSaved: ( id, saved ) => {
 				this.navigate( id, 'console' );
-				this.openProgram( id, 'console', true );
+				this.openProgram( id, 'console' );
+				this.showNotice( msg( 'mentorship-console-created', saved.name ) );
 			},
 			onCancel: () => {
 				this.navigate( null );
@@ -161,6 +183,8 @@ export class Panel {
 			invisibleLabel: false,
 			title: msg( 'mentorship-panel-open-program', config.name ),
 		} );
+		// Its accessible name says which program it opens (every card's button reads "Open").
+		open.$button.attr( 'aria-label', msg( 'mentorship-panel-open-program', config.name ) );
 		open.on( 'click', () => {
 			this.navigate( program.id );
 			this.openProgram( program.id );
@@ -178,10 +202,9 @@ export class Panel {
 		return $item;
 	}
 
-	public openProgram( id: string, view?: string, keepStatus?: boolean ): void {
-		if ( !keepStatus ) {
-			this.setStatus( msg( 'mentorship-panel-loading-program' ) );
-		}
+	public openProgram( id: string, view?: string ): void {
+		this.clearNotice();
+		this.setStatus( msg( 'mentorship-panel-loading-program' ) );
 		const page = new ProgramPage( this.env, id, {
 			embedded: this.embedded,
 			onBack: this.embedded ? null : () => {

@@ -82,8 +82,13 @@ export function skipText( env: Env, program: WelcomeProgram, skip: Skip ): strin
 			return msg( 'mentorship-welcome-skip-self' );
 		case 'bot':
 			return msg( 'mentorship-welcome-skip-bot' );
+		case 'member':
+			return msg( skip.role === 'mentor' ? 'mentorship-welcome-skip-member-mentor' : 'mentorship-welcome-skip-member-mentee', program.config.name );
 		case 'blocked':
-			return msg( 'mentorship-welcome-skip-blocked', skip.by, skip.expiry );
+			// MediaWiki says "infinite" (or "infinity") for a block with no end.
+			return /^infinit[ey]$/.test( skip.expiry ) || !/^\d{4}-\d\d-\d\d/.test( skip.expiry ) ?
+				msg( 'mentorship-welcome-skip-blocked-indefinite', skip.by ) :
+				msg( 'mentorship-welcome-skip-blocked', skip.by, formatDate( skip.expiry ) );
 		case 'anonymous':
 			return msg( 'mentorship-welcome-skip-anonymous' );
 		case 'audience':
