@@ -116,10 +116,21 @@ describe( 'batch invitations', () => {
 		await o.settle( () => o.stage === 'preview' );
 		expect( o.dialog.$element.find( '.mg-welcome-table tbody tr' ).length ).toBe( 2 );
 		expect( o.focused() ).toBe( o.dialog.$element.find( '.mg-welcome-summary' )[ 0 ] );
+		// The message as the wiki renders it, before anything is sent (issue 14): what Send posts.
+		const $rendered = o.dialog.$element.find( '.mg-welcome-rendered' );
+		expect( $rendered.find( '.mg-preview-intro' ).text() ).toContain( 'here to Newbie1' );
+		expect( $rendered.find( '.mg-preview' ).attr( 'lang' ) ).toBe( 'en' );
+		expect( $rendered.find( '.mg-preview h2' ).text() ).not.toBe( '' );
+		const rendered = $rendered.find( '.mg-preview p' ).text();
+		expect( rendered ).toContain( 'Newbie1' );
+		expect( ui.wiki.edits ).toEqual( [] );
 		o.click( 'send' );
 		await o.settle( () => o.stage === 'done' );
 		expect( o.dialog.$element.find( '.mg-welcome-report-sent' ).text() ).toContain( '2' );
 		expect( ui.wiki.latest( userTalkTitle( 'Newbie1' ) ) ).toBeDefined();
+		// What was posted is the text that was shown (the parse double shows the wikitext as text).
+		const posted = ui.wiki.latest( userTalkTitle( 'Newbie1' ) )!.content;
+		expect( posted ).toContain( rendered.split( '\n' )[ 0 ]!.slice( 0, 40 ) );
 		expect( o.focused() ).toBe( o.dialog.$element.find( '.mg-welcome-report' )[ 0 ] );
 		o.click( 'done' );
 		await o.waitClosed();

@@ -7,7 +7,9 @@
  * who was left out and why, and what failed and why.
  */
 
-import { anonymousPolicy, estimateBatchMs, MessageOption, parseNames, RateLimit, Skip, UserFacts, verdict } from '../../core/welcome';
+import { newId } from '../../core/ask';
+import { languageDir } from '../../core/languages';
+import { anonymousPolicy, composeFor, estimateBatchMs, MessageOption, parseNames, RateLimit, Skip, UserFacts, verdict } from '../../core/welcome';
 import { invitationLogTitle, monthOf, programPrefix, userTalkTitle } from '../../core/titles';
 import { isoSeconds } from '../../wiki/programs';
 import { Store } from '../../wiki/store';
@@ -57,6 +59,8 @@ export class WelcomeBatchDialog extends StagedDialog {
 	private note!: CountedText;
 	private goOn!: OO.ui.CheckboxInputWidget;
 	private $summary!: JQuery;
+	/** The message as the wiki renders it, for the first recipient: what Send posts. */
+	private $rendered!: JQuery;
 	private $table!: JQuery;
 	private $tbody!: JQuery;
 	private $progressBox!: JQuery;
@@ -118,7 +122,8 @@ export class WelcomeBatchDialog extends StagedDialog {
 		).hide();
 		// The review is the preview of a batch; the progress is shown on it, row by row.
 		this.reviewPanel = new OO.ui.PanelLayout( { padded: true, expanded: false } );
-		this.reviewPanel.$element.append( this.$summary, this.$progressBox, this.$table );
+		this.$rendered = $( '<div>' ).addClass( 'mg-welcome-rendered' );
+		this.reviewPanel.$element.append( this.$summary, this.$progressBox, this.$table, this.$rendered );
 		this.stack.addItems( [ this.reviewPanel ] );
 		this.$done.addClass( 'mg-welcome-report' );
 		this.names.on( 'resize', () => this.updateSize() );
@@ -239,11 +244,35 @@ export class WelcomeBatchDialog extends StagedDialog {
 			this.$summary.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-welcome-batch-pace', formatNumber( this.limit.hits ), formatNumber( this.limit.seconds ), formatNumber( minutes ) ) ) );
 		}
 		this.$progressBox.hide();
+		await this.renderMessage( option );
 		this.actions.get( { actions: 'send' } ).forEach( ( a ) => {
 			a.setLabel( msg( 'mentorship-welcome-batch-send', formatNumber( ready ) ) );
 			a.setDisabled( ready === 0 );
 		} );
 		this.setStage( 'preview' );
+	}
+
+	/**
+	 * The message exactly as it will be posted, rendered by the wiki for the first recipient
+	 * (the others get the same text with their own name), so that nothing is sent unseen.
+	 * Sending uses the same program configuration, read when the dialog opened.
+	 */
+	private renderMessage( option: MessageOption ): Promise<void> {
+		this.$rendered.empty();
+		const first = this.rows.filter( ( r ) => !r.skip )[ 0 ];
+		if ( !first ) {
+			return Promise.resolve();
+		}
+		const fields = this.fields as MessageFields;
+		const c = composition( this.env, fields.program(), option, fields.language(), this.note.getValue() );
+		const post = composeFor( c, first.user, isoSeconds( this.env.clock.now() ), newId( this.env.random ) );
+		return this.env.client.parse( { title: post.page, text: post.text, sectiontitle: post.sectiontitle } ).then( ( html ) => {
+			const intro = msg( 'mentorship-welcome-batch-rendered', first.user );
+			const $body = $( '<div>' ).addClass( 'mg-preview' ).attr( { lang: c.language, dir: languageDir( c.language ), role: 'region', 'aria-label': intro } );
+			// HTML made by the wiki's own parser (sanitised there), as in any edit preview.
+			$body[ 0 ]!.innerHTML = html;
+			this.$rendered.append( $( '<p>' ).addClass( 'mg-preview-intro' ).text( intro ), $body );
+		} );
 	}
 
 	private setRow( row: Row, state: RowState | 'ready', skip?: Skip | null, error?: unknown ): void {
