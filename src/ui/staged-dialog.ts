@@ -178,6 +178,12 @@ export abstract class StagedDialog extends OO.ui.ProcessDialog {
 			default:
 				break;
 		}
+		// Nothing of the stage took the focus (still loading, a disabled box): the dialog
+		// itself takes it, so that Escape closes it and Tab stays inside.
+		const active = document.activeElement;
+		if ( this.isVisible() && ( !active || !$.contains( this.$element[ 0 ] as HTMLElement, active ) ) ) {
+			this.$content.trigger( 'focus' );
+		}
 	}
 
 	/** The line above the form; null hides it. */

@@ -263,8 +263,13 @@ describe( 'welcome and invite', () => {
 		user.requests.length = 0;
 		await page.getByRole( 'button', { name: 'Check names' } ).click();
 		await page.locator( '.mg-welcome-table tbody tr' ).nth( 5 ).waitFor();
-		// The checks of six users: one request.
-		expect( apiRequests( user.requests ).length ).toBe( 1 );
+		// Before Send, the message as the wiki renders it (what will be posted), for the first one ready.
+		await page.locator( '.mg-welcome-rendered .mg-preview h2' ).waitFor();
+		await expect( page.locator( '.mg-welcome-rendered .mg-preview-intro' ).innerText() ).resolves.toContain( ready[ 0 ]! );
+		// The checks of six users: one request (and one more to render the message).
+		const requests = apiRequests( user.requests );
+		expect( requests.filter( ( r ) => !/action=parse/.test( r.url() + ( r.postData() || '' ) ) ).length ).toBe( 1 );
+		expect( requests.filter( ( r ) => /action=parse/.test( r.url() + ( r.postData() || '' ) ) ).length ).toBe( 1 );
 		const state = ( name: string ): Promise<string> => page.locator( `.mg-welcome-table tr[data-user="${ name }"] .mg-welcome-state` ).innerText();
 		await expect( state( ready[ 0 ]! ) ).resolves.toBe( 'ready' );
 		await expect( state( blocked ) ).resolves.toMatch( /^left out: blocked by Admin/ );
