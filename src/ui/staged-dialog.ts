@@ -118,6 +118,16 @@ export abstract class StagedDialog extends OO.ui.ProcessDialog {
 		return this;
 	}
 
+	/**
+	 * The dialog takes the focus as soon as it shows, before its content has loaded: a key
+	 * pressed then (Escape) reaches the dialog, not the page behind it.
+	 */
+	public override getSetupProcess( data: unknown ): OO.ui.Process {
+		return super.getSetupProcess( data ).next( () => {
+			this.$content.trigger( 'focus' );
+		} );
+	}
+
 	/** Once open, the focus goes where the stage reached during setup wants it. */
 	public override getReadyProcess( data: unknown ): OO.ui.Process {
 		return super.getReadyProcess( data ).next( () => {

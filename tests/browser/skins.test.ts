@@ -51,9 +51,13 @@ beforeAll( async () => {
 	world = { coordinator, mentee: menteeName, newcomer, title };
 } );
 
-/** Opens a dialog from `control` with the keyboard: Tab until it has the focus, then Enter. */
+/** Opens a dialog from `control` with the keyboard: Tab from the top of the page until it has the focus, then Enter. */
 async function openByKeyboard( page: Page, control: Locator ): Promise<void> {
-	await page.locator( 'body' ).click( { position: { x: 1, y: 1 } } );
+	// From the top of the page, as after loading it (a click there could follow the logo's link).
+	await page.evaluate( () => {
+		( document.activeElement as HTMLElement | null )?.blur();
+		window.scrollTo( 0, 0 );
+	} );
 	await tabToElement( page, control, { max: 250 } );
 	await page.keyboard.press( 'Enter' );
 }

@@ -122,9 +122,14 @@ export interface PageViewCost {
 	lazy: string[];
 }
 
+let views = 0;
+
 async function viewOf( user: UserPage, target: string ): Promise<{ api: string[]; modules: string[]; lazy: string[] }> {
 	user.requests.length = 0;
-	await user.page.goto( target );
+	// A URL of its own: the wiki answers a revalidation with 304 when the user's options
+	// changed in the same second as the last view, and the browser would show that view again.
+	views++;
+	await user.page.goto( target + ( !target.includes( '?' ) ? '?' : '&' ) + 'mgview=' + views );
 	await user.page.waitForLoadState( 'networkidle' );
 	const requests = user.requests.slice();
 	return {

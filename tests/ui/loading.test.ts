@@ -43,10 +43,13 @@ describe.each( DIALOGS )( 'the %s dialog while the wiki has not answered', ( _na
 		await instance.opened;
 		expect( o.stage ).toBe( 'loading' );
 		expect( held.length ).toBeGreaterThan( 0 );
+		// The dialog has the focus already: a key pressed now reaches it, not the page.
+		const focused = document.activeElement as HTMLElement;
+		expect( $.contains( dialog.$element[ 0 ] as HTMLElement, focused ) ).toBe( true );
 		if ( how === '×' ) {
 			o.click( 'cancel' );
 		} else {
-			o.escape();
+			$( focused ).trigger( $.Event( 'keydown', { which: OO.ui.Keys.ESCAPE, keyCode: OO.ui.Keys.ESCAPE } ) );
 		}
 		await o.waitClosed();
 		expect( o.closed ).toBe( true );
