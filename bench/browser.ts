@@ -38,7 +38,7 @@ function modulesOf( r: Request ): string {
  * Bytes of the requests' response bodies, gzipped as a production server sends them (PHP's
  * built-in server sends them uncompressed).
  */
-async function bytesOf( requests: Request[] ): Promise<number> {
+export async function bytesOf( requests: Request[] ): Promise<number> {
 	let total = 0;
 	for ( const r of requests ) {
 		const response = await r.response();

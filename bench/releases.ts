@@ -7,7 +7,6 @@
  * Runs on its own too: `npx tsx bench/releases.ts [--quick]`.
  */
 
-import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { Page, Request } from 'playwright-core';
 import { deploy } from '../scripts/lib/deploy';
@@ -15,7 +14,7 @@ import { setGadgets } from '../scripts/lib/accounts';
 import { ensureInstalled, ensureMediaWiki, localWiki, Release, RELEASES, startServer } from '../scripts/lib/localwiki';
 import { article, config, mentee, mentor, program, programId, unique, users } from '../tests/support/fixtures';
 import { launch, url, userPage, UserPage } from '../tests/support/browser';
-import { median } from './browser';
+import { bytesOf, median } from './browser';
 
 export interface ReleaseRow {
 	release: Release;
@@ -45,21 +44,6 @@ function isLoad( r: Request ): boolean {
 	return /\/load\.php/.test( r.url() );
 }
 
-async function gzipBytes( requests: Request[] ): Promise<number> {
-	let total = 0;
-	for ( const r of requests ) {
-		const response = await r.response();
-		if ( response ) {
-			try {
-				total += gzipSync( await response.body(), { level: 6 } ).length;
-			} catch ( e ) {
-				// No body (redirect, aborted).
-			}
-		}
-	}
-	return total;
-}
-
 async function readyModules( page: Page ): Promise<string[]> {
 	return page.evaluate( () => mw.loader.getModuleNames().filter( ( m ) => mw.loader.getState( m ) === 'ready' ) );
 }
@@ -73,7 +57,7 @@ async function pageView( user: UserPage, target: string ): Promise<{ api: number
 	return {
 		api: requests.filter( ( r ) => /\/api\.php/.test( r.url() ) ).length,
 		modules: await readyModules( user.page ),
-		gadgetBytes: await gzipBytes( ours ),
+		gadgetBytes: await bytesOf( ours ),
 	};
 }
 
@@ -125,7 +109,7 @@ async function benchRelease( release: Release, runs: number, log: ( line: string
 				times.push( Math.round( performance.now() - start ) );
 				const requests = user.requests.slice();
 				apis.push( requests.filter( ( r ) => /\/api\.php/.test( r.url() ) ).length );
-				bytes.push( await gzipBytes( requests.filter( ( r ) => isLoad( r ) || /\/api\.php/.test( r.url() ) ) ) );
+				bytes.push( await bytesOf( requests.filter( ( r ) => isLoad( r ) || /\/api\.php/.test( r.url() ) ) ) );
 			}
 			const row: ReleaseRow = {
 				release, skin, phone,
