@@ -162,7 +162,10 @@ export abstract class StagedDialog extends OO.ui.ProcessDialog {
 		this.stack.setItem( this.panelFor( stage ) );
 		this.actions.setMode( stage );
 		this.$element.attr( 'data-mg-stage', stage );
-		this.updateSize();
+		// A dialog closed before its content arrived has nothing to measure.
+		if ( this.isVisible() ) {
+			this.updateSize();
+		}
 		if ( focus ) {
 			this.focusStage( stage );
 		}

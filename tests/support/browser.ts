@@ -52,6 +52,10 @@ export async function newPage( browser: Browser, options: PageOptions = {} ): Pr
 		hasTouch: !!options.phone,
 		locale: options.locale || 'en-US',
 	} );
+	// Conditions, not times, are what the tests wait for; this only caps each wait. Two
+	// wikis, Chromium and the test runner share two cores, and a 1.43 talk page loads
+	// DiscussionTools and VisualEditor before the gadgets: 30 s was not always enough.
+	context.setDefaultTimeout( 90000 );
 	const page = await context.newPage();
 	const requests: Request[] = [];
 	page.on( 'request', ( r ) => {
