@@ -186,10 +186,10 @@ describe( 'welcome and invite', () => {
 		const preview = page.getByRole( 'button', { name: 'Preview' } );
 		await page.getByRole( 'radio', { name: 'An invitation to an event' } ).check();
 		// Preview is off (aria-disabled on the button OOUI draws).
-		await expect( preview.isDisabled() ).resolves.toBe( true );
+		await expect.poll( () => preview.isDisabled(), { timeout: 30000 } ).toBe( true );
 		await shot( page, 'welcome-already' );
 		await page.getByRole( 'checkbox', { name: 'Send a different message anyway' } ).check();
-		await expect( preview.isDisabled() ).resolves.toBe( false );
+		await expect.poll( () => preview.isDisabled(), { timeout: 30000 } ).toBe( false );
 		await preview.click();
 		await page.locator( '.mg-welcome-dialog .mg-preview h2' ).waitFor();
 		await page.getByRole( 'button', { name: 'Post' } ).click();
