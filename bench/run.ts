@@ -22,6 +22,7 @@ import { benchReleases, releaseTable, ReleaseRow } from './releases';
 import { benchParts, PartSize } from './parts';
 import type { ConsoleBench } from './console';
 import type { WelcomeBench } from './welcome';
+import { benchTrust, TrustFigures, trustReport } from './trust';
 import { benchScale, benchStorage, benchSuggestions, ScaleRow, StorageLimit, SuggestionsFigures } from './scale';
 
 interface Results {
@@ -35,6 +36,7 @@ interface Results {
 	matching?: MatchingBench;
 	storage?: StorageLimit;
 	releases?: ReleaseRow[];
+	trust?: TrustFigures;
 	extra: Record<string, unknown>;
 	errors: string[];
 }
@@ -229,6 +231,11 @@ function report( r: Results ): string {
 			targets.push( `matching ${ c.mentees.toLocaleString( 'en' ) } × ${ c.mentors } in the browser under 1 second: ${ c.ms < 1000 ? 'met' : 'MISSED' }, ${ c.ms } ms` );
 		}
 	}
+	if ( r.trust ) {
+		lines.push( ...trustReport( r.trust ) );
+		const list = median( r.trust.list.runs.map( ( x ) => x.requests ) );
+		targets.push( `the program list in at most 1 request for the titles and 1 per 50 programs (${ r.trust.list.programs } programs): ${ list <= 1 + Math.ceil( r.trust.list.programs / 50 ) ? 'met' : 'MISSED' }, ${ list }` );
+	}
 	lines.push( '## Targets', '' );
 	for ( const t of targets ) {
 		lines.push( '- ' + t );
@@ -283,6 +290,7 @@ async function main(): Promise<void> {
 	results.suggestions = await optional( 'Suggestions', results, () => benchSuggestions( wiki, log ) );
 	results.matching = await optional( 'Matching', results, async () => benchMatching( undefined, quick ? 50 : 300 ) );
 	results.storage = await optional( 'Storage limit', results, () => benchStorage( wiki ) );
+	results.trust = await optional( 'Trust', results, () => benchTrust( wiki, log, quick ? 1 : 3 ) );
 	results.releases = await optional( 'Releases and skins', results, () => benchReleases( quick ? 2 : 5, log ) );
 
 	writeFileSync( join( ROOT, 'bench', 'results.json' ), JSON.stringify( results, null, '\t' ) + '\n' );

@@ -169,7 +169,6 @@ function rosterOf( n: number ): { version: 1; members: Record<string, RosterMemb
 	for ( let i = 0; i < n; i++ ) {
 		members[ `Typical Member Name ${ i }` ] = {
 			role: 'mentee', joined: '2026-11-01T00:00:00Z', mentor: `Typical Mentor Name ${ i % 100 }`,
-			milestones: [ { type: 'organised-event', time: '2026-12-01T00:00:00Z', by: 'Coordinator Name' } ],
 		};
 	}
 	return { version: 1, members };

@@ -9,7 +9,7 @@
 
 import { Contribution, daysBetween, isAnswered } from './ask';
 import { CheckinEntry, CheckinSummary, latestCheckin, summariseCheckins } from './checkins';
-import { Checkin, Invitation, Milestone, MilestoneType, Question, Role, Roster, RosterMember } from './format';
+import { Checkin, Invitation, Milestone, MilestoneType, Profile, ProgramConfig, Question, RecordedMilestone, Role, Roster, RosterMember } from './format';
 import { compareNames } from './names';
 import {
 	activeMembership, availability, Availability, capacityOf, isConfirmedMember, menteesByMentor,
@@ -64,6 +64,8 @@ export interface DashboardInput {
 	rightsLogSince?: string;
 	/** Groups that count as advanced rights (default ADVANCED_GROUPS). */
 	advanced?: string[];
+	/** The profiles of the program's coordinators (by the config in force): the milestones they recorded. */
+	coordinatorProfiles?: Record<string, Profile | null>;
 }
 
 export type MemberStatus = 'active' | 'inactive' | 'left' | 'unconfirmed';
@@ -208,6 +210,7 @@ export function buildDashboard( input: DashboardInput ): Dashboard {
 		}
 	}
 	const loads = menteesByMentor( program );
+	const recordedByCoordinators = coordinatorRecords( config, program.id, input.coordinatorProfiles || {} );
 
 	const rows: MemberRow[] = [];
 	for ( const name of Object.keys( program.members ) ) {
@@ -216,8 +219,8 @@ export function buildDashboard( input: DashboardInput ): Dashboard {
 		const activity = input.activity[ name ];
 		const status = statusOf( program, name, entry, activity );
 		// A milestone counts only when a coordinator of the program (by the config in force)
-		// recorded it: anyone can edit the roster, and a forged `by` names someone else.
-		const recorded = ( entry.milestones || [] ).filter( ( m ) => config.coordinators.indexOf( m.by ) !== -1 );
+		// recorded it in their own profile, which no one else can write.
+		const recorded = recordedFor( recordedByCoordinators, name );
 		// Mentoring counts as a step (stage, milestone) only for a former mentee.
 		const since = grewIntoMentor( input.rosters.concat( [ { version: 1, members: { [ name ]: entry } } ] ), name );
 		let stage: StageResult | null = null;
@@ -378,34 +381,46 @@ export interface MilestoneRecord {
 	type: MilestoneType;
 	/** ISO timestamp. */
 	time: string;
-	/** Who records it. */
-	by: string;
 	note?: string;
 }
 
-function sameMilestone( a: Milestone, b: MilestoneRecord ): boolean {
-	return a.type === b.type && a.time === b.time && ( a.note || '' ) === ( b.note || '' );
+/** Every milestone the program's coordinators recorded in their own profiles, by member. */
+function coordinatorRecords( config: ProgramConfig, programId: string, profiles: Record<string, Profile | null> ): Record<string, Milestone[]> {
+	const out: Record<string, Milestone[]> = {};
+	for ( const by of config.coordinators ) {
+		const profile = hasOwn.call( profiles, by ) ? profiles[ by ] : null;
+		const list = profile && profile.recorded && hasOwn.call( profile.recorded, programId ) ? profile.recorded[ programId ] || [] : [];
+		for ( const r of list ) {
+			const m: Milestone = { type: r.type, time: r.time, by: by };
+			if ( r.note ) {
+				m.note = r.note;
+			}
+			( out[ '#' + r.member ] || ( out[ '#' + r.member ] = [] ) ).push( m );
+		}
+	}
+	return out;
+}
+
+function recordedFor( records: Record<string, Milestone[]>, name: string ): Milestone[] {
+	return ( records[ '#' + name ] || [] ).slice().sort( ( a, b ) => a.time < b.time ? -1 : a.time > b.time ? 1 : 0 );
 }
 
 /**
- * Records a milestone in a member's roster entry (a change for Store.update, idempotent:
- * the same type, time and note are not recorded twice). Nothing happens to a name the
- * roster page does not hold.
+ * Records a milestone of `member` in the recorder's own profile (a change for Store.update,
+ * idempotent: the same member, type, time and note are not recorded twice).
  */
-export function rosterAddMilestone( roster: Roster, name: string, record: MilestoneRecord ): Roster {
-	const entry = roster.members[ name ];
-	if ( !entry ) {
-		return roster;
+export function profileAddMilestone( profile: Profile, programId: string, member: string, record: MilestoneRecord ): Profile {
+	const recorded = profile.recorded || {};
+	const list = hasOwn.call( recorded, programId ) ? recorded[ programId ] as RecordedMilestone[] : [];
+	if ( list.some( ( m ) => m.member === member && m.type === record.type && m.time === record.time && ( m.note || '' ) === ( record.note || '' ) ) ) {
+		return profile;
 	}
-	const list = entry.milestones || [];
-	if ( list.some( ( m ) => sameMilestone( m, record ) ) ) {
-		return roster;
-	}
-	const milestone: Milestone = { type: record.type, time: record.time, by: record.by };
+	const entry: RecordedMilestone = { member: member, type: record.type, time: record.time };
 	if ( record.note ) {
-		milestone.note = record.note;
+		entry.note = record.note;
 	}
-	list.push( milestone );
-	entry.milestones = list;
-	return roster;
+	list.push( entry );
+	recorded[ programId ] = list;
+	profile.recorded = recorded;
+	return profile;
 }

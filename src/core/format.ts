@@ -79,9 +79,18 @@ export const membershipSchema = object( {
 	checkins: optional( array( checkinSchema, { max: 50 } ) ),
 }, 'One program as its member describes it' );
 
+/** A milestone NAME recorded for a member of a program that NAME coordinates (in NAME's own profile, so that no one else can write it). */
+export const recordedMilestoneSchema = object( {
+	member: username,
+	type: oneOf( MILESTONES ),
+	time: timestamp,
+	note: optional( text( LIMITS.comment ) ),
+} );
+
 export const profileSchema = object( {
 	version: version1,
 	programs: record( id, membershipSchema ),
+	recorded: optional( record( id, array( recordedMilestoneSchema, { max: 2000 } ) ) ),
 }, 'User:NAME/mentorship.json: written only by NAME' );
 
 const thresholdSchema = object( {
@@ -156,7 +165,6 @@ export const rosterMemberSchema = object( {
 	/** The index of the mentee's own choice (their profile's `mentor` decides). */
 	mentor: optional( username ),
 	proposal: optional( proposalSchema ),
-	milestones: optional( array( milestoneSchema, { max: 100 } ) ),
 } );
 
 export const rosterSchema = object( {
@@ -187,6 +195,7 @@ export type ProgramConfig = Infer<typeof configSchema>;
 export type ProgramMessage = Infer<typeof programMessageSchema>;
 export type Thresholds = Infer<typeof thresholdSchema>;
 export type Milestone = Infer<typeof milestoneSchema>;
+export type RecordedMilestone = Infer<typeof recordedMilestoneSchema>;
 export type RosterMember = Infer<typeof rosterMemberSchema>;
 export type Proposal = Infer<typeof proposalSchema>;
 export type Roster = Infer<typeof rosterSchema>;

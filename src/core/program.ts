@@ -242,7 +242,7 @@ function sortedMembers( members: Record<string, RosterMember> ): Record<string, 
 	return out;
 }
 
-/** Adds or re-activates a member in the roster (keeping milestones and an existing pairing). */
+/** Adds or re-activates a member in the roster (keeping an existing pairing and members it does not know). */
 export function rosterJoin( roster: Roster, name: string, role: Role, time: string ): Roster {
 	const existing = roster.members[ name ];
 	if ( existing && !existing.left && existing.role === role ) {

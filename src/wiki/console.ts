@@ -6,10 +6,10 @@
  * recording milestones; and a member's end-of-term check-in.
  */
 
-import { Checkin, CONFIG, INVITATIONS, Invitation, PROFILE, ProgramConfig, ROSTER, Roster, RosterMember } from '../core/format';
+import { Checkin, CONFIG, INVITATIONS, Invitation, PROFILE, Profile, ProgramConfig, ROSTER, Roster, RosterMember } from '../core/format';
 import { profileAddCheckin } from '../core/checkins';
 import { editInterval, RosterAssignment, rosterAssign } from '../core/cohort';
-import { ACTIVITY_DAYS, buildDashboard, Dashboard, DashboardInput, MilestoneRecord, pendingQuestions, rosterAddMilestone } from '../core/dashboard';
+import { ACTIVITY_DAYS, buildDashboard, Dashboard, DashboardInput, MilestoneRecord, pendingQuestions, profileAddMilestone } from '../core/dashboard';
 import { isMentorshipError, MentorshipError } from '../core/errors';
 import { NoticeKind } from '../core/notices';
 import { activeMembership, legacyPairings, ProgramState, rosterMigrateLegacy } from '../core/program';
@@ -23,6 +23,8 @@ import { Actor, postNotice } from './membership';
 import { isoSeconds, LoadedProgram, loadProgram, rosterPageFor } from './programs';
 import { docsFrom, Store } from './store';
 import { readTrustedConfig } from './trust';
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 export interface ConsoleData {
 	loaded: LoadedProgram;
@@ -80,9 +82,12 @@ export async function loadConsole( client: WikiClient, programId: string, nowMs:
 			earliest = joined;
 		}
 	}
+	// The coordinators' own profiles hold the milestones they recorded (those the members'
+	// batch has not read already); a program has a few coordinators, so the same request.
+	const coordinatorTitles = state.config.coordinators.filter( ( c ) => !hasOwn.call( state.profiles, c ) ).map( profileTitle );
 	const extra = await Promise.all( [
 		client.batch( {
-			titles: pages.rosters.concat( pages.invitations ),
+			titles: pages.rosters.concat( pages.invitations, coordinatorTitles ),
 			contribsOf: pending ? { user: pending.users, since: pending.since, namespace: 3, limit: 500, maxContinue: 2 } : undefined,
 		} ),
 		earliest !== null ? client.rightsLog( earliest ) : Promise.resolve( null ),
@@ -112,8 +117,19 @@ export async function loadConsole( client: WikiClient, programId: string, nowMs:
 			}
 		}
 	}
+	const coordinatorProfiles: Record<string, Profile | null> = {};
+	const coordinatorDocs = docsFrom( coordinatorTitles, batch.pages, PROFILE );
+	for ( const c of state.config.coordinators ) {
+		if ( hasOwn.call( state.profiles, c ) ) {
+			coordinatorProfiles[ c ] = state.profiles[ c ] as Profile | null;
+		} else {
+			const doc = coordinatorDocs[ profileTitle( c ) ];
+			coordinatorProfiles[ c ] = doc && doc.value ? doc.value : null;
+		}
+	}
 	const input: DashboardInput = {
 		program: state,
+		coordinatorProfiles: coordinatorProfiles,
 		now: now,
 		accounts: loaded.users,
 		activity: loaded.activity,
@@ -353,10 +369,14 @@ export async function notifyPairs(
 
 // ---- Milestones and check-ins ---------------------------------------------------------------
 
-/** Records a milestone in the member's roster entry (idempotent). */
-export async function recordMilestone( w: ConsoleWriter, programId: string, config: ProgramConfig, name: string, record: MilestoneRecord ): Promise<void> {
-	await w.store.update( rosterPageFor( programId, config, name ), ROSTER, ( r ) => rosterAddMilestone( r, name, record ),
-		{ summary: w.summaries.milestone, create: false } );
+/**
+ * Records a member's milestone in the acting coordinator's own profile (idempotent): only its
+ * owner can write a user's JSON page, so a milestone's recorder cannot be forged. It counts
+ * while the recorder coordinates the program.
+ */
+export async function recordMilestone( w: ConsoleWriter, programId: string, name: string, record: MilestoneRecord ): Promise<void> {
+	await w.store.update( profileTitle( w.user ), PROFILE, ( p ) => profileAddMilestone( p, programId, name, record ),
+		{ summary: w.summaries.milestone, create: true } );
 }
 
 /** The member's end-of-term check-in, in their own profile. */

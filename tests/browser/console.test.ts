@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/core/export';
-import { CONFIG, INVITATIONS, Membership, PROFILE, ProgramConfig, ROSTER } from '../../src/core/format';
+import { CONFIG, INVITATIONS, Membership, PROFILE, ProgramConfig } from '../../src/core/format';
 import { isMentorshipError } from '../../src/core/errors';
 import { isConfirmedMember, mentorOf, proposalFor } from '../../src/core/program';
 import { configTitle, invitationLogTitle, monthOf, profileTitle, rosterTitle } from '../../src/core/titles';
@@ -324,8 +324,9 @@ describe( 'the coordinator console', () => {
 		await page.locator( '.mg-milestone-dialog' ).getByRole( 'button', { name: 'Record' } ).click();
 		await page.locator( '.mg-milestone-dialog' ).waitFor( { state: 'hidden' } );
 		await page.locator( `.mg-members tr[data-member="${ righted }"] .mg-milestones li`, { hasText: 'Gained a user right' } ).first().waitFor();
-		const after = await store.read( rosterTitle( id ), ROSTER );
-		expect( after.value!.members[ righted! ]!.milestones ).toEqual( [ expect.objectContaining( { type: 'gained-right', note: 'rollbacker', by: coord } ) ] );
+		// In the coordinator's own profile, which only she can write.
+		const after = await store.read( profileTitle( coord ), PROFILE );
+		expect( after.value!.recorded![ id ] ).toEqual( [ expect.objectContaining( { member: righted, type: 'gained-right', note: 'rollbacker' } ) ] );
 		await page.locator( '.mg-card', { hasText: 'Milestones' } ).filter( { hasText: 'One milestone reached by one mentee' } ).waitFor();
 
 		// The CSV: the same rows as the table, cells escaped.
@@ -520,8 +521,8 @@ describe( 'the console by keyboard alone', () => {
 		await dialog.waitFor( { state: 'hidden' } );
 		await page.locator( `.mg-members tr[data-member="${ c.mentees[ 1 ] }"] .mg-milestones li`, { hasText: 'Women in Red' } ).waitFor();
 		await expect( page.locator( `.mg-members tr[data-member="${ c.mentees[ 1 ] }"] .mg-milestones li` ).first().innerText() ).resolves.toContain( message( lang, 'mentorship-milestone-wikiproject-task' ) );
-		const roster = await new Store( c.sessions[ c.coord ]!.client ).read( rosterTitle( c.id ), ROSTER );
-		expect( roster.value!.members[ c.mentees[ 1 ]! ]!.milestones ).toEqual( [ expect.objectContaining( { type: 'wikiproject-task', note: 'Women in Red, ' + lang, by: c.coord } ) ] );
+		const recorded = await new Store( c.sessions[ c.coord ]!.client ).read( profileTitle( c.coord ), PROFILE );
+		expect( recorded.value!.recorded![ c.id ] ).toEqual( [ expect.objectContaining( { member: c.mentees[ 1 ], type: 'wikiproject-task', note: 'Women in Red, ' + lang } ) ] );
 		await user.context.close();
 	} );
 } );

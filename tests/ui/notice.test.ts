@@ -4,7 +4,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { rosterTitle } from '../../src/core/titles';
+import { Profile } from '../../src/core/format';
+import { profileTitle } from '../../src/core/titles';
 import { NoticeDialog } from '../../src/ui/notice-dialog';
 import { apiError } from '../unit/fakes/transport';
 import { openDialog, PROGRAM, setupUi } from '../support/ui';
@@ -89,7 +90,7 @@ describe( 'notice dialog', () => {
 } );
 
 describe( 'milestone dialog', () => {
-	it( 'records a milestone in the roster and closes; the type is focused first', async () => {
+	it( 'records a milestone in the coordinator\'s own profile and closes; the type is focused first', async () => {
 		const ui = setupUi( { user: 'Carol' } );
 		const dialog = milestoneDialog( ui );
 		const o = await openDialog( dialog );
@@ -98,8 +99,8 @@ describe( 'milestone dialog', () => {
 		o.click( 'save' );
 		await o.waitClosed();
 		expect( dialog.done ).toBe( true );
-		const roster = ui.wiki.value( rosterTitle( PROGRAM ) ) as { members: Record<string, { milestones?: { by: string }[] }> };
-		expect( roster.members.Bob!.milestones!.map( ( m ) => m.by ) ).toEqual( [ 'Carol' ] );
+		const profile = ui.wiki.value( profileTitle( 'Carol' ) ) as Profile;
+		expect( profile.recorded![ PROGRAM ]!.map( ( m ) => m.member ) ).toEqual( [ 'Bob' ] );
 		o.destroy();
 	} );
 

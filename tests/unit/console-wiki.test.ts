@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMentorshipError } from '../../src/core/errors';
-import { ProgramConfig, Roster } from '../../src/core/format';
+import { Profile, ProgramConfig, Roster } from '../../src/core/format';
 import { configTitle, invitationLogTitle, profileTitle, rosterShardTitle, rosterTitle, shardOf } from '../../src/core/titles';
 import { WikiClient } from '../../src/wiki/client';
 import { applyPairs, ConsoleWriter, createProgram, loadConsole, notifyPairs, programPages, recordMilestone, saveCheckin, saveConfig } from '../../src/wiki/console';
@@ -175,13 +175,15 @@ describe( 'telling each pair', () => {
 } );
 
 describe( 'milestones and check-ins', () => {
-	it( 'records a milestone in the member\'s roster entry once', async () => {
+	it( 'records a milestone once, in the recording coordinator\'s own profile (created if need be), not in the roster', async () => {
 		const { wiki, writer } = setup();
 		wiki.put( rosterTitle( P ), { version: 1, members: { Ann: { role: 'mentee', joined: T } } } );
-		const record = { type: 'organised-event' as const, time: T, by: 'Carol', note: 'Edit-a-thon' };
-		await recordMilestone( writer, P, config(), 'Ann', record );
-		await recordMilestone( writer, P, config(), 'Ann', record );
-		expect( ( wiki.value( rosterTitle( P ) ) as Roster ).members.Ann!.milestones ).toEqual( [ record ] );
+		const roster = JSON.stringify( wiki.value( rosterTitle( P ) ) );
+		const record = { type: 'organised-event' as const, time: T, note: 'Edit-a-thon' };
+		await recordMilestone( writer, P, 'Ann', record );
+		await recordMilestone( writer, P, 'Ann', record );
+		expect( ( wiki.value( profileTitle( writer.user ) ) as Profile ).recorded ).toEqual( { [ P ]: [ { member: 'Ann', ...record } ] } );
+		expect( JSON.stringify( wiki.value( rosterTitle( P ) ) ) ).toBe( roster );
 	} );
 
 	it( 'saves a check-in in the member\'s own profile', async () => {
@@ -212,9 +214,15 @@ describe( 'loading the dashboard', () => {
 		wiki.put( invitationLogTitle( P, '2026-01' ), log );
 		wiki.put( rosterTitle( 'other' ), { version: 1, members: { 'Mentee 1': { role: 'mentor', joined: '2026-01-25T00:00:00Z' } } } );
 		wiki.put( configTitle( 'other' ), config() );
+		// The coordinator's own profile holds the milestones she recorded; a roster claim does not count.
+		wiki.put( profileTitle( 'Carol' ), { version: 1, programs: {}, recorded: { [ P ]: [ { member: 'Mentee 2', type: 'organised-event', time: T } ] } } );
+		( members[ 'Mentee 3' ] as Record<string, unknown> ).milestones = [ { type: 'other', time: T, by: 'Carol' } ];
+		wiki.put( rosterTitle( P ), { version: 1, members } );
 		client.requestCount = 0;
 		const data = await loadConsole( client, P, Date.parse( '2026-02-01T00:00:00Z' ) );
-		// 1 config and roster + 2 for the config's trust chain + 1 list of pages + 3 for 121 members + 1 rosters and logs + 1 rights log.
+		expect( data.dashboard.rows.find( ( r ) => r.name === 'Mentee 2' )!.recorded ).toEqual( [ { type: 'organised-event', time: T, by: 'Carol' } ] );
+		expect( data.dashboard.rows.find( ( r ) => r.name === 'Mentee 3' )!.recorded ).toEqual( [] );
+		// 1 config and roster + 2 for the config's trust chain + 1 list of pages + 3 for 121 members + 1 rosters, logs and coordinators' profiles + 1 rights log.
 		expect( data.requests ).toBe( 9 );
 		expect( client.requestCount ).toBe( 9 );
 		expect( data.dashboard.rows ).toHaveLength( 121 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-	AccountFacts, ActivityFacts, buildDashboard, DashboardInput, pendingQuestions, rosterAddMilestone,
+	AccountFacts, ActivityFacts, buildDashboard, DashboardInput, pendingQuestions, profileAddMilestone,
 } from '../../src/core/dashboard';
 import { Membership, Profile, ProgramConfig, Question, Roster, RosterMember } from '../../src/core/format';
 import { ProgramState } from '../../src/core/program';
@@ -58,7 +58,7 @@ function input(): DashboardInput {
 		Mara: { entry: { role: 'mentor', joined: '2026-01-10T00:00:00Z' }, membership: { capacity: 2, status: 'active' } },
 		Noor: { entry: { role: 'mentor', joined: '2026-01-10T00:00:00Z' }, membership: { capacity: 1, status: 'away', awayUntil: '2026-04-01' } },
 		Ann: {
-			entry: { role: 'mentee', joined: '2026-01-12T00:00:00Z', mentor: 'Mara', milestones: [ { type: 'organised-event', time: '2026-02-10T00:00:00Z', by: 'Carol', note: 'Edit-a-thon' } ] },
+			entry: { role: 'mentee', joined: '2026-01-12T00:00:00Z', mentor: 'Mara' },
 			membership: {
 				questions: [
 					// Past the limit, never answered.
@@ -81,6 +81,8 @@ function input(): DashboardInput {
 	const other: Roster = { version: 1, members: { Cas: { role: 'mentor', joined: '2026-02-15T00:00:00Z' }, Mara: { role: 'mentor', joined: '2025-01-01T00:00:00Z' } } };
 	return {
 		program: state,
+		// Carol coordinates: the milestones she recorded in her own profile count.
+		coordinatorProfiles: { Carol: { version: 1, programs: {}, recorded: { [ P ]: [ { member: 'Ann', type: 'organised-event', time: '2026-02-10T00:00:00Z', note: 'Edit-a-thon' } ] } } },
 		now: NOW,
 		accounts: {
 			Mara: account( 4000, '2015-01-01T00:00:00Z', [ '*', 'user', 'sysop' ] ),
@@ -189,12 +191,21 @@ describe( 'the dashboard\'s rows', () => {
 		expect( row( 'Mara' ).detected ).toEqual( [] );
 	} );
 
-	it( 'counts only milestones recorded by a coordinator of the program', () => {
+	it( 'counts only milestones a coordinator of the program recorded in their own profile', () => {
 		const forged = input();
-		forged.program.members.Ann!.milestones!.push( { type: 'other', time: '2026-02-11T00:00:00Z', by: 'Vandal' } );
+		// A roster entry claiming a milestone "by" the coordinator (anyone can edit the roster).
+		( forged.program.members.Ann as Record<string, unknown> ).milestones = [ { type: 'other', time: '2026-02-11T00:00:00Z', by: 'Carol' } ];
+		// Someone who is not a coordinator, in their own profile.
+		forged.coordinatorProfiles!.Vandal = { version: 1, programs: {}, recorded: { [ P ]: [ { member: 'Ann', type: 'other', time: '2026-02-12T00:00:00Z' } ] } };
+		// A coordinator's record for another program.
+		forged.coordinatorProfiles!.Carol!.recorded!.other = [ { member: 'Ann', type: 'other', time: '2026-02-13T00:00:00Z' } ];
 		const built = buildDashboard( forged );
-		expect( built.rows.find( ( r ) => r.name === 'Ann' )!.recorded.map( ( m ) => m.by ) ).toEqual( [ 'Carol' ] );
+		expect( built.rows.find( ( r ) => r.name === 'Ann' )!.recorded ).toEqual( [ { type: 'organised-event', time: '2026-02-10T00:00:00Z', by: 'Carol', note: 'Edit-a-thon' } ] );
 		expect( built.summary.milestones ).toEqual( buildDashboard( input() ).summary.milestones );
+		// A coordinator removed from the config no longer counts.
+		const removed = input();
+		removed.program.config.coordinators = [ 'Dana' ];
+		expect( buildDashboard( removed ).rows.find( ( r ) => r.name === 'Ann' )!.recorded ).toEqual( [] );
 	} );
 
 	it( 'gives the latest check-in and the first invitation', () => {
@@ -262,15 +273,15 @@ describe( 'what the dashboard must read', () => {
 } );
 
 describe( 'recording a milestone', () => {
-	it( 'adds it to the member\'s entry once (idempotent)', () => {
-		const roster: Roster = { version: 1, members: { Ann: { role: 'mentee', joined: 'T' } } };
-		const record = { type: 'wikiproject-task' as const, time: '2026-02-01T00:00:00Z', by: 'Carol', note: 'Women in Red drive' };
-		rosterAddMilestone( roster, 'Ann', record );
-		rosterAddMilestone( roster, 'Ann', record );
-		rosterAddMilestone( roster, 'Nobody', record );
-		expect( roster.members.Ann!.milestones ).toEqual( [ record ] );
-		expect( roster.members.Nobody ).toBeUndefined();
-		rosterAddMilestone( roster, 'Ann', { type: 'other', time: '2026-02-02T00:00:00Z', by: 'Carol' } );
-		expect( roster.members.Ann!.milestones![ 1 ] ).toEqual( { type: 'other', time: '2026-02-02T00:00:00Z', by: 'Carol' } );
+	it( 'adds it to the recorder\'s own profile once (idempotent), per program and member', () => {
+		const profile: Profile = { version: 1, programs: {} };
+		const record = { type: 'wikiproject-task' as const, time: '2026-02-01T00:00:00Z', note: 'Women in Red drive' };
+		profileAddMilestone( profile, P, 'Ann', record );
+		profileAddMilestone( profile, P, 'Ann', record );
+		expect( profile.recorded ).toEqual( { [ P ]: [ { member: 'Ann', ...record } ] } );
+		profileAddMilestone( profile, P, 'Ben', record );
+		profileAddMilestone( profile, 'other', 'Ann', { type: 'other', time: '2026-02-02T00:00:00Z' } );
+		expect( profile.recorded![ P ]!.map( ( m ) => m.member ) ).toEqual( [ 'Ann', 'Ben' ] );
+		expect( profile.recorded!.other ).toEqual( [ { member: 'Ann', type: 'other', time: '2026-02-02T00:00:00Z' } ] );
 	} );
 } );

@@ -16,7 +16,7 @@ describe( 'docs/data-format.md', () => {
 	const found = docExamples();
 
 	it( 'has an example of every kind of page, each marker followed by a JSON block', () => {
-		expect( found.map( ( e ) => e.kind ).sort() ).toEqual( [ 'config', 'config', 'invitation-log', 'profile', 'profile', 'roster' ] );
+		expect( found.map( ( e ) => e.kind ).sort() ).toEqual( [ 'config', 'config', 'invitation-log', 'profile', 'profile', 'profile', 'roster' ] );
 		expect( DOC.match( /<!-- example:/g ) ).toHaveLength( found.length );
 	} );
 

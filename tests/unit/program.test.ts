@@ -368,7 +368,7 @@ describe( 'program: changes are idempotent and keep unknown fields', () => {
 		expect( rosterJoin( clone( r ), 'Bob', 'mentee', T1 ) ).toEqual( r );
 	} );
 
-	it( 'rosterJoin re-activates a member who left, keeping the first join and milestones', () => {
+	it( 'rosterJoin re-activates a member who left, keeping the first join and unknown members', () => {
 		const start = rosterWithExtras();
 		start.members.Alice!.left = T0;
 		const once = expectIdempotent( start, ( r ) => rosterJoin( r, 'Alice', 'mentor', T1 ) );

@@ -7,7 +7,7 @@ import {
 	array, bool, date, describeIssue, describeValue, id, Issue, joinPath, language, num, object,
 	oneOf, optional, record, Schema, str, text, timestamp, title, username, validate,
 } from '../../src/core/schema';
-import { config, invitationLog, menteeProfile, mentorProfile, roster } from './fixtures/pages';
+import { config, coordinatorProfile, invitationLog, menteeProfile, mentorProfile, roster } from './fixtures/pages';
 
 function issuesOf<T>( schema: Schema<T>, value: unknown ): Issue[] {
 	const result = validate( schema, value );
@@ -393,8 +393,9 @@ describe( 'format: what each kind refuses', () => {
 		expect( described( invitationLogSchema, log ) ).toEqual( [
 			'invitations[1].revid: expected a value (it is required), got nothing',
 		] );
-		const page = roster();
-		( page.members[ 'Bob Smith' ]!.milestones![ 0 ] as Record<string, unknown> ).type = 'party';
-		expect( issuesOf( rosterSchema, page ).map( ( i ) => i.path ) ).toEqual( [ 'members.Bob Smith.milestones[0].type' ] );
+		const page = coordinatorProfile();
+		( page.recorded![ 'art-2026' ]![ 0 ] as Record<string, unknown> ).type = 'party';
+		expect( issuesOf( profileSchema, page ).map( ( i ) => i.path ) ).toEqual( [ 'recorded.art-2026[0].type' ] );
+		expect( issuesOf( profileSchema, coordinatorProfile() ) ).toEqual( [] );
 	} );
 } );

@@ -80,10 +80,9 @@ export class MilestoneDialog extends StagedDialog {
 		const note = this.note.getValue().trim();
 		const config = this.ctx.data.loaded.state.config;
 		const writer = consoleWriter( this.ctx.env, config.name );
-		return recordMilestone( writer, this.ctx.id, config, this.member, {
+		return recordMilestone( writer, this.ctx.id, this.member, {
 			type: this.type.getValue() as MilestoneType,
 			time: time,
-			by: writer.user,
 			note: note || undefined,
 		} ).then( () => {
 			this.done = true;
