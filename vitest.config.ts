@@ -46,6 +46,7 @@ function wikiProjects( release: string ): TestProjectInlineConfiguration[] {
 				name: `browser ${ release }`,
 				include: [ 'tests/browser/**/*.test.ts' ],
 				globalSetup: [ 'tests/setup/wiki.ts' ],
+				setupFiles: [ 'tests/support/browser-setup.ts' ],
 				env,
 				testTimeout: 180000,
 				hookTimeout: 300000,

@@ -45,6 +45,9 @@ export interface PageOptions {
 	phone?: boolean;
 }
 
+/** Pages not closed yet: what a failed test left on screen (see browser-setup.ts). */
+const openPages = new Set<Page>();
+
 export async function newPage( browser: Browser, options: PageOptions = {} ): Promise<UserPage> {
 	const context = await browser.newContext( {
 		viewport: options.phone ? PHONE : { width: 1280, height: 900 },
@@ -62,9 +65,36 @@ export async function newPage( browser: Browser, options: PageOptions = {} ): Pr
 		requests.push( r );
 	} );
 	page.on( 'pageerror', ( e ) => {
-		process.stderr.write( `[page error] ${ e.message }\n` );
+		process.stderr.write( `[page error] ${ page.url() }: ${ e.message }\n` );
 	} );
+	openPages.add( page );
+	page.on( 'close', () => openPages.delete( page ) );
 	return { context, page, requests };
+}
+
+/**
+ * When a browser test fails: a screenshot of each page it left open, under
+ * test-results/failures/, and each page's address and visible text on stderr, so that a
+ * failure in CI can be read without running it again.
+ */
+export async function recordFailure( testName: string ): Promise<void> {
+	const dir = join( ROOT, 'test-results', 'failures', process.env.MENTORSHIP_MW || '1.39' );
+	mkdirSync( dir, { recursive: true } );
+	let i = 0;
+	for ( const page of openPages ) {
+		i++;
+		const file = join( dir, `${ testName.replace( /[^\w-]+/g, '-' ).slice( 0, 80 ) }-${ i }.png` );
+		try {
+			await page.screenshot( { path: file, timeout: 10000 } );
+			const text = await page.evaluate( () => ( document.body ? document.body.innerText : '' ).replace( /\s+/g, ' ' ).slice( 0, 800 ) );
+			const states = await page.evaluate( () => typeof mw === 'undefined' ? '' : mw.loader.getModuleNames()
+				.filter( ( m ) => /mentorship|ooui|oojs|widgets/.test( m ) && [ 'loading', 'error', 'missing' ].includes( mw.loader.getState( m ) || '' ) )
+				.map( ( m ) => m + ':' + mw.loader.getState( m ) ).join( ' ' ) );
+			process.stderr.write( `[failed: ${ testName }] ${ page.url() }\n  screenshot: ${ file }\n  modules not ready: ${ states || 'none' }\n  text: ${ text }\n` );
+		} catch ( e ) {
+			process.stderr.write( `[failed: ${ testName }] ${ page.url() }: could not record (${ String( e ) })\n` );
+		}
+	}
 }
 
 /** Logs in through Special:UserLogin, as a person would. */
