@@ -18,7 +18,7 @@ import { formatDate } from '../env';
 import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { CountedText, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
+import { CountedText, goalsBlock, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
 import { checkinSection } from './checkin';
 import { interestFields, profileForm } from './join';
 import { TabContext } from './program-page';
@@ -137,7 +137,10 @@ function renderMentees( ctx: TabContext, view: MentorView, $box: JQuery ): void 
 			last = msg( 'mentorship-mentees-last-edit-older' );
 		}
 		$tbody.append( $( '<tr>' ).append(
-			$( '<th>' ).attr( 'scope', 'row' ).append( userLink( row.name ), row.membership ? $( [] ) : $( '<div>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-mentees-unconfirmed' ) ) ),
+			$( '<th>' ).attr( 'scope', 'row' ).append(
+				userLink( row.name ),
+				row.membership ? goalsBlock( row.membership.goals ) : $( '<div>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-mentees-unconfirmed' ) ),
+			),
 			$( '<td>' ).text( user && user.registration ? formatDate( user.registration ) : '—' ),
 			$( '<td>' ).text( activity ? formatNumber( activity.count ) + ( activity.capped ? '+' : '' ) : '—' ),
 			$( '<td>' ).text( last ),
