@@ -231,26 +231,13 @@ export function mentorLeaveTab( ctx: TabContext ): JQuery {
 	const $box = $( '<div>' ).addClass( 'mg-leave' );
 	$box.append( heading( msg( 'mentorship-leave-mentor-heading' ) ), $( '<p>' ).text( msg( 'mentorship-leave-mentor-explanation', mine.length ) ) );
 	const pickers: { mentee: string; widget: OO.ui.DropdownInputWidget }[] = [];
-	// Spread mentees over the mentors with the most room, as a starting suggestion.
-	const free: Record<string, number> = {};
-	for ( const c of choices ) {
-		free[ c.name ] = c.free;
-	}
+	// No mentor is chosen for anyone in advance: the leaving mentor knows their mentees and
+	// picks for each (a pre-selected name was handed every mentee unseen). Until then each
+	// goes back to the program, where they choose again: nobody is paired without a choice.
 	for ( const mentee of mine ) {
-		let suggestion = '';
-		let best = 0;
-		for ( const c of choices ) {
-			if ( ( free[ c.name ] || 0 ) > best ) {
-				best = free[ c.name ] || 0;
-				suggestion = c.name;
-			}
-		}
-		if ( suggestion ) {
-			free[ suggestion ] = ( free[ suggestion ] || 0 ) - 1;
-		}
 		const widget = new OO.ui.DropdownInputWidget( {
 			options: [ { data: '', label: msg( 'mentorship-leave-back-to-program' ) } ].concat( choices.map( ( c ) => ( { data: c.name, label: msg( 'mentorship-leave-to-mentor', c.name, c.free ) } ) ) ),
-			value: suggestion,
+			value: '',
 			dropdown: withOverlay( {} ),
 		} );
 		nameDropdown( widget, mentee );
