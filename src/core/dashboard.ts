@@ -102,6 +102,8 @@ export interface MemberRow {
 	checkin: Checkin | null;
 	/** When the member was first invited to the program, if they were. */
 	invited: string | null;
+	/** A mentee's goals in their own words ("What would you like to do on the wiki?"), from their own profile. */
+	goals: string | null;
 }
 
 export interface MentorLoad {
@@ -260,6 +262,7 @@ export function buildDashboard( input: DashboardInput ): Dashboard {
 			detected: detected,
 			checkin: latestCheckin( membership ),
 			invited: firstInvited[ '#' + name ] || null,
+			goals: entry.role === 'mentee' && membership && membership.goals ? membership.goals : null,
 		};
 		if ( entry.left ) {
 			row.left = entry.left;

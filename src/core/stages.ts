@@ -3,7 +3,8 @@
  * ladder from newcomer to mentor to organiser).
  *
  * A member is at the highest stage whose thresholds they meet: `edits` AND `days` of
- * tenure, OR (when the threshold names them) `milestones`. Leadership signals count as
+ * tenure, OR (when the threshold names them) `milestones` together with the edits and
+ * tenure of the stage below. Leadership signals count as
  * milestones: each milestone the roster records, plus holding an advanced right and
  * having grown from mentee into mentor, each counted once unless the roster already
  * records one of that type. With the defaults a rollbacker, a sysop or a former mentee who
@@ -117,13 +118,17 @@ export function stageOf(
 	const days = facts.registration ? Math.max( 0, calendarDays( facts.registration, today ) ) : Infinity;
 	const leadership = signals( facts, advanced );
 	const byActivity = ( t: Thresholds ): boolean => facts.edits >= t.edits && days >= t.days;
-	const bySignals = ( t: Thresholds ): boolean => !!t.milestones && leadership.count >= t.milestones;
+	// Signals lift a member one stage above what their own activity reached, never more: a
+	// right or a milestone on an account with 2 edits made 0 days ago is no sign of the
+	// "advanced understanding" the taxonomy (seeds 003) places at Elevated.
+	const below = ( s: number ): boolean => s < 2 || byActivity( thresholds[ STAGES[ s - 1 ] as Exclude<Stage, 'nascent'> ] );
+	const bySignals = ( t: Thresholds, s: number ): boolean => !!t.milestones && leadership.count >= t.milestones && below( s );
 
 	let stage: Stage = 'nascent';
 	let activityFirst = true;
 	for ( let s = STAGES.length - 1; s > 0; s-- ) {
 		const t = thresholds[ STAGES[ s ] as Exclude<Stage, 'nascent'> ];
-		if ( byActivity( t ) || bySignals( t ) ) {
+		if ( byActivity( t ) || bySignals( t, s ) ) {
 			stage = STAGES[ s ] as Stage;
 			activityFirst = byActivity( t );
 			break;

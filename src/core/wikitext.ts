@@ -83,11 +83,14 @@ export function pageLink( title: string, label?: string ): string {
 
 /**
  * A link to a program in the mentorship panel, for everyone: the URL loads the panel's
- * gadget even for readers who have not turned it on (supportsUrlLoad).
+ * gadget even for readers who have not turned it on (supportsUrlLoad). A wikilink cannot
+ * carry that query, so it is {{fullurl:}}'s URL inside a plainlinks span, which every skin
+ * styles as an ordinary link to the wiki (no external-link arrow; what Twinkle and
+ * HostBot's Teahouse invitations do too).
  */
 export function panelLink( programId: string, label: string ): string {
-	return '[{{fullurl:Special:BlankPage/Mentorship|program=' + programId + '&withgadget=mentorship-match}} ' +
-		escapeInline( label ) + ']';
+	return '<span class="plainlinks">[{{fullurl:Special:BlankPage/Mentorship|program=' + programId + '&withgadget=mentorship-match}} ' +
+		escapeInline( label ) + ']</span>';
 }
 
 /** A link to a user's page, which notifies them where mentions are notified (Echo). */

@@ -80,14 +80,37 @@ export function installMessages( tables: Tables ): void {
 	contentTable = merge( tables, simpleChain( String( mw.config.get( 'wgContentLanguage' ) || 'en' ) ) );
 }
 
-/** A UI message as plain text (PLURAL, GENDER and parameters resolved by jqueryMsg). */
+/**
+ * A number in a message, in the user language's digits as MediaWiki writes its own
+ * (Arabic-Indic in Arabic): jqueryMsg puts a parameter in as given, so the gadgets' numbers
+ * were Western next to the wiki's. PLURAL still sees the number: jqueryMsg reads it back
+ * with convertNumber( text, true ), which stops at a group separator ("1,234" reads 1), so
+ * such a number keeps its digits converted and loses only its separators.
+ */
+function numberParam( n: number ): string {
+	const formatted = formatNumber( n );
+	if ( !mw.language || !mw.language.convertNumber ) {
+		return formatted;
+	}
+	const back = mw.language.convertNumber( formatted as unknown as number, true );
+	if ( Number( back ) === n ) {
+		return formatted;
+	}
+	return String( n ).replace( /\d/g, ( d ) => String( mw.language.convertNumber( Number( d ) ) ) );
+}
+
+function localParams<T>( params: ( T | number )[] ): ( T | string )[] {
+	return params.map( ( p ) => typeof p === 'number' ? numberParam( p ) : p );
+}
+
+/** A UI message as plain text (PLURAL, GENDER and parameters resolved by jqueryMsg; numbers in the user's digits). */
 export function msg( key: string, ...params: ( string | number )[] ): string {
-	return mw.message( key, ...params ).text();
+	return mw.message( key, ...localParams( params ) ).text();
 }
 
 /** A UI message as DOM nodes: links in the message work, parameters are inserted as text. */
 export function msgNodes( key: string, ...params: ( string | number | JQuery )[] ): JQuery<Text> {
-	return mw.message( key, ...params ).parseDom();
+	return mw.message( key, ...localParams( params ) ).parseDom();
 }
 
 /**

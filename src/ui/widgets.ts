@@ -23,10 +23,25 @@ export function paragraphs( text: string, className?: string ): JQuery {
 	}
 	for ( const part of text.split( /\n\s*\n/ ) ) {
 		if ( part.trim() ) {
-			$box.append( $( '<p>' ).text( part.trim() ) );
+			// Typed by people, in any script: its own direction, whatever the interface's.
+			$box.append( $( '<p>' ).attr( 'dir', 'auto' ).text( part.trim() ) );
 		}
 	}
 	return $box;
+}
+
+/**
+ * A mentee's goals as they typed them, under their name: labelled, text only, in its own
+ * direction (dir="auto"), for their mentor and the coordinators.
+ */
+export function goalsBlock( goals: string | null | undefined ): JQuery {
+	if ( !goals ) {
+		return $( [] );
+	}
+	return $( '<div>' ).addClass( 'mg-goals' ).append(
+		$( '<span>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-goals-label' ) + ' ' ),
+		$( '<bdi>' ).attr( 'dir', 'auto' ).text( goals ),
+	);
 }
 
 interface DisplayNamesLike {

@@ -251,6 +251,15 @@ describe( 'the matching panel', () => {
 		const user = await userPage( browser, leaving );
 		const { page } = user;
 		await openPanel( page, id, 'leave' );
+		// Nobody is handed to a mentor the leaving mentor did not choose (issue 15): each
+		// mentee starts "back to the program", and the mentor picks by mouse.
+		for ( const name of [ a, b ] ) {
+			const picker = page.getByRole( 'combobox', { name: new RegExp( '^' + name ) } );
+			await expect( picker.innerText() ).resolves.toContain( 'Back to the program' );
+			await picker.click();
+			await page.getByRole( 'option', { name: new RegExp( '^' + other ) } ).click();
+			await expect( picker.innerText() ).resolves.toContain( other );
+		}
 		await page.getByRole( 'button', { name: 'Hand over and leave' } ).click();
 		await page.locator( '.mg-notice-dialog textarea:not([aria-hidden])' ).first().fill( 'It was a pleasure.' );
 		await page.getByRole( 'button', { name: 'Preview' } ).click();

@@ -65,7 +65,9 @@ export function formatMessage( text: string, params: unknown[], language: string
 			const subject = parts[ 0 ] as string;
 			const forms = parts.slice( 1 );
 			if ( kind === 'PLURAL' ) {
-				return pluralForm( language, Number( subject.replace( /[^\d.-]/g, '' ) ), forms );
+				// As jqueryMsg: the number read back from the user language's digits.
+				const western = subject.replace( /[٠-٩]/g, ( d ) => String( d.charCodeAt( 0 ) - 0x0660 ) );
+				return pluralForm( language, Number( western.replace( /[^\d.-]/g, '' ) ), forms );
 			}
 			// Gender unknown: the neutral form (the third, else the first).
 			return forms[ 2 ] !== undefined ? forms[ 2 ] : forms[ 0 ] || '';
@@ -154,7 +156,7 @@ export interface MwDouble {
 	storage: { get( key: string ): string | false | null; set( key: string, value: string ): boolean; remove( key: string ): boolean };
 	libs: Record<string, unknown>;
 	util: { getUrl( title: string, params?: Record<string, string> ): string; getParamValue( name: string ): string | null };
-	language: { convertNumber( n: number ): string; listToText( list: string[] ): string; getFallbackLanguageChain(): string[] };
+	language: { convertNumber( n: number, integer?: boolean ): string; listToText( list: string[] ): string; getFallbackLanguageChain(): string[] };
 	message( key: string, ...params: unknown[] ): MwMessage;
 	msg( key: string, ...params: unknown[] ): string;
 	Api: new () => unknown;
@@ -210,7 +212,11 @@ export function installMw( options: MwDoubleOptions ): MwDouble {
 			getParamValue: () => null,
 		},
 		language: {
-			convertNumber: ( n ) => String( n ),
+			// As MediaWiki's for the languages under test: Arabic writes Arabic-Indic digits
+			// (its digitTransformTable); `integer` reads a formatted number back.
+			convertNumber: ( ( n: number | string, integer?: boolean ): number | string => integer ?
+				parseInt( String( n ).replace( /[٠-٩]/g, ( d ) => String( d.charCodeAt( 0 ) - 0x0660 ) ), 10 ) :
+				language() === 'ar' ? String( n ).replace( /\d/g, ( d ) => String.fromCharCode( 0x0660 + Number( d ) ) ) : String( n ) ) as MwDouble[ 'language' ][ 'convertNumber' ],
 			listToText: ( list ) => list.length < 2 ? list.join( '' ) : list.slice( 0, -1 ).join( ', ' ) + ' and ' + list[ list.length - 1 ],
 			getFallbackLanguageChain: () => language() === 'en' ? [ 'en' ] : [ language(), 'en' ],
 		},

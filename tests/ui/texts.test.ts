@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { reasonText } from '../../src/ui/panel/mentee';
 import { skipText } from '../../src/ui/welcome/common';
-import { languageName, unansweredText } from '../../src/ui/widgets';
+import { goalsBlock, languageName, paragraphs, unansweredText } from '../../src/ui/widgets';
+import { msg } from '../../src/ui/i18n';
 import { PROGRAM, programConfig, setupUi } from '../support/ui';
 
 describe( 'texts that read well', () => {
@@ -39,5 +40,29 @@ describe( 'texts that read well', () => {
 		const text = reasonText( { key: 'mentorship-reason-languages', params: [ 'Alice', [ 'en' ], 1 ] } );
 		expect( text ).toContain( languageName( 'en' ) );
 		expect( text ).not.toMatch( /\ben$/ );
+	} );
+
+	it( 'numbers in messages use the user language\'s digits, as MediaWiki\'s own do, and PLURAL still counts them', () => {
+		setupUi( { userLanguage: 'ar' } );
+		const text = msg( 'mentorship-mentees-count', 5, 12 );
+		expect( text ).toContain( '٥ متدربين' );
+		expect( text ).toContain( '١٢' );
+		expect( text ).not.toMatch( /[0-9]/ );
+		// Two: Arabic's dual form, chosen from the Arabic-Indic digits.
+		expect( msg( 'mentorship-mentees-count', 2, 3 ) ).toContain( 'متدربَين' );
+		setupUi( { userLanguage: 'en' } );
+		expect( msg( 'mentorship-mentees-count', 5, 12 ) ).toBe( 'You mentor 5 mentees (you can take 12).' );
+		expect( msg( 'mentorship-mentees-count', 1, 3 ) ).toBe( 'You mentor one mentee (you can take 3).' );
+	} );
+
+	it( 'text people typed (descriptions, introductions, goals) takes its own direction: dir="auto", as text', () => {
+		setupUi( { userLanguage: 'ar' } );
+		const $text = paragraphs( 'Edit articles about <b>art</b>.\n\nSecond paragraph.', 'mg-program-description' );
+		const ps = $text.find( 'p' ).toArray();
+		expect( ps.map( ( p ) => p.getAttribute( 'dir' ) ) ).toEqual( [ 'auto', 'auto' ] );
+		expect( ps[ 0 ]!.textContent ).toBe( 'Edit articles about <b>art</b>.' );
+		const $goals = goalsBlock( 'Write about <i>painters</i>' );
+		expect( $goals.find( 'bdi' ).attr( 'dir' ) ).toBe( 'auto' );
+		expect( $goals.find( 'bdi' ).children().length ).toBe( 0 );
 	} );
 } );

@@ -57,20 +57,33 @@ describe( 'stageOf', () => {
 	} );
 
 	it( 'counts advanced rights, being a mentor and recorded milestones as leadership', () => {
-		const rollbacker = stageOf( facts( 'A', 40, 20, { groups: [ '*', 'user', 'autoconfirmed', 'rollbacker' ] } ), TODAY );
+		const rollbacker = stageOf( facts( 'A', 140, 40, { groups: [ '*', 'user', 'autoconfirmed', 'rollbacker' ] } ), TODAY );
 		expect( rollbacker.stage ).toBe( 'elevated' );
 		expect( rollbacker.reasons ).toEqual( [
 			{ key: 'mentorship-stage-reason-right', params: [ 'A', [ 'rollbacker' ], 1 ] },
-			{ key: 'mentorship-stage-reason-edits', params: [ 'A', 40, 20 ] },
+			{ key: 'mentorship-stage-reason-edits', params: [ 'A', 140, 40 ] },
 		] );
+		// Signals lift a member one stage above their activity, not from Emerging to Elevated.
+		expect( stageOf( facts( 'A', 40, 20, { groups: [ 'rollbacker' ] } ), TODAY ).stage ).toBe( 'emerging' );
 		expect( stageOf( facts( 'A', 40, 20, { groups: [ 'autoconfirmed', 'extendedconfirmed' ] } ), TODAY ).stage ).toBe( 'emerging' );
-		const mentor = stageOf( facts( 'A', 3, 1, { mentor: true } ), TODAY );
+		const mentor = stageOf( facts( 'A', 100, 30, { mentor: true } ), TODAY );
 		expect( [ mentor.stage, mentor.reasons[ 0 ]!.key ] ).toEqual( [ 'elevated', 'mentorship-stage-reason-mentor' ] );
-		const event = stageOf( facts( 'A', 3, 1, { milestones: [ milestone( 'organised-event' ) ] } ), TODAY );
+		const event = stageOf( facts( 'A', 100, 30, { milestones: [ milestone( 'organised-event' ) ] } ), TODAY );
 		expect( [ event.stage, event.reasons[ 0 ] ] ).toEqual( [ 'elevated', { key: 'mentorship-stage-reason-milestones', params: [ 'A', 1 ] } ] );
 		// Reached by activity: the edits come first, the rights after.
 		const both = stageOf( facts( 'A', 900, 900, { groups: [ 'sysop', 'bureaucrat' ] } ), TODAY );
 		expect( both.reasons.map( ( r ) => r.key ) ).toEqual( [ 'mentorship-stage-reason-edits', 'mentorship-stage-reason-right' ] );
+	} );
+
+	it( 'stages by what the person did: 2 edits on an account 0 days old are Nascent, whatever rights, milestones or mentoring (issue 15)', () => {
+		const fresh = stageOf( facts( 'A', 2, 0, {
+			groups: [ 'sysop', 'bureaucrat' ], mentor: true,
+			milestones: [ milestone( 'organised-event' ), milestone( 'wikiproject-task' ) ],
+		} ), TODAY );
+		expect( fresh.stage ).toBe( 'nascent' );
+		expect( fresh.next ).toEqual( { stage: 'emerging', edits: 8, days: 7 } );
+		// The same signals with the edits and tenure of Expanding lift them to Elevated.
+		expect( stageOf( facts( 'A', 100, 30, { groups: [ 'sysop' ] } ), TODAY ).stage ).toBe( 'elevated' );
 	} );
 
 	it( 'does not count a right twice when the roster records it', () => {
@@ -78,7 +91,7 @@ describe( 'stageOf', () => {
 		const once = facts( 'A', 3, 1, { groups: [ 'rollbacker' ], milestones: [ milestone( 'gained-right', 'rollbacker' ) ] } );
 		expect( stageOf( once, TODAY, thresholds ).stage ).toBe( 'nascent' );
 		expect( stageOf( once, TODAY, thresholds ).next ).toEqual( { stage: 'emerging', edits: 7, days: 6 } );
-		const twice = { ...once, mentor: true };
+		const twice = { ...once, edits: 100, registration: registered( 30 ), mentor: true };
 		expect( stageOf( twice, TODAY, thresholds ).stage ).toBe( 'elevated' );
 	} );
 

@@ -180,7 +180,7 @@ describe( 'welcome: the message as posted', () => {
 		expect( lines[ 0 ] ).toBe( post.marker );
 		expect( parseInvitationMarkers( post.text ) ).toEqual( [ { program: 'af-2026', kind: 'invite', by: 'Carol', time: T, id: 'id1' } ] );
 		expect( post.text ).toContain( 'Hello Newbie One, from [[User:Carol|Carol]] of Art+Feminism.' );
-		expect( post.text ).toContain( '[{{fullurl:Special:BlankPage/Mentorship|program=af-2026&withgadget=mentorship-match}} join the program]' );
+		expect( post.text ).toContain( '<span class="plainlinks">[{{fullurl:Special:BlankPage/Mentorship|program=af-2026&withgadget=mentorship-match}} join the program]</span>' );
 		expect( post.text.match( /~~~~/g ) ).toHaveLength( 1 );
 		expect( post.text ).toMatch( / ~~~~$/ );
 	} );

@@ -17,7 +17,7 @@ import { consoleWriter, formatDate } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { reasonText } from '../panel/mentee';
-import { heading, statusLine, unansweredText, userLink } from '../widgets';
+import { goalsBlock, heading, statusLine, unansweredText, userLink } from '../widgets';
 import { ConsoleContext } from './console';
 import { openMilestoneDialog } from './milestone-dialog';
 
@@ -282,7 +282,7 @@ function membersTable( ctx: ConsoleContext, rows: MemberRow[] ): JQuery {
 			$stage.append( $why );
 		}
 		$body.append( $( '<tr>' ).attr( 'data-member', row.name ).addClass( STATUS_CLASSES[ row.status ] ).append(
-			$( '<th>' ).attr( 'scope', 'row' ).append( userLink( row.name ) ),
+			$( '<th>' ).attr( 'scope', 'row' ).append( userLink( row.name ), goalsBlock( row.goals ) ),
 			$( '<td>' ).text( roleText( row ) ),
 			$( '<td>' ).text( statusText( row, formatDate ) ),
 			$( '<td>' ).append( row.role === 'mentee' && row.mentor ? userLink( row.mentor ) : document.createTextNode( mentorText( row ) ) ),

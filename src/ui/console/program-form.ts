@@ -319,6 +319,14 @@ export class ProgramForm {
 			set.$group.append( ...items );
 			return set.$element;
 		};
+		// Sections beyond the essentials, closed until opened: a <details> whose <summary>
+		// is a native disclosure button that names the section (keyboard and screen readers
+		// know it), so the form starts with what every program needs.
+		const section = ( label: string, ...items: JQuery[] ): JQuery => {
+			const set = new OO.ui.FieldsetLayout();
+			set.$group.append( ...items );
+			return $( '<details>' ).addClass( 'mg-form-section' ).append( $( '<summary>' ).text( label ), set.$element );
+		};
 		const the = [
 			field( this.name, msg( 'mentorship-console-name' ) ),
 			this.description.$element,
@@ -363,26 +371,29 @@ export class ProgramForm {
 				field( this.unanswered, msg( 'mentorship-console-unanswered-days' ), msg( 'mentorship-console-unanswered-days-help' ) ),
 				field( this.helpDesk, msg( 'mentorship-console-help-desk' ), msg( 'mentorship-console-help-desk-help' ) ),
 			),
-			fieldset( msg( 'mentorship-console-section-messages' ),
+			section( msg( 'mentorship-console-section-messages' ),
 				$( '<p>' ).text( msg( 'mentorship-console-messages-help' ) ),
 				this.$messages,
 				addMessage.$element,
 			),
-			fieldset( msg( 'mentorship-console-section-stages' ), $( '<p>' ).text( msg( 'mentorship-console-stages-help' ) ), ...stageRows ),
-			fieldset( msg( 'mentorship-console-section-weights' ),
-				$( '<p>' ).text( msg( 'mentorship-console-weights-help' ) ),
-				field( this.weights.topics, msg( 'mentorship-console-weight-topics' ) ),
-				field( this.weights.languages, msg( 'mentorship-console-weight-languages' ) ),
-				field( this.weights.load, msg( 'mentorship-console-weight-load' ) ),
-				field( this.weights.activity, msg( 'mentorship-console-weight-activity' ) ),
-			),
-			fieldset( msg( 'mentorship-console-section-goals' ),
+			section( msg( 'mentorship-console-section-stages' ), $( '<p>' ).text( msg( 'mentorship-console-stages-help' ) ), ...stageRows ),
+			section( msg( 'mentorship-console-section-goals' ),
 				field( this.goalMilestones, msg( 'mentorship-console-goal-milestones' ), msg( 'mentorship-console-goal-milestones-help' ) ),
 				field( this.goalAttrition, msg( 'mentorship-console-goal-attrition' ), msg( 'mentorship-console-goal-attrition-help' ) ),
 				field( this.goalSatisfaction, msg( 'mentorship-console-goal-satisfaction' ), msg( 'mentorship-console-goal-satisfaction-help' ) ),
 			),
-			fieldset( msg( 'mentorship-console-section-shards' ),
-				field( this.shards, msg( 'mentorship-console-shards' ), msg( editing ? 'mentorship-console-shards-help-edit' : 'mentorship-console-shards-help' ) ),
+			// How matching scores and where the roster is kept: internals, for the few who need them.
+			section( msg( 'mentorship-console-section-advanced' ),
+				fieldset( msg( 'mentorship-console-section-weights' ),
+					$( '<p>' ).text( msg( 'mentorship-console-weights-help' ) ),
+					field( this.weights.topics, msg( 'mentorship-console-weight-topics' ) ),
+					field( this.weights.languages, msg( 'mentorship-console-weight-languages' ) ),
+					field( this.weights.load, msg( 'mentorship-console-weight-load' ) ),
+					field( this.weights.activity, msg( 'mentorship-console-weight-activity' ) ),
+				),
+				fieldset( msg( 'mentorship-console-section-shards' ),
+					field( this.shards, msg( 'mentorship-console-shards' ), msg( editing ? 'mentorship-console-shards-help-edit' : 'mentorship-console-shards-help' ) ),
+				),
 			),
 			this.problems.$element,
 			this.errors.$element,
@@ -524,6 +535,8 @@ export class ProgramForm {
 			}
 			this.problems.setLabel( $( '<div>' ).append( $( '<p>' ).text( msg( 'mentorship-console-problems', problems.length ) ), $list ) );
 			this.problems.toggle( true );
+			// A problem may be in a closed section: open them all, so every field named can be reached.
+			this.$element.find( 'details.mg-form-section' ).prop( 'open', true );
 			this.problems.$element.attr( { role: 'alert', tabindex: '-1' } ).trigger( 'focus' );
 			return;
 		}

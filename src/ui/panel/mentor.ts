@@ -18,7 +18,7 @@ import { formatDate } from '../env';
 import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { CountedText, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
+import { CountedText, goalsBlock, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
 import { checkinSection } from './checkin';
 import { interestFields, profileForm } from './join';
 import { TabContext } from './program-page';
@@ -137,7 +137,10 @@ function renderMentees( ctx: TabContext, view: MentorView, $box: JQuery ): void 
 			last = msg( 'mentorship-mentees-last-edit-older' );
 		}
 		$tbody.append( $( '<tr>' ).append(
-			$( '<th>' ).attr( 'scope', 'row' ).append( userLink( row.name ), row.membership ? $( [] ) : $( '<div>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-mentees-unconfirmed' ) ) ),
+			$( '<th>' ).attr( 'scope', 'row' ).append(
+				userLink( row.name ),
+				row.membership ? goalsBlock( row.membership.goals ) : $( '<div>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-mentees-unconfirmed' ) ),
+			),
 			$( '<td>' ).text( user && user.registration ? formatDate( user.registration ) : '—' ),
 			$( '<td>' ).text( activity ? formatNumber( activity.count ) + ( activity.capped ? '+' : '' ) : '—' ),
 			$( '<td>' ).text( last ),
@@ -228,26 +231,13 @@ export function mentorLeaveTab( ctx: TabContext ): JQuery {
 	const $box = $( '<div>' ).addClass( 'mg-leave' );
 	$box.append( heading( msg( 'mentorship-leave-mentor-heading' ) ), $( '<p>' ).text( msg( 'mentorship-leave-mentor-explanation', mine.length ) ) );
 	const pickers: { mentee: string; widget: OO.ui.DropdownInputWidget }[] = [];
-	// Spread mentees over the mentors with the most room, as a starting suggestion.
-	const free: Record<string, number> = {};
-	for ( const c of choices ) {
-		free[ c.name ] = c.free;
-	}
+	// No mentor is chosen for anyone in advance: the leaving mentor knows their mentees and
+	// picks for each (a pre-selected name was handed every mentee unseen). Until then each
+	// goes back to the program, where they choose again: nobody is paired without a choice.
 	for ( const mentee of mine ) {
-		let suggestion = '';
-		let best = 0;
-		for ( const c of choices ) {
-			if ( ( free[ c.name ] || 0 ) > best ) {
-				best = free[ c.name ] || 0;
-				suggestion = c.name;
-			}
-		}
-		if ( suggestion ) {
-			free[ suggestion ] = ( free[ suggestion ] || 0 ) - 1;
-		}
 		const widget = new OO.ui.DropdownInputWidget( {
 			options: [ { data: '', label: msg( 'mentorship-leave-back-to-program' ) } ].concat( choices.map( ( c ) => ( { data: c.name, label: msg( 'mentorship-leave-to-mentor', c.name, c.free ) } ) ) ),
-			value: suggestion,
+			value: '',
 			dropdown: withOverlay( {} ),
 		} );
 		nameDropdown( widget, mentee );

@@ -4,7 +4,7 @@
  * profile; leave; the coordinator console).
  */
 
-import { ConfigTrust, dropSetAside, isoSeconds, repairOwnIndex } from '../../wiki/programs';
+import { ConfigTrust, dropSetAside, isoSeconds, loadProgram, repairOwnIndex } from '../../wiki/programs';
 import { configTitle } from '../../core/titles';
 import { Actor, loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
 import { decodeMentorCache, encodeMentorCache, MENTOR_OPTION, mentorsWithRoom } from '../../core/program';
@@ -60,12 +60,7 @@ export class ProgramPage {
 	public load( tab?: string ): void {
 		const env = this.env;
 		if ( !env.user ) {
-			this.hooks.setStatus( '' );
-			this.$element.empty().append( $( '<p>' ).append(
-				$( '<span>' ).text( msg( 'mentorship-panel-login-needed' ) + ' ' ),
-				$( '<a>' ).attr( 'href', mw.util.getUrl( 'Special:UserLogin', { returnto: String( mw.config.get( 'wgPageName' ) ), returntoquery: 'program=' + this.id + '&withgadget=mentorship-match' } ) )
-					.text( msg( 'mentorship-panel-login' ) ),
-			) );
+			this.loadForReader();
 			return;
 		}
 		this.$element.attr( 'aria-busy', 'true' );
@@ -83,6 +78,64 @@ export class ProgramPage {
 		} );
 	}
 
+	/**
+	 * A reader who is not logged in (e.g. someone who followed an invitation): the program's
+	 * name and description, read only (no write, no user option), and links to create an
+	 * account or log in that come back to this program.
+	 */
+	private loadForReader(): void {
+		this.$element.attr( 'aria-busy', 'true' );
+		loadProgram( this.env.client, this.id, { profiles: false } ).then( ( loaded ) => {
+			this.$element.removeAttr( 'aria-busy' );
+			this.hooks.setStatus( '' );
+			const config = loaded.state.config;
+			document.title = config.name + ' – ' + msg( 'mentorship-panel-title' );
+			this.$element.empty();
+			this.appendBack();
+			this.$element.append(
+				$( '<h2>' ).text( config.name ),
+				paragraphs( config.description, 'mg-program-description' ),
+			);
+			if ( config.closed ) {
+				this.$element.append( $( '<p>' ).text( msg( 'mentorship-panel-closed' ) ) );
+				return;
+			}
+			// Back to this program after signing up or logging in, with the panel's gadget loaded.
+			const back: Record<string, string> = { returnto: String( mw.config.get( 'wgPageName' ) ) };
+			if ( !this.hooks.embedded ) {
+				back.returntoquery = 'program=' + this.id + '&withgadget=mentorship-match';
+			}
+			const create = new OO.ui.ButtonWidget( {
+				label: msg( 'mentorship-panel-create-account' ),
+				flags: [ 'progressive', 'primary' ],
+				href: mw.util.getUrl( 'Special:CreateAccount', back ),
+			} );
+			const login = new OO.ui.ButtonWidget( {
+				label: msg( 'mentorship-panel-login' ),
+				href: mw.util.getUrl( 'Special:UserLogin', back ),
+			} );
+			this.$element.append(
+				$( '<p>' ).addClass( 'mg-panel-reader' ).text( msg( 'mentorship-panel-login-needed' ) ),
+				$( '<div>' ).addClass( 'mg-panel-reader-actions' ).append( create.$element, login.$element ),
+			);
+		}, ( e: unknown ) => {
+			this.$element.removeAttr( 'aria-busy' );
+			this.hooks.setStatus( '' );
+			this.$element.empty().append( new OO.ui.MessageWidget( { type: 'error', label: errorText( e ) } ).$element );
+		} );
+	}
+
+	/** "All programs", on the panel's own page. */
+	private appendBack(): void {
+		if ( this.hooks.onBack ) {
+			const back = this.hooks.onBack;
+			this.$element.append( $( '<p>' ).append( $( '<a>' ).attr( 'href', mw.util.getUrl( 'Special:BlankPage/Mentorship' ) ).text( msg( 'mentorship-panel-all-programs' ) ).on( 'click', ( e ) => {
+				e.preventDefault();
+				back();
+			} ) ) );
+		}
+	}
+
 	private render( view: ProgramView, wanted?: string ): void {
 		const state = view.loaded.state;
 		const config = state.config;
@@ -92,13 +145,7 @@ export class ProgramPage {
 		const room = mentorsWithRoom( state, today );
 		document.title = config.name + ' – ' + msg( 'mentorship-panel-title' );
 		this.$element.empty();
-		if ( this.hooks.onBack ) {
-			const back = this.hooks.onBack;
-			this.$element.append( $( '<p>' ).append( $( '<a>' ).attr( 'href', mw.util.getUrl( 'Special:BlankPage/Mentorship' ) ).text( msg( 'mentorship-panel-all-programs' ) ).on( 'click', ( e ) => {
-				e.preventDefault();
-				back();
-			} ) ) );
-		}
+		this.appendBack();
 		this.$element.append(
 			$( '<h2>' ).text( config.name ),
 			paragraphs( config.description, 'mg-program-description' ),
