@@ -136,6 +136,12 @@ describe( 'waiting: asking again', () => {
 		expect( $unanswered.find( 'input[type=radio]:checked' ).closest( '.oo-ui-fieldLayout' ).text() ).toContain( 'Bob' );
 		const prefilled = questionBox( o ).getValue();
 		expect( prefilled ).toMatch( /^I asked my mentor a question on .+ and have had no reply yet/ );
+		// Sent to the mentor instead, the post would link nothing: the written text goes, and comes back with the backup.
+		const $radios = $unanswered.find( 'input[type=radio]' );
+		$( $radios[ 0 ]! ).prop( 'checked', true ).trigger( 'change' );
+		expect( questionBox( o ).getValue() ).toBe( '' );
+		$( $radios[ 1 ]! ).prop( 'checked', true ).trigger( 'change' );
+		expect( questionBox( o ).getValue() ).toBe( prefilled );
 		// The dialog learnt that the question waits: the cached mentor says so.
 		await until( () => ui.wiki.options[ MENTOR_OPTION ] !== undefined );
 		expect( decodeMentorCache( ui.wiki.options[ MENTOR_OPTION ] ) ).toEqual( { program: PROGRAM, mentor: 'Alice', due: '2026-01-13T12:00:00Z' } );

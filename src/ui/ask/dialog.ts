@@ -181,10 +181,21 @@ export class AskDialog extends StagedDialog {
 				label: msg( 'mentorship-ask-unanswered', previous.to || '', formatDate( previous.time ), state.unanswered.days ),
 			} );
 			this.$unanswered.append( notice.$element, state.alternative ? this.choice.$element : $( [] ) ).show();
-			if ( state.alternative && !this.question.getValue().trim() ) {
+			if ( state.alternative ) {
 				// Asking again takes one click: the question is written (the post links the
-				// unanswered one), and the mentee may change it before Preview.
-				this.question.setValue( msg( 'mentorship-ask-reask-prefill', formatDate( previous.time ) ) );
+				// unanswered one), and the mentee may change it before Preview. Sent to the
+				// mentor instead, the post links nothing: the text goes if it was not changed.
+				const written = msg( 'mentorship-ask-reask-prefill', formatDate( previous.time ) );
+				const follow = ( value: string ): void => {
+					const current = this.question.getValue();
+					if ( value === 'alternative' && !current.trim() ) {
+						this.question.setValue( written );
+					} else if ( value !== 'alternative' && current === written ) {
+						this.question.setValue( '' );
+					}
+				};
+				follow( this.choice.getValue() );
+				this.choice.onChange( follow );
 			}
 		}
 	}
