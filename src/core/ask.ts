@@ -6,7 +6,7 @@
 
 import { Question } from './format';
 import { Availability } from './program';
-import { escapeBlock, escapeInline, fillTemplate, headingText, marker, pageLink, panelLink, signature, userLink } from './wikitext';
+import { escapeBlock, escapeInline, fillTemplate, headingText, marker, pageLink, panelLink, sectionLink, signature, userLink } from './wikitext';
 
 export const QUESTION_MAX = 2000;
 
@@ -16,8 +16,17 @@ export type Recipient =
 	{ kind: 'backup'; user: string } |
 	{ kind: 'helpdesk'; page: string };
 
-/** Why a question does not go to the mentor. */
-export type Detour = { mentor: string; because: Availability | 'unanswered' } | null;
+/** A question asked earlier: where it was posted (its page and section heading, as recorded). */
+export interface QuestionRef {
+	page: string;
+	section: string;
+}
+
+/**
+ * Why a question does not go to the mentor. When it is asked again because the mentor has
+ * not answered, `original` is the question left unanswered: the post quotes and links it.
+ */
+export type Detour = { mentor: string; because: Availability | 'unanswered'; original?: QuestionRef } | null;
 
 export interface QuestionInput {
 	id: string;
@@ -58,6 +67,9 @@ function detourLine( detour: Detour, messages: ContentMessages ): string | null 
 		return null;
 	}
 	const mentor = userLink( detour.mentor );
+	if ( detour.because === 'unanswered' && detour.original ) {
+		return fillTemplate( messages( 'mentorship-ask-post-because-unanswered-link' ), [ mentor, sectionLink( detour.original.page, detour.original.section ) ] );
+	}
 	if ( detour.because === 'unanswered' ) {
 		return fillTemplate( messages( 'mentorship-ask-post-because-unanswered' ), [ mentor ] );
 	}
@@ -149,6 +161,41 @@ export function isAnswered( question: Question, contributions: Contribution[], a
 		}
 	}
 	return false;
+}
+
+/** A revision of a page as the API lists it (prop=revisions): who made it, when, and its summary. */
+export interface PageRevision {
+	user: string;
+	timestamp: string;
+	comment: string;
+}
+
+/**
+ * Whether a question posted on a shared page (the help desk) has had a reply: an edit of
+ * its section after it, by anyone but the asker, given the page's revisions since.
+ */
+export function isAnsweredOnPage( question: Question, revisions: PageRevision[], asker: string ): boolean {
+	const section = plainHeading( question.section );
+	const me = plainHeading( asker );
+	for ( const r of revisions ) {
+		if ( r.timestamp > question.time && plainHeading( r.user ) !== me && sectionOfComment( r.comment ) === section ) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * When the mentee's latest question counts as waiting too long (its time plus the program's
+ * limit, ISO), or null when there is none or it is answered. The latest question is the
+ * one the ask dialog checks, and offers to ask again elsewhere: a later question, asked
+ * again or anew, takes over from an earlier one.
+ */
+export function overdueFrom( latest: Question | null, answered: boolean, limitDays: number ): string | null {
+	if ( !latest || answered ) {
+		return null;
+	}
+	return new Date( Date.parse( latest.time ) + limitDays * 86400000 ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
 }
 
 /** Days between two ISO times (fractional). */

@@ -451,10 +451,24 @@ export const MENTOR_OPTION = 'userjs-mentorship';
 export interface MentorCache {
 	program: string;
 	mentor: string;
+	/**
+	 * From when the mentee's latest question counts as waiting too long (ISO time: the
+	 * question's time plus the program's limit), while it is unanswered; absent otherwise.
+	 * The ask loader compares it with the clock: a page view makes no request.
+	 */
+	due?: string;
 }
 
+/** Version 2 adds `due`; version 1 (program and mentor only) still decodes. */
 export function encodeMentorCache( cache: MentorCache | null ): string | null {
-	return cache ? JSON.stringify( { v: 1, program: cache.program, mentor: cache.mentor } ) : null;
+	if ( !cache ) {
+		return null;
+	}
+	const value: { v: number; program: string; mentor: string; due?: string } = { v: 2, program: cache.program, mentor: cache.mentor };
+	if ( cache.due ) {
+		value.due = cache.due;
+	}
+	return JSON.stringify( value );
 }
 
 export function decodeMentorCache( value: unknown ): MentorCache | null {
@@ -462,9 +476,14 @@ export function decodeMentorCache( value: unknown ): MentorCache | null {
 		return null;
 	}
 	try {
-		const parsed = JSON.parse( value ) as { v?: unknown; program?: unknown; mentor?: unknown };
-		if ( parsed.v === 1 && isId( parsed.program ) && looksLikeUserName( parsed.mentor ) ) {
-			return { program: parsed.program, mentor: parsed.mentor };
+		const parsed = JSON.parse( value ) as { v?: unknown; program?: unknown; mentor?: unknown; due?: unknown };
+		if ( ( parsed.v === 1 || parsed.v === 2 ) && isId( parsed.program ) && looksLikeUserName( parsed.mentor ) ) {
+			const cache: MentorCache = { program: parsed.program, mentor: parsed.mentor };
+			// (Not a time: Date.parse gives NaN, and the control shows nothing waiting.)
+			if ( parsed.v === 2 && typeof parsed.due === 'string' ) {
+				cache.due = parsed.due;
+			}
+			return cache;
 		}
 	} catch ( e ) {
 		// A damaged value counts as no cache; the next click repairs it.

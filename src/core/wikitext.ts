@@ -82,6 +82,16 @@ export function pageLink( title: string, label?: string ): string {
 }
 
 /**
+ * A link to a section of a page, labelled with the heading: the heading is escaped in the
+ * target and the label alike (the wiki decodes character references in a link's fragment).
+ */
+export function sectionLink( title: string, heading: string ): string {
+	const target = /^(Category|File|Image):/i.test( title ) ? ':' + title : title;
+	const escaped = escapeInline( heading );
+	return '[[' + target + '#' + escaped + '|' + escaped + ']]';
+}
+
+/**
  * A link to a program in the mentorship panel, for everyone: the URL loads the panel's
  * gadget even for readers who have not turned it on (supportsUrlLoad). A wikilink cannot
  * carry that query, so it is {{fullurl:}}'s URL inside a plainlinks span, which every skin

@@ -4,7 +4,7 @@
  * record in the mentee's own profile).
  */
 
-import { buildQuestion, ContentMessages, daysBetween, Detour, isAnswered, questionMarker, Recipient } from '../core/ask';
+import { buildQuestion, ContentMessages, daysBetween, Detour, isAnswered, overdueFrom, questionMarker, Recipient } from '../core/ask';
 import { MentorshipError } from '../core/errors';
 import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, RosterMember } from '../core/format';
 import {
@@ -37,6 +37,11 @@ export interface AskState {
 	unanswered: { question: Question; days: number } | null;
 	/** Where to send instead when the previous question is unanswered (backup or help desk). */
 	alternative: Recipient | null;
+	/**
+	 * What the cached mentor's `due` should be after this reading of the latest question
+	 * (null: nothing waits), or undefined when it was not checked (a help-desk question).
+	 */
+	due?: string | null;
 	/** The cached mentor (user option) differs from the pages: it is repaired on send. */
 	cacheStale: boolean;
 	today: string;
@@ -163,6 +168,16 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 	if ( !mentor || !membership ) {
 		return result;
 	}
+	const latest = lastQuestion( membership );
+	if ( !latest ) {
+		result.due = null;
+	} else if ( latest.to && latest.via !== 'helpdesk' ) {
+		// Not yet past the limit: it is due then, unless answered before (the panel finds out).
+		result.due = overdueFrom( latest, false, unansweredDays( config ) );
+	} else {
+		// The help desk is where questions go last: nothing to offer instead.
+		result.due = null;
+	}
 	result.mentorState = availability( activeMembership( state.profiles[ mentor ], programId ), day );
 	const route = routeQuestion( state, mentor, day );
 	// A mentor away or leaving, with no available backup, in a program with no help desk, is
@@ -189,7 +204,9 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 				const theirs = await client.batch( { contribsOf: { user: previous.to, since: previous.time, namespace: 3, limit: 500 } } );
 				answered = isAnswered( previous, theirs.contribs, userTalkTitle( me ) );
 			}
-			if ( !answered ) {
+			if ( answered ) {
+				result.due = null;
+			} else {
 				result.unanswered = { question: previous, days: Math.floor( days ) };
 				result.alternative = await alternativeTo( client, state, mentor, day, route.to === 'mentor' || late );
 			}
@@ -246,6 +263,8 @@ export interface SendResult {
 	recorded: boolean;
 	/** Why the question could not be recorded in the profile (it is posted all the same). */
 	recordError?: unknown;
+	/** The cached mentor as now written (with the new question's due time), when it was. */
+	cache?: string | null;
 }
 
 /**
@@ -291,8 +310,16 @@ export async function sendQuestion( options: SendOptions ): Promise<SendResult> 
 	try {
 		await recordQuestion( options.ctx, state.programId, question, state.profile );
 		result.recorded = true;
-		if ( state.cacheStale ) {
-			await options.client.setOption( MENTOR_OPTION, encodeMentorCache( state.mentor ? { program: state.programId, mentor: state.mentor } : null ) );
+		// The cached mentor: repaired if stale, and the new question is the one that may wait
+		// (a question asked again takes over from the one it repeats).
+		const cache = encodeMentorCache( state.mentor ? {
+			program: state.programId, mentor: state.mentor, due: question.to ? overdueFrom( question, false, unansweredDays( state.config ) ) || undefined : undefined,
+		} : null );
+		try {
+			await options.client.setOption( MENTOR_OPTION, cache );
+			result.cache = cache;
+		} catch ( e ) {
+			// Only a cache: the panel or the next question repairs it.
 		}
 	} catch ( e ) {
 		// The question is posted: say that the record failed, never post it twice.

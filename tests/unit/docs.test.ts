@@ -41,7 +41,9 @@ describe( 'docs/data-format.md', () => {
 	it( 'shows the cached mentor as the gadget writes it', () => {
 		const block = /`userjs-mentorship`[\s\S]*?```json\n(.*)\n```/.exec( DOC );
 		const value = ( block as RegExpExecArray )[ 1 ] as string;
-		expect( value ).toBe( encodeMentorCache( { program: 'art-2026', mentor: 'Alice' } ) );
-		expect( decodeMentorCache( value ) ).toEqual( { program: 'art-2026', mentor: 'Alice' } );
+		expect( value ).toBe( encodeMentorCache( { program: 'art-2026', mentor: 'Alice', due: '2026-03-04T10:00:00Z' } ) );
+		expect( decodeMentorCache( value ) ).toEqual( { program: 'art-2026', mentor: 'Alice', due: '2026-03-04T10:00:00Z' } );
+		// Version 1, as written before `due`, still decodes.
+		expect( decodeMentorCache( '{"v":1,"program":"art-2026","mentor":"Alice"}' ) ).toEqual( { program: 'art-2026', mentor: 'Alice' } );
 	} );
 } );

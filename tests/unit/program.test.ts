@@ -501,15 +501,25 @@ describe( 'program: changes are idempotent and keep unknown fields', () => {
 describe( 'program: the cached mentor', () => {
 	it( 'encodes and decodes', () => {
 		const value = encodeMentorCache( { program: P, mentor: 'Alice' } );
-		expect( JSON.parse( value as string ) ).toEqual( { v: 1, program: P, mentor: 'Alice' } );
+		expect( JSON.parse( value as string ) ).toEqual( { v: 2, program: P, mentor: 'Alice' } );
 		expect( decodeMentorCache( value ) ).toEqual( { program: P, mentor: 'Alice' } );
 		expect( encodeMentorCache( null ) ).toBeNull();
+	} );
+
+	it( 'keeps when the latest question waits too long (version 2); version 1 still decodes', () => {
+		const value = encodeMentorCache( { program: P, mentor: 'Alice', due: '2026-01-23T12:00:00Z' } );
+		expect( JSON.parse( value as string ) ).toEqual( { v: 2, program: P, mentor: 'Alice', due: '2026-01-23T12:00:00Z' } );
+		expect( decodeMentorCache( value ) ).toEqual( { program: P, mentor: 'Alice', due: '2026-01-23T12:00:00Z' } );
+		expect( decodeMentorCache( JSON.stringify( { v: 1, program: P, mentor: 'Alice' } ) ) ).toEqual( { program: P, mentor: 'Alice' } );
+		// A version 1 value knows nothing of `due`; one of another type is dropped.
+		expect( decodeMentorCache( JSON.stringify( { v: 1, program: P, mentor: 'Alice', due: '2026-01-23T12:00:00Z' } ) ) ).toEqual( { program: P, mentor: 'Alice' } );
+		expect( decodeMentorCache( JSON.stringify( { v: 2, program: P, mentor: 'Alice', due: 5 } ) ) ).toEqual( { program: P, mentor: 'Alice' } );
 	} );
 
 	it( 'treats a missing or damaged value as no cache', () => {
 		for ( const value of [
 			undefined, null, '', 5, {}, 'not json', 'null', '5', '[]', '"x"',
-			'{"v":2,"program":"p","mentor":"A"}', '{"program":"p","mentor":"A"}',
+			'{"v":3,"program":"p","mentor":"A"}', '{"program":"p","mentor":"A"}',
 			'{"v":1,"program":3,"mentor":"A"}', '{"v":1,"program":"p","mentor":""}', '{"v":1,"program":"p"}',
 			'{"v":1,"program":"p","mentor":"A"', // cut short
 		] ) {

@@ -1,7 +1,8 @@
 /**
  * mentorship-ask, the loader: on an article a logged-in user reads, an "Ask my mentor"
- * control (or "Find a mentor" when they have none). The mentor's name comes from the
- * cached user option, so the page view costs no request; the click loads the dialog.
+ * control (or "Find a mentor" when they have none), which says so when the mentee's latest
+ * question has waited past the program's limit. The mentor's name and that time come from
+ * the cached user option, so the page view costs no request; the click loads the dialog.
  */
 
 import { decodeMentorCache, MENTOR_OPTION } from '../../core/program';
@@ -21,7 +22,10 @@ function init(): void {
 		addLink( portlets, panelUrl(), mw.msg( 'mentorship-find-portlet' ), 'ca-mentorship-find', '', true );
 		return;
 	}
-	const link = addLink( portlets, '#', mw.msg( 'mentorship-ask-portlet' ), 'ca-mentorship-ask',
+	// The latest question has waited past the program's limit: the control says so (the
+	// time is in the cached option, so this costs no request).
+	const waiting = !!cache.due && Date.now() >= Date.parse( cache.due );
+	const link = addLink( portlets, '#', mw.msg( waiting ? 'mentorship-ask-portlet-waiting' : 'mentorship-ask-portlet' ), 'ca-mentorship-ask',
 		mw.msg( 'mentorship-ask-portlet-tooltip', cache.mentor ), true );
 	if ( link ) {
 		onActivate( link, ( trigger ) => {

@@ -6,8 +6,9 @@
  */
 
 import { newId, QUESTION_MAX, Recipient } from '../../core/ask';
-import { encodeMentorCache, MentorCache, MENTOR_OPTION } from '../../core/program';
+import { MentorCache, MENTOR_OPTION } from '../../core/program';
 import { AskState, loadAskState, sendQuestion, SendResult } from '../../wiki/ask';
+import { cacheDue } from '../../wiki/questions';
 import { buildQuestion } from '../../core/ask';
 import { Drafts } from '../drafts';
 import { Env, formatDate, writeContext } from '../env';
@@ -143,6 +144,11 @@ export class AskDialog extends StagedDialog {
 			if ( !state.mentor || !state.membership ) {
 				// The cache named a mentor the pages do not confirm: forget it.
 				void env.client.setOption( MENTOR_OPTION, null ).then( () => mw.user.options.set( MENTOR_OPTION, null ) );
+			} else if ( state.due !== undefined ) {
+				// What was just learnt of the latest question, for the next page view's control.
+				cacheDue( env.client, mw.user.options.get( MENTOR_OPTION ), state.programId, state.mentor, state.due ).then( ( value ) => {
+					mw.user.options.set( MENTOR_OPTION, value );
+				}, () => undefined );
 			}
 		}, ( e: unknown ) => {
 			this.showError( errorText( e ) );
@@ -175,6 +181,22 @@ export class AskDialog extends StagedDialog {
 				label: msg( 'mentorship-ask-unanswered', previous.to || '', formatDate( previous.time ), state.unanswered.days ),
 			} );
 			this.$unanswered.append( notice.$element, state.alternative ? this.choice.$element : $( [] ) ).show();
+			if ( state.alternative ) {
+				// Asking again takes one click: the question is written (the post links the
+				// unanswered one), and the mentee may change it before Preview. Sent to the
+				// mentor instead, the post links nothing: the text goes if it was not changed.
+				const written = msg( 'mentorship-ask-reask-prefill', formatDate( previous.time ) );
+				const follow = ( value: string ): void => {
+					const current = this.question.getValue();
+					if ( value === 'alternative' && !current.trim() ) {
+						this.question.setValue( written );
+					} else if ( value !== 'alternative' && current === written ) {
+						this.question.setValue( '' );
+					}
+				};
+				follow( this.choice.getValue() );
+				this.choice.onChange( follow );
+			}
 		}
 	}
 
@@ -222,7 +244,8 @@ export class AskDialog extends StagedDialog {
 			return null;
 		}
 		if ( state.unanswered && state.alternative && this.choice && this.choice.getValue() === 'alternative' ) {
-			return { recipient: state.alternative, detour: { mentor: state.mentor, because: 'unanswered' } };
+			const original = state.unanswered.question;
+			return { recipient: state.alternative, detour: { mentor: state.mentor, because: 'unanswered', original: { page: original.page, section: original.section } } };
 		}
 		return { recipient: state.recipient, detour: state.detour };
 	}
@@ -282,8 +305,8 @@ export class AskDialog extends StagedDialog {
 		} ).then( ( result ) => {
 			this.result = result;
 			this.drafts.clear();
-			if ( state.cacheStale && state.mentor ) {
-				mw.user.options.set( MENTOR_OPTION, encodeMentorCache( { program: state.programId, mentor: state.mentor } ) );
+			if ( result.cache !== undefined ) {
+				mw.user.options.set( MENTOR_OPTION, result.cache );
 			}
 			this.showResult( result, result.recordError || null );
 		} );

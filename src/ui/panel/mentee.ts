@@ -5,7 +5,7 @@
 
 import { buildNotice } from '../../core/notices';
 import { LIMITS, Membership } from '../../core/format';
-import { activeMembership, availability, MENTOR_OPTION, encodeMentorCache } from '../../core/program';
+import { activeMembership, availability, MENTOR_OPTION, encodeMentorCache, unansweredDays } from '../../core/program';
 import { Fit, suggestMentors } from '../../core/matching';
 import { Reason } from '../../core/reason';
 import { isoSeconds } from '../../wiki/programs';
@@ -16,6 +16,7 @@ import { msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
 import { CountedText, heading, languageName, paragraphs, statusLine, tagValues, userLink } from '../widgets';
 import { checkinSection } from './checkin';
+import { ownQuestions } from './own-questions';
 import { interestFields, profileForm } from './join';
 import { TabContext } from './program-page';
 
@@ -184,6 +185,7 @@ export function mentorTab( ctx: TabContext ): JQuery {
 			const own: Fit = { ...mine, reasons: mine.reasons.filter( ( r ) => r.key !== 'mentorship-reason-full' ) };
 			$box.append( $( '<ul>' ).addClass( 'mg-mentor-cards' ).append( mentorCard( ctx, own, null ) ) );
 		}
+		$box.append( ownQuestions( { env: ctx.env, programId: ctx.id, me: viewer.name, membership: viewer.membership, mentor: viewer.mentor, limitDays: unansweredDays( state.config ) } ) );
 		$box.append( askGadgetOffer( ctx ) );
 		$box.append( heading( msg( 'mentorship-change-mentor' ) ), $( '<p>' ).text( msg( 'mentorship-change-mentor-explanation' ) ) );
 	} else {

@@ -247,7 +247,9 @@ export class ProgramPage {
 		let wanted: string | null | undefined;
 		// The cache follows the pairing the viewer's own profile confirms, never the roster.
 		if ( viewer.membership && viewer.membership.role === 'mentee' ) {
-			wanted = viewer.mentor ? encodeMentorCache( { program: this.id, mentor: viewer.mentor } ) : null;
+			// The same mentor keeps what the cache knows of their latest question (`due`).
+			const due = cached && cached.program === this.id && cached.mentor === viewer.mentor ? cached.due : undefined;
+			wanted = viewer.mentor ? encodeMentorCache( { program: this.id, mentor: viewer.mentor, due: due } ) : null;
 			if ( !viewer.mentor && ( !cached || cached.program !== this.id ) ) {
 				wanted = undefined;
 			}
