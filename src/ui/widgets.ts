@@ -95,6 +95,8 @@ export class CountedText {
 		this.counter = new OO.ui.LabelWidget( { classes: [ 'mg-counter' ] } );
 		this.counter.$element.attr( { id: id, 'aria-live': 'polite' } );
 		this.input.$input.attr( 'aria-describedby', id );
+		// What people type here is shown to others in its own direction; it is typed in it too.
+		this.input.$input.attr( 'dir', 'auto' );
 		this.field = new OO.ui.FieldLayout( this.input, {
 			label: options.label,
 			align: 'top',
