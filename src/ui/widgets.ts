@@ -44,6 +44,23 @@ export function goalsBlock( goals: string | null | undefined ): JQuery {
 	);
 }
 
+/**
+ * A text of the interface holding something a person typed (a note, a comment): the typed
+ * part in its own direction (<bdi dir="auto">), so that an English note in an Arabic sentence,
+ * or the reverse, does not reorder the sentence around it. As text only.
+ */
+export function withTyped( text: string, typed: string | null | undefined ): JQuery {
+	const at = typed ? text.indexOf( typed ) : -1;
+	if ( !typed || at === -1 ) {
+		return $( '<span>' ).text( text );
+	}
+	return $( '<span>' ).append(
+		document.createTextNode( text.slice( 0, at ) ),
+		$( '<bdi>' ).attr( 'dir', 'auto' ).text( typed ),
+		document.createTextNode( text.slice( at + typed.length ) ),
+	);
+}
+
 interface DisplayNamesLike {
 	of( code: string ): string | undefined;
 }
