@@ -9,7 +9,7 @@
 
 import { parseArgs } from 'node:util';
 import { ensureAccounts, login, setGadgets } from './lib/accounts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './lib/demo';
+import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CONFIG, DEMO_PASSWORD, DEMO_QUESTION, seedDemo } from './lib/demo';
 import { deploy } from './lib/deploy';
 import { ensureInstalled, ensureMediaWiki, localWiki, parseRelease, releaseFromEnv, startServer } from './lib/localwiki';
 
@@ -41,6 +41,9 @@ async function main(): Promise<void> {
 		'',
 		`  ${ wiki.server }/index.php/Main_Page`,
 		`  The matching panel: ${ wiki.server }/index.php/Special:BlankPage/Mentorship`,
+		`  Articles to ask about: ${ Object.keys( DEMO_ARTICLES ).join( ', ' ) }`,
+		`  The program's help desk: ${ DEMO_CONFIG.helpDesk }`,
+		`  ${ DEMO_QUESTION.mentee } asked ${ DEMO_QUESTION.mentor } about "${ DEMO_QUESTION.article }", and was answered: see User talk:${ DEMO_QUESTION.mentor }`,
 		'',
 		'Log in as (every demo password is "' + DEMO_PASSWORD + '"):',
 		...DEMO_ACCOUNTS.map( ( a ) => `  ${ a.name.padEnd( 18 ) } ${ a.role }` ),

@@ -44,6 +44,23 @@ export function goalsBlock( goals: string | null | undefined ): JQuery {
 	);
 }
 
+/**
+ * A text of the interface holding something a person typed (a note, a comment): the typed
+ * part in its own direction (<bdi dir="auto">), so that an English note in an Arabic sentence,
+ * or the reverse, does not reorder the sentence around it. As text only.
+ */
+export function withTyped( text: string, typed: string | null | undefined ): JQuery {
+	const at = typed ? text.indexOf( typed ) : -1;
+	if ( !typed || at === -1 ) {
+		return $( '<span>' ).text( text );
+	}
+	return $( '<span>' ).append(
+		document.createTextNode( text.slice( 0, at ) ),
+		$( '<bdi>' ).attr( 'dir', 'auto' ).text( typed ),
+		document.createTextNode( text.slice( at + typed.length ) ),
+	);
+}
+
 interface DisplayNamesLike {
 	of( code: string ): string | undefined;
 }
@@ -95,6 +112,8 @@ export class CountedText {
 		this.counter = new OO.ui.LabelWidget( { classes: [ 'mg-counter' ] } );
 		this.counter.$element.attr( { id: id, 'aria-live': 'polite' } );
 		this.input.$input.attr( 'aria-describedby', id );
+		// What people type here is shown to others in its own direction; it is typed in it too.
+		this.input.$input.attr( 'dir', 'auto' );
 		this.field = new OO.ui.FieldLayout( this.input, {
 			label: options.label,
 			align: 'top',

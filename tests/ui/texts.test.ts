@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { reasonText } from '../../src/ui/panel/mentee';
 import { skipText } from '../../src/ui/welcome/common';
-import { goalsBlock, languageName, paragraphs, unansweredText } from '../../src/ui/widgets';
+import { CountedText, goalsBlock, languageName, paragraphs, unansweredText, withTyped } from '../../src/ui/widgets';
 import { msg } from '../../src/ui/i18n';
 import { PROGRAM, programConfig, setupUi } from '../support/ui';
 
@@ -64,5 +64,13 @@ describe( 'texts that read well', () => {
 		const $goals = goalsBlock( 'Write about <i>painters</i>' );
 		expect( $goals.find( 'bdi' ).attr( 'dir' ) ).toBe( 'auto' );
 		expect( $goals.find( 'bdi' ).children().length ).toBe( 0 );
+		// And typed in it: the boxes for descriptions, introductions, goals and notes.
+		const box = new CountedText( { label: 'Description', max: 100, value: '' } );
+		expect( box.input.$input.attr( 'dir' ) ).toBe( 'auto' );
+		// A note or comment inside an interface sentence keeps its own direction, as text.
+		const $note = withTyped( '٤ من ٥: “Great <b>help</b>”', 'Great <b>help</b>' );
+		expect( $note.text() ).toBe( '٤ من ٥: “Great <b>help</b>”' );
+		expect( $note.find( 'bdi[dir=auto]' ).text() ).toBe( 'Great <b>help</b>' );
+		expect( $note.find( 'b' ).length ).toBe( 0 );
 	} );
 } );

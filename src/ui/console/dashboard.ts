@@ -17,7 +17,7 @@ import { consoleWriter, formatDate } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { reasonText } from '../panel/mentee';
-import { goalsBlock, heading, statusLine, unansweredText, userLink } from '../widgets';
+import { goalsBlock, heading, statusLine, unansweredText, userLink, withTyped } from '../widgets';
 import { ConsoleContext } from './console';
 import { openMilestoneDialog } from './milestone-dialog';
 
@@ -182,7 +182,8 @@ function summaryCards( ctx: ConsoleContext, summary: DashboardSummary ): JQuery 
 	for ( const c of checkins.comments.slice( 0, 50 ) ) {
 		$comments.append( $( '<li>' ).append(
 			userLink( c.name ),
-			document.createTextNode( ' ' + msg( 'mentorship-console-checkin-summary-comment', c.checkin.satisfaction, c.checkin.comment ) ),
+			' ',
+			withTyped( msg( 'mentorship-console-checkin-summary-comment', c.checkin.satisfaction, c.checkin.comment ), c.checkin.comment ),
 		) );
 	}
 	return $( '<div>' ).addClass( 'mg-cards' ).append(
@@ -220,7 +221,7 @@ function milestonesCell( ctx: ConsoleContext, row: MemberRow ): JQuery {
 	const $cell = $( '<td>' );
 	const $list = $( '<ul>' ).addClass( 'mg-milestones' );
 	for ( const m of row.recorded ) {
-		$list.append( $( '<li>' ).text( milestoneText( m, formatDate ) ) );
+		$list.append( $( '<li>' ).append( withTyped( milestoneText( m, formatDate ), m.note ) ) );
 	}
 	for ( const d of row.detected ) {
 		const record = new OO.ui.ButtonWidget( { label: msg( 'mentorship-console-milestone-record-detected' ), framed: false, flags: [ 'progressive' ] } );
@@ -291,7 +292,7 @@ function membersTable( ctx: ConsoleContext, rows: MemberRow[] ): JQuery {
 			$( '<td>' ).text( lastEditText( row, formatDate ) ),
 			unansweredCell( ctx, row ),
 			milestonesCell( ctx, row ),
-			$( '<td>' ).text( checkinText( row ) ),
+			$( '<td>' ).append( withTyped( checkinText( row ), row.checkin && row.checkin.comment ) ),
 		) );
 	}
 	return $( '<div>' ).addClass( 'mg-table-scroll' ).attr( { tabindex: '0', role: 'region', 'aria-label': msg( 'mentorship-console-members-caption' ) } ).append(
