@@ -6,6 +6,8 @@
  * that signatures (four tildes), templates, tags and headings a user typed are shown as typed.
  */
 
+import { PANEL_GADGET, PANEL_PAGE } from '../lib/contract';
+
 /** The signature the wiki expands on save (built at run time: a literal would be expanded in the gadget page itself). */
 export function signature(): string {
 	return new Array( 5 ).join( '~' );
@@ -86,7 +88,7 @@ export function pageLink( title: string, label?: string ): string {
  * gadget even for readers who have not turned it on (supportsUrlLoad).
  */
 export function panelLink( programId: string, label: string ): string {
-	return '[{{fullurl:Special:BlankPage/Mentorship|program=' + programId + '&withgadget=mentorship-match}} ' +
+	return '[{{fullurl:' + PANEL_PAGE + '|program=' + programId + '&withgadget=' + PANEL_GADGET + '}} ' +
 		escapeInline( label ) + ']';
 }
 

@@ -4,9 +4,9 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { reasonText } from '../../src/ui/panel/mentee';
 import { skipText } from '../../src/ui/welcome/common';
-import { languageName, unansweredText } from '../../src/ui/widgets';
+import { languageName, reasonText } from '../../src/ui/i18n';
+import { unansweredText } from '../../src/ui/widgets';
 import { PROGRAM, programConfig, setupUi } from '../support/ui';
 
 describe( 'texts that read well', () => {

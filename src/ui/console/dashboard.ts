@@ -15,10 +15,9 @@ import { migrateLegacyPairings } from '../../wiki/console';
 import { isoSeconds } from '../../wiki/programs';
 import { consoleWriter, formatDate } from '../env';
 import { errorText } from '../errors';
-import { formatNumber, msg } from '../i18n';
-import { reasonText } from '../panel/mentee';
+import { formatNumber, listText, msg, reasonText } from '../i18n';
 import { heading, statusLine, unansweredText, userLink } from '../widgets';
-import { ConsoleContext } from './console';
+import { ConsoleContext } from './context';
 import { openMilestoneDialog } from './milestone-dialog';
 
 function dateOnly( iso: string ): string {
@@ -139,10 +138,6 @@ function goalLine( met: boolean | undefined, text: string ): JQuery {
 		new OO.ui.IconWidget( { icon: met ? 'check' : 'alert', title: '' } ).$element.attr( 'aria-hidden', 'true' ),
 		$( '<span>' ).text( ' ' + text + ' ' + msg( met ? 'mentorship-console-goal-met' : 'mentorship-console-goal-missed' ) ),
 	);
-}
-
-function listText( list: string[] ): string {
-	return mw.language && mw.language.listToText ? mw.language.listToText( list ) : list.join( ', ' );
 }
 
 function names( list: string[], max = 20 ): JQuery {

@@ -15,12 +15,11 @@ import { applyPairs, notifyPairs, NotifyReport } from '../../wiki/console';
 import { isoSeconds } from '../../wiki/programs';
 import { consoleWriter } from '../env';
 import { ErrorArea, errorText } from '../errors';
-import { formatNumber, msg } from '../i18n';
+import { formatNumber, msg, reasonText } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { reasonText } from '../panel/mentee';
 import { jq } from '../windows';
 import { heading, statusLine, userLink } from '../widgets';
-import { ConsoleContext } from './console';
+import { ConsoleContext } from './context';
 
 interface RowParts {
 	select: HTMLSelectElement;

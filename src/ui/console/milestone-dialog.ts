@@ -13,7 +13,7 @@ import { msg } from '../i18n';
 import { nameDropdown, withOverlay } from '../widgets';
 import { StagedDialog, stagedActions } from '../staged-dialog';
 import { openWindow, ownStatics } from '../windows';
-import { ConsoleContext } from './console';
+import { ConsoleContext } from './context';
 
 export class MilestoneDialog extends StagedDialog {
 	private readonly ctx: ConsoleContext;

@@ -13,7 +13,7 @@ import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { jq } from '../windows';
 import { heading, RadioGroup } from '../widgets';
-import { TabContext } from './program-page';
+import { TabContext } from './context';
 
 /** The answers, 1 to 5 (message keys in full, for the i18n check). */
 const SCALE = [

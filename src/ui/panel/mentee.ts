@@ -7,36 +7,19 @@ import { buildNotice } from '../../core/notices';
 import { LIMITS, Membership } from '../../core/format';
 import { activeMembership, availability, MENTOR_OPTION, encodeMentorCache } from '../../core/program';
 import { Fit, suggestMentors } from '../../core/matching';
-import { Reason } from '../../core/reason';
 import { isoSeconds } from '../../wiki/programs';
 import { chooseMentor, leaveAsMentee } from '../../wiki/membership';
 import { formatDate } from '../env';
 import { ErrorArea } from '../errors';
-import { msg } from '../i18n';
+import { languageName, listText, msg, reasonText } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { CountedText, heading, languageName, paragraphs, statusLine, tagValues, userLink } from '../widgets';
+import { CountedText, heading, paragraphs, statusLine, tagValues, userLink } from '../widgets';
 import { checkinSection } from './checkin';
 import { interestFields, profileForm } from './join';
-import { TabContext } from './program-page';
-
-function listText( items: string[] ): string {
-	return mw.language && mw.language.listToText ? mw.language.listToText( items ) : items.join( ', ' );
-}
+import { TabContext } from './context';
 
 function today( ctx: TabContext ): string {
 	return isoSeconds( ctx.env.clock.now() ).slice( 0, 10 );
-}
-
-/**
- * A reason's text: lists in its parameters are joined as the user's language does ("A, B
- * and C"); languages are named as everywhere in the panel ("English (en)", not "en").
- */
-export function reasonText( reason: Reason ): string {
-	const languages = reason.key === 'mentorship-reason-languages';
-	const params = reason.params.map( ( p ) => Array.isArray( p ) ?
-		listText( languages ? p.map( languageName ) : p ) :
-		p );
-	return msg( reason.key, ...params );
 }
 
 /** The reasons of a suggestion, as a list a screen reader reads in order. */

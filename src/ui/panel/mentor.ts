@@ -21,7 +21,7 @@ import { confirmNotice } from '../notice-dialog';
 import { CountedText, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
 import { checkinSection } from './checkin';
 import { interestFields, profileForm } from './join';
-import { TabContext } from './program-page';
+import { TabContext } from './context';
 
 interface QuestionRow {
 	question: Question;

@@ -4,9 +4,10 @@
  * profile; leave; the coordinator console).
  */
 
+import { PANEL_PAGE } from '../../lib/contract';
 import { ConfigTrust, dropSetAside, isoSeconds, repairOwnIndex } from '../../wiki/programs';
 import { configTitle } from '../../core/titles';
-import { Actor, loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
+import { loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
 import { decodeMentorCache, encodeMentorCache, MENTOR_OPTION, mentorsWithRoom } from '../../core/program';
 import { Env, formatDate, writeContext } from '../env';
 import { errorText } from '../errors';
@@ -15,6 +16,7 @@ import { paragraphs, userLink } from '../widgets';
 import { consoleTab } from '../console/console';
 import { joinForm } from './join';
 import { mentorTab, menteeProfileTab, menteeLeaveTab } from './mentee';
+import { TabContext } from './context';
 import { menteesTab, mentorLeaveTab, mentorProfileTab } from './mentor';
 
 export interface PageHooks {
@@ -22,21 +24,6 @@ export interface PageHooks {
 	onBack: ( () => void ) | null;
 	onView: ( view: string ) => void;
 	setStatus: ( text: string ) => void;
-}
-
-/** What a tab needs: the program as loaded, a way to act, and a way to reload after a change. */
-export interface TabContext {
-	env: Env;
-	id: string;
-	view: ProgramView;
-	actor: () => Actor;
-	/** Reloads the program and shows `tab` (default: the current one). */
-	reload: ( tab?: string ) => void;
-	setStatus: ( text: string ) => void;
-	/** Switches to another tab. */
-	show: ( tab: string ) => void;
-	/** Reads and shows the next page of the program's mentors. */
-	moreMentors: () => void;
 }
 
 export class ProgramPage {
@@ -94,7 +81,7 @@ export class ProgramPage {
 		this.$element.empty();
 		if ( this.hooks.onBack ) {
 			const back = this.hooks.onBack;
-			this.$element.append( $( '<p>' ).append( $( '<a>' ).attr( 'href', mw.util.getUrl( 'Special:BlankPage/Mentorship' ) ).text( msg( 'mentorship-panel-all-programs' ) ).on( 'click', ( e ) => {
+			this.$element.append( $( '<p>' ).append( $( '<a>' ).attr( 'href', mw.util.getUrl( PANEL_PAGE ) ).text( msg( 'mentorship-panel-all-programs' ) ).on( 'click', ( e ) => {
 				e.preventDefault();
 				back();
 			} ) ) );

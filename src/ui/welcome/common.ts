@@ -13,8 +13,8 @@ import { listPrograms } from '../../wiki/programs';
 import { readTrustedConfig } from '../../wiki/trust';
 import { WelcomeProgram, WelcomeWriter } from '../../wiki/welcome';
 import { Env, formatDate } from '../env';
-import { msg } from '../i18n';
-import { languageName, nameDropdown } from '../widgets';
+import { languageName, msg } from '../i18n';
+import { nameDropdown } from '../widgets';
 
 /** Programs open to new members, those the user coordinates first. */
 export async function invitablePrograms( env: Env ): Promise<WelcomeProgram[]> {
