@@ -9,7 +9,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { assignmentOf, compileCohort, solveExact, solveGreedy } from '../src/core/matching';
-import { solveBrute } from '../src/core/matching-brute';
+import { solveBrute } from '../tests/support/matching-brute';
 import { randomCohort, seeded } from '../tests/support/cohorts';
 
 export interface SolverFigures {

@@ -1,6 +1,6 @@
 /**
  * Matching a whole cohort in the coordinator's console: every mentee without a mentor
- * matched at once (assignCohort: the optimum, with the panel's score), compared with
+ * matched at once (solveExact: the optimum, with the panel's score), compared with
  * first-come greedy, each pair with the reasons of its score; the coordinator's changes
  * scored the same way and checked against every mentor's free places; and the roster
  * change that applies the pairs.

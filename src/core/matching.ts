@@ -708,24 +708,6 @@ export function solveExact( cohort: Cohort ): Int32Array {
 }
 
 /**
- * Matches every given mentee (normally unmatchedMentees()) with the given mentors
- * (mentorCandidates()), respecting each mentor's free places: the most mentees
- * possible, and among those assignments the largest total fit (see solveExact). When
- * places are scarce, the mentees who fit best get them. Between equal candidates the
- * search meets earlier sign-ups first, which favours them, but that is no promise.
- */
-export function assignCohort( mentees: MenteeCandidate[], mentors: MentorCandidate[], today: string, options: CohortOptions = {} ): Assignment {
-	const cohort = compileCohort( mentees, mentors, today, options );
-	return assignmentOf( cohort, solveExact( cohort ) );
-}
-
-/** The greedy baseline (see solveGreedy), for comparisons and benchmarks. */
-export function greedyAssignment( mentees: MenteeCandidate[], mentors: MentorCandidate[], today: string, options: CohortOptions = {} ): Assignment {
-	const cohort = compileCohort( mentees, mentors, today, options );
-	return assignmentOf( cohort, solveGreedy( cohort ) );
-}
-
-/**
  * What the panel suggests to a member: the program's mentors, best fit first, the
  * unavailable ones last. Loads come from the roster (the index), so mentees' profiles are
  * not needed; last edits come from `activity` (each member's latest edit, when read).

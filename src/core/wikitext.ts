@@ -62,11 +62,6 @@ export function escapeBlock( text: string ): string {
 	return out.join( '\n\n' );
 }
 
-/** A value for a template parameter: | and = (and what escapeInline escapes) become references. */
-export function escapeTemplateValue( text: string ): string {
-	return escapeInline( text );
-}
-
 /** Section headings are given to the API as sectiontitle: one line, no markup. */
 export function headingText( text: string ): string {
 	return escapeInline( text ).slice( 0, 1000 );

@@ -12,7 +12,7 @@ import { MwApiTransport } from '../wiki/mw-transport';
 import { ConsoleWriter } from '../wiki/console';
 import { isoSeconds, WriteContext } from '../wiki/programs';
 import { Store } from '../wiki/store';
-import { contentMessage, languageText, msg } from './i18n';
+import { contentMessage, languageText } from './i18n';
 
 export interface KeyValueStorage {
 	get( key: string ): string | null;
@@ -109,8 +109,4 @@ export function formatDate( iso: string ): string {
 	} catch ( e ) {
 		return iso.slice( 0, 10 );
 	}
-}
-
-export function unknownError(): string {
-	return msg( 'mentorship-error-unknown', '', '' );
 }

@@ -87,11 +87,6 @@ export function msg( key: string, ...params: ( string | number )[] ): string {
 	return mw.message( key, ...params ).text();
 }
 
-/** A UI message as DOM nodes: links in the message work, parameters are inserted as text. */
-export function msgNodes( key: string, ...params: ( string | number | JQuery )[] ): JQuery<Text> {
-	return mw.message( key, ...params ).parseDom();
-}
-
 /**
  * A message in the wiki's content language, raw: wikitext with $1… placeholders, for
  * text the gadgets post. PLURAL and GENDER stay for the wiki's parser to resolve.

@@ -768,11 +768,6 @@ export class WikiClient {
 		return new MentorshipError( 'unknown', 'edit-failure', info, [ 'edit', info ], { page: page } );
 	}
 
-	/** Creates a page that must not exist yet (articleexists -> kind `exists`). */
-	public createPage( title: string, text: string, summary: string, contentmodel?: string ): Promise<EditResult> {
-		return this.edit( { title: title, text: text, summary: summary, createonly: true, contentmodel: contentmodel } );
-	}
-
 	/** Adds a new section to a (talk) page, following a redirect to its target. */
 	public addSection( request: { title: string; sectiontitle: string; text: string; summary: string; watchlist?: EditRequest[ 'watchlist' ]; watchlistexpiry?: string } ): Promise<EditResult> {
 		return this.edit( {

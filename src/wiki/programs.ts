@@ -4,7 +4,7 @@
  * pair members. Writes go through the Store; the change functions are in core/program.
  */
 
-import { MentorshipError, isMentorshipError } from '../core/errors';
+import { MentorshipError } from '../core/errors';
 import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, Role, Roster, RosterMember } from '../core/format';
 import {
 	ProgramState, profileAddQuestion, profileJoin, profileLeave, profileRelease, profileSetMentor,
@@ -338,8 +338,4 @@ export async function dropSetAside( ctx: WriteContext, page: string ): Promise<v
 export async function recordQuestion( ctx: WriteContext, programId: string, question: Question, initial?: Doc<Profile> ): Promise<void> {
 	await ctx.store.update( profileTitle( ctx.user ), PROFILE,
 		( p ) => profileAddQuestion( p, programId, question, LIMITS.questionsKept ), { summary: ctx.summaries.profile, create: false, initial: initial } );
-}
-
-export function isMissing( e: unknown ): boolean {
-	return isMentorshipError( e, 'missing' );
 }

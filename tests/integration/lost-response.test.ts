@@ -12,7 +12,7 @@ import { isoSeconds, joinProgram, recordQuestion } from '../../src/wiki/programs
 import { Store } from '../../src/wiki/store';
 import {
 	anonClient, history, losingFirstSaves, membership, programConfig, session, setUpProgram, uniqueId, uniqueName, writeContext,
-} from './helpers';
+} from '../support/fixtures';
 
 describe( 'data layer: a response lost after the wiki saved', () => {
 	it( 'recording a question whose save response is lost: the question is recorded once, in one edit', async () => {

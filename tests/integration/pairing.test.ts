@@ -11,7 +11,7 @@ import { confirmedMembers, menteesByMentor, mentorOf, profileJoin, rosterJoin, r
 import { profileTitle, rosterTitle } from '../../src/core/titles';
 import { isoSeconds, loadProgram } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
-import { anonClient, membership, sessions, setUpProgram, uniqueId, uniqueName } from './helpers';
+import { anonClient, membership, sessions, setUpProgram, uniqueId, uniqueName } from '../support/fixtures';
 
 describe( 'data layer: the pairing rule with loadProgram and mentorOf', () => {
 	it( 'a roster entry naming a mentor who never joined, or a mentee whose profile does not show the program, is no pairing; a proper one is', async () => {

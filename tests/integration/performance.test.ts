@@ -21,7 +21,7 @@ import { isoSeconds, loadProgram } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
 import {
 	anonClient, createAccounts, membership, programConfig, session, Session, wiki, writeFigures,
-} from './helpers';
+} from '../support/fixtures';
 
 /** Fixed names: the fixture outlives the run. Bump the version to rebuild it after a format change. */
 const PROGRAM = 'perf500-v1';
@@ -48,7 +48,7 @@ async function ensureFixture(): Promise<FixtureReport> {
 	const missingAccounts = [ COORDINATOR, ...MEMBERS ].filter( ( n ) => !known[ n ] || !known[ n ]!.exists );
 	// The coordinator logs in (a password); the members' accounts only need to exist.
 	await createAccounts( [ COORDINATOR ].filter( ( n ) => missingAccounts.includes( n ) ) );
-	createUsers( wiki, missingAccounts.filter( ( n ) => n !== COORDINATOR ), PROGRAM );
+	createUsers( wiki(), missingAccounts.filter( ( n ) => n !== COORDINATOR ), PROGRAM );
 	const accountsDone = Date.now();
 
 	const profiles = await new Store( anon ).readMany( MEMBERS.map( profileTitle ), PROFILE );
@@ -56,7 +56,7 @@ async function ensureFixture(): Promise<FixtureReport> {
 		const doc = profiles[ profileTitle( n ) ];
 		return !doc || !doc.value || !doc.value.programs[ PROGRAM ];
 	} );
-	importPages( wiki, needProfile.map( ( name ) => {
+	importPages( wiki(), needProfile.map( ( name ) => {
 		const i = MENTEES.indexOf( name );
 		const m = i === -1 ?
 			membership( 'mentor', { capacity: 10, topics: [ 'History', 'Science' ] } ) :

@@ -22,7 +22,7 @@ import { loadMentorView, loadProgramView } from '../../src/wiki/membership';
 import { applyPairs } from '../../src/wiki/console';
 import { isoSeconds, joinProgram, listProgramsWithRoom, loadProgram, setMentor } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
-import { anonClient, membership, pageText, programConfig, session, sessions, setUpProgram, uniqueName, writeContext, writeFigures } from './helpers';
+import { anonClient, membership, pageText, programConfig, session, sessions, setUpProgram, uniqueName, writeContext, writeFigures } from '../support/fixtures';
 
 describe( 'trust: forged pairings, config take-overs, bad entries, ghosts', () => {
 	it( 'a roster edit that re-pairs a mentee, by a non-member and then by a mentor, changes nothing', async () => {

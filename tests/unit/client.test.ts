@@ -422,7 +422,7 @@ describe( 'client: edits', () => {
 	it( 'sends assert=user on every kind of write', async () => {
 		const t = new ScriptedTransport( ( call ) => call.params.action === 'options' ? { options: 'success' } : EDIT_OK );
 		const c = client( t );
-		await c.createPage( 'P', '{}', 's', 'json' );
+		await c.edit( { title: 'P', text: '{}', summary: 's', createonly: true, contentmodel: 'json' } );
 		await c.addSection( { title: 'User talk:A', sectiontitle: 'Hi', text: 'Hello', summary: 's' } );
 		await c.setOption( 'userjs-mentorship', '{"v":1}' );
 		await c.setOption( 'userjs-mentorship', null );

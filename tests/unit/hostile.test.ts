@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildQuestion } from '../../src/core/ask';
-import { toCsv, parseCsv, toWikitable } from '../../src/core/export';
+import { toCsv, toWikitable } from '../../src/core/export';
+import { parseCsv } from '../support/csv';
 import { buildNotice } from '../../src/core/notices';
 import { decodeMentorCache } from '../../src/core/program';
 import { programIdFrom, programIdOf } from '../../src/core/titles';
