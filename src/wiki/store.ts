@@ -7,13 +7,16 @@
  * that it is valid and still holds the change, repairing it if not. A page that does not
  * match the schema is never overwritten. Changes must be idempotent (set this, add that if
  * absent): a retry after a lost response then finds the change applied and writes nothing.
+ *
+ * editText() does the same for a text page (deploy's gadget pages), without a schema:
+ * the same save, back-off and error policy (isConflict, isLost in src/core/errors.ts).
  */
 
-import { MentorshipError, isMentorshipError } from '../core/errors';
+import { isConflict, isLost, isMentorshipError, MentorshipError } from '../core/errors';
 import { PageKind } from '../core/format';
 import { clone, deepEqual, isPlainObject, own, parseJson, toPageText } from '../core/json';
 import { describeIssue, describeValue, Issue, joinPath, validate } from '../core/schema';
-import { PageRead, WikiClient } from './client';
+import { EditResult, PageRead, WikiClient } from './client';
 
 export interface Doc<T> {
 	/** The title as it was asked for. */
@@ -186,6 +189,27 @@ export interface UpdateResult<T> {
 	repaired: boolean;
 }
 
+/** A text page's change: the new text, or UNCHANGED. */
+export type TextChange = ( current: string, exists: boolean ) => string | typeof UNCHANGED;
+
+export interface TextEditOptions {
+	/** Edit summary, or one for a page that exists and one for a page created. */
+	summary: string | ( ( exists: boolean ) => string );
+	/** The content model of a page created (default: the wiki's for the title). */
+	contentmodel?: string;
+	/** The page as just read (with its content): the first attempt starts from it. */
+	initial?: PageRead;
+}
+
+export interface TextEditResult {
+	changed: boolean;
+	/** The page did not exist and was created. */
+	created: boolean;
+	revid?: number;
+	/** Edits refused as conflicts, each followed by a fresh read and a new attempt. */
+	conflicts: number;
+}
+
 export interface StoreOptions {
 	maxAttempts?: number;
 	/** A source of randomness for the back-off between attempts (tests pass a fixed one). */
@@ -279,7 +303,7 @@ export class Store {
 				} );
 				return { value: value, revid: saved.newrevid, changed: true, conflicts: 0, merged: false, repaired: false };
 			} catch ( e ) {
-				if ( !isMentorshipError( e ) || ( e.kind !== 'exists' && e.kind !== 'network' && e.kind !== 'timeout' ) ) {
+				if ( !isConflict( e ) && !isLost( e ) ) {
 					throw e;
 				}
 			}
@@ -300,10 +324,7 @@ export class Store {
 		// Entries set aside in the revision our last edit was based on (a merge must not add any).
 		let asideBefore = 0;
 		for ( let attempt = 0; attempt < this.maxAttempts; attempt++ ) {
-			if ( attempt > 0 ) {
-				// Back off a little, at random, so that competing writers spread out.
-				await this.client.clock.sleep( Math.floor( this.random() * 100 * Math.min( attempt, 5 ) ) );
-			}
+			await this.backOff( attempt );
 			const initial = attempt === 0 ? options.initial : undefined;
 			const read: PageRead = initial ? { requested: title, title: title, exists: initial.exists, revid: initial.revid } : await this.client.readPage( title );
 			let doc: Doc<T>;
@@ -344,19 +365,7 @@ export class Store {
 			// Entries set aside stay in the page as they are: one bad entry stops nobody.
 			const text = toPageText( options.dropSetAside ? value : withSetAside( kind, value, doc.setAside, doc.entryOrder ) );
 			try {
-				const saved = await this.client.edit( doc.exists ? {
-					title: title,
-					text: text,
-					summary: options.summary,
-					baserevid: doc.revid,
-					nocreate: true,
-				} : {
-					title: title,
-					text: text,
-					summary: options.summary,
-					createonly: true,
-					contentmodel: 'json',
-				} );
+				const saved = await this.save( title, doc, text, options.summary, 'json' );
 				if ( saved.nochange ) {
 					return { value: value, revid: doc.revid, changed: false, conflicts: conflicts, merged: merged, repaired: repaired };
 				}
@@ -373,11 +382,11 @@ export class Store {
 					throw e;
 				}
 				lastError = e;
-				if ( e.kind === 'editconflict' || e.kind === 'exists' || e.kind === 'missing' ) {
+				if ( isConflict( e ) ) {
 					conflicts++;
 					continue;
 				}
-				if ( ( e.kind === 'network' || e.kind === 'timeout' ) && attempt + 1 < this.maxAttempts ) {
+				if ( isLost( e ) && attempt + 1 < this.maxAttempts ) {
 					// If the next read shows the change, it is ours: report it as written.
 					wrote = true;
 					// The edit may have been saved: the next read tells, and the change is not applied twice.
@@ -389,6 +398,60 @@ export class Store {
 		throw new MentorshipError( 'retries', 'too-many-conflicts',
 			'Gave up on ' + title + ' after ' + this.maxAttempts + ' attempts' + ( lastError ? ' (' + lastError.code + ')' : '' ),
 			[ title ], { page: title } );
+	}
+
+	/**
+	 * Reads a text page, changes its text and saves it with the baserevid of the revision
+	 * read (or creates it), reading again and re-applying the change after a conflict or a
+	 * lost response: the store's save and error policy, for pages that are not JSON.
+	 */
+	public async editText( title: string, change: TextChange, options: TextEditOptions ): Promise<TextEditResult> {
+		let conflicts = 0;
+		let wrote = false;
+		let lastError: MentorshipError | undefined;
+		for ( let attempt = 0; attempt < this.maxAttempts; attempt++ ) {
+			await this.backOff( attempt );
+			const read = attempt === 0 && options.initial ? options.initial : await this.client.readPage( title );
+			const next = change( read.exists ? read.content || '' : '', read.exists );
+			if ( next === UNCHANGED ) {
+				return { changed: wrote, created: false, revid: read.revid, conflicts: conflicts };
+			}
+			const summary = typeof options.summary === 'function' ? options.summary( read.exists ) : options.summary;
+			try {
+				const saved = await this.save( title, read, next as string, summary, options.contentmodel );
+				return { changed: !saved.nochange, created: !read.exists, revid: saved.newrevid || read.revid, conflicts: conflicts };
+			} catch ( e ) {
+				if ( isConflict( e ) ) {
+					lastError = e;
+					conflicts++;
+					continue;
+				}
+				if ( isLost( e ) && attempt + 1 < this.maxAttempts ) {
+					// The next read tells whether it was saved (then the change finds nothing to do).
+					lastError = e;
+					wrote = true;
+					continue;
+				}
+				throw e;
+			}
+		}
+		throw new MentorshipError( 'retries', 'too-many-conflicts',
+			'Gave up on ' + title + ' after ' + this.maxAttempts + ' attempts' + ( lastError ? ' (' + lastError.code + ')' : '' ),
+			[ title ], { page: title } );
+	}
+
+	/** Before each attempt after the first: a little, at random, so that competing writers spread out. */
+	private backOff( attempt: number ): Promise<void> {
+		return attempt > 0 ? this.client.clock.sleep( Math.floor( this.random() * 100 * Math.min( attempt, 5 ) ) ) : Promise.resolve();
+	}
+
+	/** Saves a page's new text against the revision read, or creates it when it did not exist. */
+	private save( title: string, read: { exists: boolean; revid?: number }, text: string, summary: string, contentmodel?: string ): Promise<EditResult> {
+		return this.client.edit( read.exists ? {
+			title: title, text: text, summary: summary, baserevid: read.revid, nocreate: true,
+		} : {
+			title: title, text: text, summary: summary, createonly: true, contentmodel: contentmodel,
+		} );
 	}
 
 	/**

@@ -6,7 +6,7 @@
  * past a failure, can be paused, resumed and cancelled, and ends with a report.
  */
 
-import { MentorshipError, isMentorshipError } from '../core/errors';
+import { isThrottled, MentorshipError, stopsBatch } from '../core/errors';
 import { INVITATIONS, Invitation, InvitationLog, PROFILE, ProgramConfig, ROSTER, RosterMember } from '../core/format';
 import { isIpAddress, isPlausibleUserName, normalizeUserName } from '../core/names';
 import { activeMembership } from '../core/program';
@@ -289,9 +289,6 @@ export interface BatchOptions {
 	onProgress?: ( progress: BatchProgress ) => void;
 }
 
-/** Failures that stop every post alike: the batch pauses until the user resumes or cancels. */
-const STOPPING = [ 'session', 'blocked', 'readonly', 'network', 'timeout', 'badtoken' ];
-
 export class BatchSender {
 	public readonly pacer: Pacer;
 	private readonly o: BatchOptions;
@@ -460,11 +457,11 @@ export class BatchSender {
 				this.emit( { phase: 'sending', row: { user: user, state: 'sent', revid: posted.revid } } );
 				index++;
 			} catch ( e ) {
-				if ( isMentorshipError( e, 'ratelimited' ) || isMentorshipError( e, 'maxlag' ) ) {
+				if ( isThrottled( e ) ) {
 					await this.waitOut( e, user );
 					continue;
 				}
-				if ( isMentorshipError( e ) && STOPPING.indexOf( e.kind ) !== -1 ) {
+				if ( stopsBatch( e ) ) {
 					// Every post would fail alike: pause, say why, and try this user again on resume.
 					this.emit( { phase: 'sending', row: { user: user, state: 'waiting' } } );
 					this.paused = true;
@@ -522,7 +519,7 @@ export class BatchSender {
 			let wait: MentorshipError | null = null;
 			for ( const f of failed ) {
 				const e = f.error;
-				if ( isMentorshipError( e, 'ratelimited' ) || isMentorshipError( e, 'maxlag' ) ) {
+				if ( isThrottled( e ) ) {
 					retry.push( { user: f.record.user, record: f.record } );
 					wait = wait || e;
 				} else {

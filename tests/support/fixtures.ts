@@ -22,6 +22,7 @@ import { FetchTransport } from '../../src/wiki/fetch-transport';
 import { isoSeconds, joinProgram, setMentor, WriteContext } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
 import { ApiParams, ApiResponse, TokenType, Transport, TransportFailure } from '../../src/wiki/transport';
+import { userAgent } from '../../scripts/lib/user-agent';
 import { testWiki } from '../setup/wiki';
 
 export type { Session };
@@ -76,7 +77,7 @@ export function writeFigures( name: string, figures: unknown ): void {
 
 /** A client with no session (a reader). */
 export function anonClient(): WikiClient {
-	return new WikiClient( { transport: new FetchTransport( { api: wiki().api } ) } );
+	return new WikiClient( { transport: new FetchTransport( { api: wiki().api, userAgent: userAgent() } ) } );
 }
 
 let adminPromise: Promise<Session> | undefined;
