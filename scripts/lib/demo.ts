@@ -7,7 +7,8 @@
 import { CONFIG, Membership, PROFILE, ProgramConfig } from '../../src/core/format';
 import { encodeMentorCache, MENTOR_OPTION } from '../../src/core/program';
 import { configTitle, profileTitle } from '../../src/core/titles';
-import { isoSeconds, joinProgram, setMentor, WriteContext } from '../../src/wiki/programs';
+import { joinProgram, setMentor, WriteContext } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
 import { login } from './accounts';
 import { LocalWiki } from './localwiki';

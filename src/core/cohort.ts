@@ -7,10 +7,8 @@
  */
 
 import { Membership, Roster } from './format';
-import {
-	assignmentOf, compileCohort, Fit, fitScore, MenteeCandidate, mentorCandidates, MentorCandidate, rankMentors,
-	solveExact, solveGreedy, unmatchedMentees, Weights, weightsOf,
-} from './matching';
+import { assignmentOf, compileCohort, Fit, fitScore, MenteeCandidate, mentorCandidates, MentorCandidate, rankMentors, solveGreedy, unmatchedMentees, Weights, weightsOf } from './matching';
+import { solveExact } from './min-cost-flow';
 import { compareNames } from './names';
 import { availability, capacityOf, confirmedLoads, ProgramState } from './program';
 

@@ -6,11 +6,12 @@
 
 import { ContentMessages } from '../core/ask';
 import { fillSummary } from '../core/wikitext';
-import { LanguageTexts } from '../core/welcome';
+import { LanguageTexts } from '../core/welcome/messages';
 import { Clock, systemClock, WikiClient } from '../wiki/client';
 import { MwApiTransport } from '../wiki/mw-transport';
 import { ConsoleWriter } from '../wiki/console';
-import { isoSeconds, WriteContext } from '../wiki/programs';
+import { WriteContext } from '../wiki/programs';
+import { isoSeconds } from '../core/dates';
 import { Store } from '../wiki/store';
 import { contentMessage, languageText } from './i18n';
 

@@ -13,7 +13,8 @@ import {
 } from '../core/program';
 import { configTitle, profileTitle, rosterTitle, userTalkTitle } from '../core/titles';
 import { Contribution, WikiClient } from './client';
-import { isoSeconds, recordQuestion, rosterShards, WriteContext } from './programs';
+import { recordQuestion, rosterShards, WriteContext } from './programs';
+import { isoDate, isoSeconds } from '../core/dates';
 import { postSection } from './posting';
 import { Doc, docsFrom } from './store';
 import { trustedConfigCached, TrustStore } from './trust';
@@ -40,10 +41,6 @@ export interface AskState {
 	/** The cached mentor (user option) differs from the pages: it is repaired on send. */
 	cacheStale: boolean;
 	today: string;
-}
-
-function today( nowMs: number ): string {
-	return isoSeconds( nowMs ).slice( 0, 10 );
 }
 
 function recipientOf( route: ReturnType<typeof routeQuestion> ): Recipient | null {
@@ -114,7 +111,7 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 	// The backup of an unavailable mentor must be read to know whether they are available.
 	const claimedProfile = claimed ? state.profiles[ claimed ] : null;
 	const claimedMembership = activeMembership( claimedProfile, programId );
-	if ( claimedMembership && claimedMembership.backup && availability( claimedMembership, today( nowMs ) ).state !== 'active' &&
+	if ( claimedMembership && claimedMembership.backup && availability( claimedMembership, isoDate( nowMs ) ).state !== 'active' &&
 		!Object.prototype.hasOwnProperty.call( state.profiles, claimedMembership.backup ) ) {
 		extra.push( claimedMembership.backup );
 	}
@@ -142,7 +139,7 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 		}
 	}
 
-	const day = today( nowMs );
+	const day = isoDate( nowMs );
 	const mentor = mentorOf( state, me );
 	const membership = activeMembership( profile.value, programId );
 	const result: AskState = {

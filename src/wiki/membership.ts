@@ -16,7 +16,8 @@ import { profileTitle } from '../core/titles';
 import { ActivityInfo, Contribution, PageRead, UserInfo, WikiClient } from './client';
 import { docsFrom } from './store';
 import { postSection, Posted } from './posting';
-import { isoSeconds, joinProgram, leaveProgram, LoadedProgram, loadProgram, releaseFromMentor, setMentor, WriteContext } from './programs';
+import { joinProgram, leaveProgram, LoadedProgram, loadProgram, releaseFromMentor, setMentor, WriteContext } from './programs';
+import { isoSeconds } from '../core/dates';
 
 export interface Viewer {
 	name: string;

@@ -233,10 +233,6 @@ export interface WriteContext {
 	};
 }
 
-export function isoSeconds( ms: number ): string {
-	return new Date( ms ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
-}
-
 /** The roster page holding `name` (the plain roster, or its shard). */
 export function rosterPageFor( programId: string, config: ProgramConfig, name: string ): string {
 	return rosterTitle( programId, rosterShards( config ), name );

@@ -16,7 +16,8 @@ import { CONFIG, INVITATIONS, Membership, PROFILE, ProgramConfig, ROSTER } from 
 import { isMentorshipError } from '../../src/core/errors';
 import { isConfirmedMember, mentorOf, proposalFor } from '../../src/core/program';
 import { configTitle, invitationLogTitle, monthOf, profileTitle, rosterTitle } from '../../src/core/titles';
-import { isoSeconds, joinProgram, loadProgram, recordQuestion } from '../../src/wiki/programs';
+import { joinProgram, loadProgram, recordQuestion } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { postSection } from '../../src/wiki/posting';
 import { Store } from '../../src/wiki/store';
 import { adminSession, Session } from '../../scripts/lib/accounts';

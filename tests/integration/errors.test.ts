@@ -10,7 +10,8 @@ import { ErrorKind, isMentorshipError, MentorshipError } from '../../src/core/er
 import { CONFIG, PROFILE, ROSTER } from '../../src/core/format';
 import { profileJoin, rosterJoin } from '../../src/core/program';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
-import { isoSeconds, joinProgram } from '../../src/wiki/programs';
+import { joinProgram } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
 import {
 	block, ensureDisallowFilter, history, membership, programConfig, protect, rateLimitedSession, revids,

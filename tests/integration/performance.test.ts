@@ -17,7 +17,8 @@ import { CONFIG, PROFILE, ROSTER } from '../../src/core/format';
 import { confirmedMembers, menteesByMentor, profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/program';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { loadProgramView, MENTOR_PAGE } from '../../src/wiki/membership';
-import { isoSeconds, loadProgram } from '../../src/wiki/programs';
+import { loadProgram } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
 import {
 	anonClient, createAccounts, membership, programConfig, session, Session, wiki, writeFigures,

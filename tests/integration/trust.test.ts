@@ -20,7 +20,8 @@ import { configTitle, rosterTitle } from '../../src/core/titles';
 import { loadAskState } from '../../src/wiki/ask';
 import { loadMentorView, loadProgramView } from '../../src/wiki/membership';
 import { applyPairs } from '../../src/wiki/console';
-import { isoSeconds, joinProgram, listProgramsWithRoom, loadProgram, setMentor } from '../../src/wiki/programs';
+import { joinProgram, listProgramsWithRoom, loadProgram, setMentor } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
 import { anonClient, membership, pageText, programConfig, session, sessions, setUpProgram, uniqueName, writeContext, writeFigures } from '../support/fixtures';
 

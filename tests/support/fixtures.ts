@@ -19,7 +19,8 @@ import { encodeMentorCache, MENTOR_OPTION, profileJoin, rosterJoin, rosterSetMen
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { WikiClient } from '../../src/wiki/client';
 import { FetchTransport } from '../../src/wiki/fetch-transport';
-import { isoSeconds, joinProgram, setMentor, WriteContext } from '../../src/wiki/programs';
+import { joinProgram, setMentor, WriteContext } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
 import { ApiParams, ApiResponse, TokenType, Transport, TransportFailure } from '../../src/wiki/transport';
 import { userAgent } from '../../scripts/lib/user-agent';

@@ -3,7 +3,8 @@
  * src/core/cohort.ts, with its explanations): the optimum and the greedy baseline.
  */
 
-import { Assignment, assignmentOf, CohortOptions, compileCohort, MenteeCandidate, MentorCandidate, solveExact, solveGreedy } from '../../src/core/matching';
+import { Assignment, assignmentOf, CohortOptions, compileCohort, MenteeCandidate, MentorCandidate, solveGreedy } from '../../src/core/matching';
+import { solveExact } from '../../src/core/min-cost-flow';
 
 /**
  * Matches every given mentee (normally unmatchedMentees()) with the given mentors

@@ -11,7 +11,7 @@ import { parseCsv } from '../support/csv';
 import { buildNotice } from '../../src/core/notices';
 import { decodeMentorCache } from '../../src/core/program';
 import { programIdFrom, programIdOf } from '../../src/core/titles';
-import { buildInvitation } from '../../src/core/welcome';
+import { buildInvitation } from '../../src/core/welcome/messages';
 import { escapeInline, fillSummary, signature } from '../../src/core/wikitext';
 
 const en = JSON.parse( readFileSync( new URL( '../../i18n/en.json', import.meta.url ), 'utf8' ) ) as Record<string, string>;

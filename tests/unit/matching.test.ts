@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Membership, ProgramConfig, Profile, RosterMember } from '../../src/core/format';
-import {
-	assignmentOf, Cohort, compileCohort, DEFAULT_WEIGHTS, fitScore,
-	MenteeCandidate, MentorCandidate, mentorCandidates, rankMentors, solveExact, solveGreedy, suggestMentors,
-	unmatchedMentees, Weights, weightsOf,
-} from '../../src/core/matching';
+import { assignmentOf, Cohort, compileCohort, DEFAULT_WEIGHTS, fitScore, MenteeCandidate, MentorCandidate, mentorCandidates, rankMentors, solveGreedy, suggestMentors, unmatchedMentees, Weights, weightsOf } from '../../src/core/matching';
+import { solveExact } from '../../src/core/min-cost-flow';
 import { solveBrute } from '../support/matching-brute';
 import { assignCohort, greedyAssignment } from '../support/matching';
 import { ProgramState } from '../../src/core/program';

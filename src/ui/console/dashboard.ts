@@ -12,7 +12,7 @@ import { DetectedMilestone, MILESTONE_MESSAGES, STAGE_MESSAGES } from '../../cor
 import { legacyPairings, unansweredDays } from '../../core/program';
 import { userLink as wikiUserLink } from '../../core/wikitext';
 import { migrateLegacyPairings } from '../../wiki/console';
-import { isoSeconds } from '../../wiki/programs';
+import { isoDate } from '../../core/dates';
 import { consoleWriter, formatDate } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, listText, msg, reasonText } from '../i18n';
@@ -300,7 +300,7 @@ function membersTable( ctx: ConsoleContext, rows: MemberRow[] ): JQuery {
 
 function exports( ctx: ConsoleContext, rows: MemberRow[] ): JQuery {
 	const config = ctx.data.loaded.state.config;
-	const today = isoSeconds( ctx.env.clock.now() ).slice( 0, 10 );
+	const today = isoDate( ctx.env.clock.now() );
 	const cells = rows.map( exportCells );
 	const csv = toCsv( columns(), cells );
 	const fileName = ctx.id + '-' + today + '.csv';

@@ -12,7 +12,7 @@ import {
 } from '../../core/cohort';
 import { Fit } from '../../core/matching';
 import { applyPairs, notifyPairs, NotifyReport } from '../../wiki/console';
-import { isoSeconds } from '../../wiki/programs';
+import { isoDate } from '../../core/dates';
 import { consoleWriter } from '../env';
 import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg, reasonText } from '../i18n';
@@ -70,7 +70,7 @@ export class MatchView {
 	}
 
 	private today(): string {
-		return isoSeconds( this.ctx.env.clock.now() ).slice( 0, 10 );
+		return isoDate( this.ctx.env.clock.now() );
 	}
 
 	private start(): void {

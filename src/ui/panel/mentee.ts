@@ -7,7 +7,7 @@ import { buildNotice } from '../../core/notices';
 import { LIMITS, Membership } from '../../core/format';
 import { activeMembership, availability, MENTOR_OPTION, encodeMentorCache } from '../../core/program';
 import { Fit, suggestMentors } from '../../core/matching';
-import { isoSeconds } from '../../wiki/programs';
+import { isoDate } from '../../core/dates';
 import { chooseMentor, leaveAsMentee } from '../../wiki/membership';
 import { formatDate } from '../env';
 import { ErrorArea } from '../errors';
@@ -19,7 +19,7 @@ import { interestFields, profileForm } from './join';
 import { TabContext } from './context';
 
 function today( ctx: TabContext ): string {
-	return isoSeconds( ctx.env.clock.now() ).slice( 0, 10 );
+	return isoDate( ctx.env.clock.now() );
 }
 
 /** The reasons of a suggestion, as a list a screen reader reads in order. */

@@ -5,7 +5,8 @@
  */
 
 import { PANEL_PAGE } from '../../lib/contract';
-import { ConfigTrust, dropSetAside, isoSeconds, repairOwnIndex } from '../../wiki/programs';
+import { ConfigTrust, dropSetAside, repairOwnIndex } from '../../wiki/programs';
+import { isoDate } from '../../core/dates';
 import { configTitle } from '../../core/titles';
 import { loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
 import { decodeMentorCache, encodeMentorCache, MENTOR_OPTION, mentorsWithRoom } from '../../core/program';
@@ -74,7 +75,7 @@ export class ProgramPage {
 		const state = view.loaded.state;
 		const config = state.config;
 		const viewer = view.viewer;
-		const today = isoSeconds( this.env.clock.now() ).slice( 0, 10 );
+		const today = isoDate( this.env.clock.now() );
 		// Counted among the mentors read (a page at a time) and confirmed by their own profiles.
 		const room = mentorsWithRoom( state, today );
 		document.title = config.name + ' – ' + msg( 'mentorship-panel-title' );

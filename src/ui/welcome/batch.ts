@@ -9,11 +9,14 @@
 
 import { newId } from '../../core/ask';
 import { languageDir } from '../../core/languages';
-import { anonymousPolicy, composeFor, estimateBatchMs, MessageOption, parseNames, RateLimit, Skip, UserFacts, verdict } from '../../core/welcome';
+import { parseNames, Skip, UserFacts, verdict } from '../../core/welcome/eligibility';
+import { anonymousPolicy, composeFor, MessageOption } from '../../core/welcome/messages';
+import { estimateBatchMs, RateLimit } from '../../core/welcome/pacing';
 import { invitationLogTitle, monthOf, programPrefix, userTalkTitle } from '../../core/titles';
-import { isoSeconds } from '../../wiki/programs';
+import { isoSeconds } from '../../core/dates';
 import { Store } from '../../wiki/store';
-import { BatchProgress, BatchReport, BatchSender, checkUsers, invitationShards, RowState, WelcomeProgram } from '../../wiki/welcome';
+import { checkUsers, invitationShards, WelcomeProgram } from '../../wiki/welcome';
+import { BatchProgress, BatchReport, BatchSender, RowState } from '../../wiki/welcome-batch';
 import { Drafts } from '../drafts';
 import { Env } from '../env';
 import { errorText } from '../errors';

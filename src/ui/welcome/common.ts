@@ -5,9 +5,8 @@
  */
 
 import { fillTemplate } from '../../core/wikitext';
-import {
-	Composition, MessageOption, messageOptions, optionLabel, Prior, SIGNUP_LABEL, Skip,
-} from '../../core/welcome';
+import { Prior, Skip } from '../../core/welcome/eligibility';
+import { Composition, MessageOption, messageOptions, optionLabel, SIGNUP_LABEL } from '../../core/welcome/messages';
 import { configTitle } from '../../core/titles';
 import { listPrograms } from '../../wiki/programs';
 import { readTrustedConfig } from '../../wiki/trust';

@@ -8,8 +8,9 @@
  */
 
 import { newId } from '../../core/ask';
-import { accountSkip, anonymousPolicy, composeFor, MessageOption, offeredTo, priorOfKind, UserFacts } from '../../core/welcome';
-import { isoSeconds } from '../../wiki/programs';
+import { accountSkip, priorOfKind, UserFacts } from '../../core/welcome/eligibility';
+import { anonymousPolicy, composeFor, MessageOption, offeredTo } from '../../core/welcome/messages';
+import { isoSeconds } from '../../core/dates';
 import { checkUsers, SentOne, sendInvitation, WelcomeProgram } from '../../wiki/welcome';
 import { Drafts } from '../drafts';
 import { Env, formatDate } from '../env';
