@@ -5,7 +5,7 @@
  */
 
 import { CONFIG, Membership, PROFILE, ProgramConfig } from '../../src/core/format';
-import { encodeMentorCache, MENTOR_OPTION } from '../../src/core/program';
+import { mentorCacheOption } from '../../src/wiki/mentor-cache';
 import { configTitle, profileTitle } from '../../src/core/titles';
 import { joinProgram, setMentor, WriteContext } from '../../src/wiki/programs';
 import { isoSeconds } from '../../src/core/dates';
@@ -93,7 +93,7 @@ export async function seedDemo( wiki: LocalWiki ): Promise<void> {
 		}
 		if ( account.mentor ) {
 			await setMentor( ctx, DEMO_PROGRAM, DEMO_CONFIG, account.name, account.mentor );
-			await session.client.setOption( MENTOR_OPTION, encodeMentorCache( { program: DEMO_PROGRAM, mentor: account.mentor } ) );
+			await mentorCacheOption( session.client, null ).save( { program: DEMO_PROGRAM, mentor: account.mentor } );
 		}
 	}
 }

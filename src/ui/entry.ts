@@ -4,7 +4,6 @@
  */
 
 import { programIdFrom } from '../core/titles';
-import { decodeMentorCache, MENTOR_OPTION } from '../core/program';
 import { AskContext, PanelContext, panelUrl, WelcomeContext } from '../lib/contract';
 import { AskDialog } from './ask/dialog';
 import { browserEnv } from './env';
@@ -14,13 +13,14 @@ import { WelcomeBatchDialog } from './welcome/batch';
 import { WelcomeDialog } from './welcome/dialog';
 
 export function openAsk( context: AskContext ): void {
-	const cache = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
+	const env = browserEnv();
+	const cache = env.mentorCache.read();
 	if ( !cache ) {
 		location.href = panelUrl();
 		return;
 	}
 	const dialog = new AskDialog( {
-		env: browserEnv(),
+		env: env,
 		cache: cache,
 		article: context.article,
 		revid: context.revid,

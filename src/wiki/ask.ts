@@ -8,11 +8,12 @@ import { buildQuestion, ContentMessages, daysBetween, Detour, isAnswered, questi
 import { MentorshipError } from '../core/errors';
 import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, RosterMember } from '../core/format';
 import {
-	activeMembership, availability, Availability, encodeMentorCache, isConfirmedMember, lastQuestion, MentorCache,
-	MENTOR_OPTION, mentorOf, ProgramState, routeQuestion, unansweredDays,
+	activeMembership, availability, Availability, isConfirmedMember, lastQuestion, MentorCache,
+	mentorOf, ProgramState, routeQuestion, unansweredDays,
 } from '../core/program';
 import { configTitle, profileTitle, rosterTitle, userTalkTitle } from '../core/titles';
 import { Contribution, WikiClient } from './client';
+import { MentorCacheOption, mentorCacheOption } from './mentor-cache';
 import { recordQuestion, rosterShards, WriteContext } from './programs';
 import { isoDate, isoSeconds } from '../core/dates';
 import { postSection } from './posting';
@@ -231,6 +232,8 @@ export interface SendOptions {
 	article?: { title: string; revid: number };
 	id: string;
 	messages: ContentMessages;
+	/** The cached mentor's writer (default: the API only, for scripts and tests). */
+	mentorCache?: MentorCacheOption;
 	/** How long the talk page stays on the mentee's watchlist (needs $wgWatchlistExpiry). */
 	watchFor?: string;
 }
@@ -289,7 +292,7 @@ export async function sendQuestion( options: SendOptions ): Promise<SendResult> 
 		await recordQuestion( options.ctx, state.programId, question, state.profile );
 		result.recorded = true;
 		if ( state.cacheStale ) {
-			await options.client.setOption( MENTOR_OPTION, encodeMentorCache( state.mentor ? { program: state.programId, mentor: state.mentor } : null ) );
+			await ( options.mentorCache || mentorCacheOption( options.client, null ) ).save( state.mentor ? { program: state.programId, mentor: state.mentor } : null );
 		}
 	} catch ( e ) {
 		// The question is posted: say that the record failed, never post it twice.

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { Account, adminSession, ensureAccounts, login, Session, setGadgets } from '../../scripts/lib/accounts';
 import { ROOT, setReadOnly } from '../../scripts/lib/localwiki';
 import { CONFIG, Membership, PROFILE, ProgramConfig, ROSTER, Role } from '../../src/core/format';
-import { encodeMentorCache, MENTOR_OPTION, profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/program';
+import { profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/program';
+import { mentorCacheOption } from '../../src/wiki/mentor-cache';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { WikiClient } from '../../src/wiki/client';
 import { FetchTransport } from '../../src/wiki/fetch-transport';
@@ -500,7 +501,7 @@ export async function program( id: string, coordinator: Session, cfg: ProgramCon
 		if ( spec.mentor ) {
 			const session = sessions[ spec.name ] as Session;
 			await setMentor( writeContext( session ), id, cfg, spec.name, spec.mentor );
-			await session.client.setOption( MENTOR_OPTION, encodeMentorCache( { program: id, mentor: spec.mentor } ) );
+			await mentorCacheOption( session.client, null ).save( { program: id, mentor: spec.mentor } );
 		}
 	}
 }

@@ -6,7 +6,7 @@
  */
 
 import { newId, QUESTION_MAX, Recipient } from '../../core/ask';
-import { encodeMentorCache, MentorCache, MENTOR_OPTION } from '../../core/program';
+import { MentorCache } from '../../core/program';
 import { AskState, loadAskState, sendQuestion, SendResult } from '../../wiki/ask';
 import { buildQuestion } from '../../core/ask';
 import { Drafts } from '../drafts';
@@ -142,7 +142,7 @@ export class AskDialog extends StagedDialog {
 			this.$element.attr( 'data-mg-ready', '1' );
 			if ( !state.mentor || !state.membership ) {
 				// The cache named a mentor the pages do not confirm: forget it.
-				void env.client.setOption( MENTOR_OPTION, null ).then( () => mw.user.options.set( MENTOR_OPTION, null ) );
+				void env.mentorCache.save( null );
 			}
 		}, ( e: unknown ) => {
 			this.showError( errorText( e ) );
@@ -279,12 +279,10 @@ export class AskDialog extends StagedDialog {
 			article: this.articleRef(),
 			id: this.questionId,
 			messages: env.content,
+			mentorCache: env.mentorCache,
 		} ).then( ( result ) => {
 			this.result = result;
 			this.drafts.clear();
-			if ( state.cacheStale && state.mentor ) {
-				mw.user.options.set( MENTOR_OPTION, encodeMentorCache( { program: state.programId, mentor: state.mentor } ) );
-			}
 			this.showResult( result, result.recordError || null );
 		} );
 	}

@@ -5,7 +5,7 @@
 
 import { buildNotice } from '../../core/notices';
 import { LIMITS, Membership } from '../../core/format';
-import { activeMembership, availability, MENTOR_OPTION, encodeMentorCache } from '../../core/program';
+import { activeMembership, availability } from '../../core/program';
 import { Fit, suggestMentors } from '../../core/matching';
 import { isoDate } from '../../core/dates';
 import { chooseMentor, leaveAsMentee } from '../../wiki/membership';
@@ -79,9 +79,7 @@ function choose( ctx: TabContext, mentor: string, trigger: HTMLElement ): void {
 		preview: ( note ) => buildNotice( {
 			kind: 'intro', id: 'preview', programId: ctx.id, programName: config.name, from: me, to: mentor, about: me, note: note,
 		}, ctx.env.content ),
-		run: ( note, post ) => chooseMentor( ctx.actor(), ctx.id, config, mentor, post ? note : null ).then( () => {
-			mw.user.options.set( MENTOR_OPTION, encodeMentorCache( { program: ctx.id, mentor: mentor } ) );
-		} ),
+		run: ( note, post ) => chooseMentor( ctx.actor(), ctx.id, config, mentor, post ? note : null ).then( () => undefined ),
 	}, trigger ).then( ( done ) => {
 		if ( done ) {
 			ctx.setStatus( msg( 'mentorship-choose-done', mentor ) );
@@ -106,7 +104,6 @@ function proposalBox( ctx: TabContext ): JQuery {
 	accept.on( 'click', () => {
 		accept.setDisabled( true );
 		chooseMentor( ctx.actor(), ctx.id, config, proposal.mentor, null ).then( () => {
-			mw.user.options.set( MENTOR_OPTION, encodeMentorCache( { program: ctx.id, mentor: proposal.mentor } ) );
 			ctx.setStatus( msg( 'mentorship-choose-done', proposal.mentor ) );
 			ctx.reload( 'mentor' );
 		}, ( e: unknown ) => {
@@ -229,9 +226,7 @@ export function menteeLeaveTab( ctx: TabContext ): JQuery {
 			preview: ( note ) => mentor ? buildNotice( {
 				kind: 'mentee-left', id: 'preview', programId: ctx.id, programName: config.name, from: me, to: mentor, about: me, note: note,
 			}, ctx.env.content ) : null,
-			run: ( note ) => leaveAsMentee( ctx.actor(), ctx.id, config, mentor, note ).then( () => {
-				mw.user.options.set( MENTOR_OPTION, null );
-			} ),
+			run: ( note ) => leaveAsMentee( ctx.actor(), ctx.id, config, mentor, note ),
 		}, button.$element[ 0 ] ).then( ( done ) => {
 			if ( done ) {
 				ctx.setStatus( msg( 'mentorship-leave-done', config.name ) );

@@ -9,7 +9,7 @@ import { ConfigTrust, dropSetAside, repairOwnIndex } from '../../wiki/programs';
 import { isoDate } from '../../core/dates';
 import { configTitle } from '../../core/titles';
 import { loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
-import { decodeMentorCache, encodeMentorCache, MENTOR_OPTION, mentorsWithRoom } from '../../core/program';
+import { encodeMentorCache, MentorCache, mentorsWithRoom } from '../../core/program';
 import { Env, formatDate, writeContext } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';
@@ -118,6 +118,7 @@ export class ProgramPage {
 				ctx: writeContext( this.env, config.name ),
 				messages: this.env.content,
 				random: this.env.random,
+				mentorCache: this.env.mentorCache,
 			} ),
 			reload: ( tab?: string ) => this.load( tab ),
 			setStatus: this.hooks.setStatus,
@@ -184,20 +185,19 @@ export class ProgramPage {
 	 */
 	private repairCache( view: ProgramView ): void {
 		const viewer = view.viewer;
-		const cached = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
-		let wanted: string | null | undefined;
+		const cached = this.env.mentorCache.read();
+		let wanted: MentorCache | null | undefined;
 		// The cache follows the pairing the viewer's own profile confirms, never the roster.
 		if ( viewer.membership && viewer.membership.role === 'mentee' ) {
-			wanted = viewer.mentor ? encodeMentorCache( { program: this.id, mentor: viewer.mentor } ) : null;
+			wanted = viewer.mentor ? { program: this.id, mentor: viewer.mentor } : null;
 			if ( !viewer.mentor && ( !cached || cached.program !== this.id ) ) {
 				wanted = undefined;
 			}
 		} else if ( cached && cached.program === this.id && !viewer.membership ) {
 			wanted = null;
 		}
-		const current = cached ? encodeMentorCache( cached ) : null;
-		if ( wanted !== undefined && wanted !== current ) {
-			void this.env.client.setOption( MENTOR_OPTION, wanted ).then( () => mw.user.options.set( MENTOR_OPTION, wanted ), () => undefined );
+		if ( wanted !== undefined && encodeMentorCache( wanted ) !== encodeMentorCache( cached ) ) {
+			void this.env.mentorCache.save( wanted ).then( () => undefined, () => undefined );
 		}
 	}
 

@@ -18,13 +18,13 @@ import { Store } from '../../wiki/store';
 import { checkUsers, invitationShards, WelcomeProgram } from '../../wiki/welcome';
 import { BatchProgress, BatchReport, BatchSender, RowState } from '../../wiki/welcome-batch';
 import { Drafts } from '../drafts';
-import { Env } from '../env';
+import { Env, welcomeWriter } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Stage, StagedDialog, stagedActions } from '../staged-dialog';
 import { ownStatics } from '../windows';
 import { CountedText, heading, statusLine } from '../widgets';
-import { composition, invitablePrograms, labelOf, MessageFields, skipText, writer } from './common';
+import { composition, invitablePrograms, labelOf, MessageFields, skipText } from './common';
 
 export interface WelcomeBatchConfig {
 	env: Env;
@@ -311,7 +311,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 		const program = fields.program();
 		const option = fields.option() as MessageOption;
 		const client = this.env.client.withMaxlag( 5 );
-		const w = writer( this.env, program, client, new Store( client ) );
+		const w = welcomeWriter( this.env, program, client, new Store( client ) );
 		const users = this.rows.filter( ( r ) => !r.skip ).map( ( r ) => r.user );
 		const skipped = this.rows.filter( ( r ) => !!r.skip ).map( ( r ) => ( { user: r.user, skip: r.skip as Skip } ) );
 		this.sender = new BatchSender( {

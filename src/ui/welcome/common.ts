@@ -4,13 +4,12 @@
  * dropdowns), the composition of a message, and the texts of the reasons a user is left out.
  */
 
-import { fillTemplate } from '../../core/wikitext';
 import { Prior, Skip } from '../../core/welcome/eligibility';
 import { Composition, MessageOption, messageOptions, optionLabel, SIGNUP_LABEL } from '../../core/welcome/messages';
 import { configTitle } from '../../core/titles';
 import { listPrograms } from '../../wiki/programs';
 import { readTrustedConfig } from '../../wiki/trust';
-import { WelcomeProgram, WelcomeWriter } from '../../wiki/welcome';
+import { WelcomeProgram } from '../../wiki/welcome';
 import { Env, formatDate } from '../env';
 import { languageName, msg } from '../i18n';
 import { nameDropdown } from '../widgets';
@@ -56,16 +55,6 @@ export function composition( env: Env, program: WelcomeProgram, option: MessageO
 		inviter: env.user as string,
 		signupLabel: env.texts( language, SIGNUP_LABEL ) || env.content( SIGNUP_LABEL ),
 		summary: env.content( 'mentorship-welcome-post-summary' ),
-	};
-}
-
-export function writer( env: Env, program: WelcomeProgram, client = env.client, store = env.store ): WelcomeWriter {
-	return {
-		client: client,
-		store: store,
-		program: program,
-		logSummary: fillTemplate( env.content( 'mentorship-welcome-log-summary' ), [ program.config.name ] ),
-		random: env.random,
 	};
 }
 
