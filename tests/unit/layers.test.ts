@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -133,4 +133,17 @@ describe( 'layers', () => {
 		expect( await lint( 'src/ui/x.ts', "import { WikiClient } from '../wiki/client';\nexport type X = WikiClient;\n" ) ).toEqual( [] );
 		expect( await lint( 'src/core/x.ts', "import { fnv1a } from './titles';\nexport const x = fnv1a;\n" ) ).toEqual( [] );
 	}, 60000 );
+} );
+
+describe( 'README: How it is built', () => {
+	it( 'names only files and folders that exist', () => {
+		const readme = readFileSync( join( ROOT, 'README.md' ), 'utf8' );
+		const start = readme.indexOf( '## How it is built' );
+		const end = readme.indexOf( '\n## ', start + 1 );
+		const section = readme.slice( start, end === -1 ? undefined : end );
+		const named = [ ...new Set( [ ...section.matchAll( /`((?:src|tests|scripts|bench|gadgets|docs)\/[\w./-]*\w\/?)`/g ) ].map( ( m ) => m[ 1 ] as string ) ) ];
+		expect( start ).toBeGreaterThan( -1 );
+		expect( named.length ).toBeGreaterThan( 20 );
+		expect( named.filter( ( path ) => !existsSync( join( ROOT, path ) ) ) ).toEqual( [] );
+	} );
 } );
