@@ -259,6 +259,45 @@ export function toDoc<T>( read: PageRead, kind: PageKind<T> ): Doc<T> {
 	return doc;
 }
 
+/**
+ * The attempts of one write (Store.update, Store.editText) under the error policy of
+ * src/core/errors.ts: a conflict, or a lost answer while attempts remain, is tried again
+ * from a fresh read; anything else is thrown.
+ */
+class Attempts {
+	/** Edits refused as conflicts. */
+	public conflicts = 0;
+	/** A save whose answer was lost (or that the wiki merged) may have written. */
+	public wrote = false;
+	private readonly title: string;
+	private readonly max: number;
+	private lastError: MentorshipError | undefined;
+
+	public constructor( title: string, max: number ) {
+		this.title = title;
+		this.max = max;
+	}
+
+	/** After a failed save: returns to try again, or throws what no new attempt can change. */
+	public failed( e: unknown, attempt: number ): void {
+		if ( isConflict( e ) ) {
+			this.conflicts++;
+		} else if ( isLost( e ) && attempt + 1 < this.max ) {
+			// The edit may have been saved: the next read tells, and the change is not applied twice.
+			this.wrote = true;
+		} else {
+			throw e;
+		}
+		this.lastError = e;
+	}
+
+	public gaveUp(): MentorshipError {
+		return new MentorshipError( 'retries', 'too-many-conflicts',
+			'Gave up on ' + this.title + ' after ' + this.max + ' attempts' + ( this.lastError ? ' (' + this.lastError.code + ')' : '' ),
+			[ this.title ], { page: this.title } );
+	}
+}
+
 export class Store {
 	public readonly client: WikiClient;
 	private readonly maxAttempts: number;
@@ -314,13 +353,11 @@ export class Store {
 	/** Reads, changes and saves a page, safely under concurrent edits (see the file comment). */
 	public async update<T>( title: string, kind: PageKind<T>, change: Change<T>, options: UpdateOptions<T> ): Promise<UpdateResult<T>> {
 		const create = options.create !== undefined ? options.create : !!kind.empty;
-		let conflicts = 0;
+		const tries = new Attempts( title, this.maxAttempts );
 		let merged = false;
 		let repaired = false;
-		let wrote = false;
 		// Set after the wiki merged our edit: invalid content is then ours to repair.
 		let checkMerge = false;
-		let lastError: MentorshipError | undefined;
 		// Entries set aside in the revision our last edit was based on (a merge must not add any).
 		let asideBefore = 0;
 		for ( let attempt = 0; attempt < this.maxAttempts; attempt++ ) {
@@ -354,7 +391,7 @@ export class Store {
 			const next = change( clone( current ), doc.exists );
 			const dropping = !!options.dropSetAside && !!doc.setAside && doc.setAside.length > 0;
 			if ( !dropping && ( next === UNCHANGED || ( doc.exists && deepEqual( next, current ) ) ) ) {
-				return { value: current, revid: doc.revid, changed: wrote, conflicts: conflicts, merged: merged, repaired: repaired };
+				return { value: current, revid: doc.revid, changed: tries.wrote, conflicts: tries.conflicts, merged: merged, repaired: repaired };
 			}
 			const value = ( next === UNCHANGED ? current : next ) as T;
 			const checked = validate( kind.schema, value );
@@ -367,37 +404,22 @@ export class Store {
 			try {
 				const saved = await this.save( title, doc, text, options.summary, 'json' );
 				if ( saved.nochange ) {
-					return { value: value, revid: doc.revid, changed: false, conflicts: conflicts, merged: merged, repaired: repaired };
+					return { value: value, revid: doc.revid, changed: false, conflicts: tries.conflicts, merged: merged, repaired: repaired };
 				}
 				if ( doc.exists && saved.oldrevid !== undefined && saved.oldrevid !== doc.revid ) {
 					// Someone saved in between and the wiki merged the texts: check the result.
 					merged = true;
-					wrote = true;
+					tries.wrote = true;
 					checkMerge = true;
 					continue;
 				}
-				return { value: value, revid: saved.newrevid, changed: true, conflicts: conflicts, merged: merged, repaired: repaired };
+				return { value: value, revid: saved.newrevid, changed: true, conflicts: tries.conflicts, merged: merged, repaired: repaired };
 			} catch ( e ) {
-				if ( !isMentorshipError( e ) ) {
-					throw e;
-				}
-				lastError = e;
-				if ( isConflict( e ) ) {
-					conflicts++;
-					continue;
-				}
-				if ( isLost( e ) && attempt + 1 < this.maxAttempts ) {
-					// If the next read shows the change, it is ours: report it as written.
-					wrote = true;
-					// The edit may have been saved: the next read tells, and the change is not applied twice.
-					continue;
-				}
-				throw e;
+				// After a lost answer, if the next read shows the change, it is ours: reported as written.
+				tries.failed( e, attempt );
 			}
 		}
-		throw new MentorshipError( 'retries', 'too-many-conflicts',
-			'Gave up on ' + title + ' after ' + this.maxAttempts + ' attempts' + ( lastError ? ' (' + lastError.code + ')' : '' ),
-			[ title ], { page: title } );
+		throw tries.gaveUp();
 	}
 
 	/**
@@ -406,38 +428,24 @@ export class Store {
 	 * lost response: the store's save and error policy, for pages that are not JSON.
 	 */
 	public async editText( title: string, change: TextChange, options: TextEditOptions ): Promise<TextEditResult> {
-		let conflicts = 0;
-		let wrote = false;
-		let lastError: MentorshipError | undefined;
+		const tries = new Attempts( title, this.maxAttempts );
 		for ( let attempt = 0; attempt < this.maxAttempts; attempt++ ) {
 			await this.backOff( attempt );
 			const read = attempt === 0 && options.initial ? options.initial : await this.client.readPage( title );
 			const next = change( read.exists ? read.content || '' : '', read.exists );
 			if ( next === UNCHANGED ) {
-				return { changed: wrote, created: false, revid: read.revid, conflicts: conflicts };
+				return { changed: tries.wrote, created: false, revid: read.revid, conflicts: tries.conflicts };
 			}
 			const summary = typeof options.summary === 'function' ? options.summary( read.exists ) : options.summary;
 			try {
 				const saved = await this.save( title, read, next as string, summary, options.contentmodel );
-				return { changed: !saved.nochange, created: !read.exists, revid: saved.newrevid || read.revid, conflicts: conflicts };
+				return { changed: !saved.nochange, created: !read.exists, revid: saved.newrevid || read.revid, conflicts: tries.conflicts };
 			} catch ( e ) {
-				if ( isConflict( e ) ) {
-					lastError = e;
-					conflicts++;
-					continue;
-				}
-				if ( isLost( e ) && attempt + 1 < this.maxAttempts ) {
-					// The next read tells whether it was saved (then the change finds nothing to do).
-					lastError = e;
-					wrote = true;
-					continue;
-				}
-				throw e;
+				// After a lost answer, the next read tells whether it was saved (then the change finds nothing to do).
+				tries.failed( e, attempt );
 			}
 		}
-		throw new MentorshipError( 'retries', 'too-many-conflicts',
-			'Gave up on ' + title + ' after ' + this.maxAttempts + ' attempts' + ( lastError ? ' (' + lastError.code + ')' : '' ),
-			[ title ], { page: title } );
+		throw tries.gaveUp();
 	}
 
 	/** Before each attempt after the first: a little, at random, so that competing writers spread out. */
