@@ -5,7 +5,6 @@
  */
 
 import { ContentMessages } from '../core/ask';
-import { MentorshipError } from '../core/errors';
 import { Membership, PROFILE, ProgramConfig, Proposal, Role, RosterMember } from '../core/format';
 import { buildNotice, NoticeKind } from '../core/notices';
 import {
@@ -13,11 +12,10 @@ import {
 	profileJoin, ProgramState, proposalFor,
 } from '../core/program';
 import { profileTitle } from '../core/titles';
-import { ActivityInfo, Contribution, PageRead, UserInfo, WikiClient } from './client';
+import { ActivityInfo, Contribution, UserInfo, WikiClient } from './client';
 import { MentorCacheOption, mentorCacheOption } from './mentor-cache';
-import { docsFrom } from './store';
 import { postSection, Posted } from './posting';
-import { joinProgram, leaveProgram, LoadedProgram, loadProgram, releaseFromMentor, setMentor, WriteContext } from './programs';
+import { joinProgram, leaveProgram, LoadedProgram, loadProgram, readProfilesInto, releaseFromMentor, setMentor, WriteContext } from './programs';
 import { isoSeconds } from '../core/dates';
 
 export interface Viewer {
@@ -72,17 +70,6 @@ export function listedMentors( state: ProgramState ): string[] {
 		const jb = ( state.members[ b ] as RosterMember ).joined;
 		return ja < jb ? -1 : ja > jb ? 1 : ( a < b ? -1 : a > b ? 1 : 0 );
 	} );
-}
-
-function readProfilesInto( state: ProgramState, errors: Record<string, MentorshipError>, names: string[], pages: Record<string, PageRead> ): void {
-	const docs = docsFrom( names.map( profileTitle ), pages, PROFILE );
-	for ( const name of names ) {
-		const doc = docs[ profileTitle( name ) ];
-		if ( doc && doc.error ) {
-			errors[ profileTitle( name ) ] = doc.error;
-		}
-		state.profiles[ name ] = doc && doc.value ? doc.value : null;
-	}
 }
 
 /**

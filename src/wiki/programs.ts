@@ -12,7 +12,7 @@ import {
 } from '../core/program';
 import { LIMITS } from '../core/format';
 import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf, rosterTitle, rosterTitles } from '../core/titles';
-import { ActivityInfo, UserInfo, WikiClient } from './client';
+import { ActivityInfo, PageRead, UserInfo, WikiClient } from './client';
 import { Doc, docsFrom, SetAside, Store, UpdateResult } from './store';
 import { readTrustedConfig } from './trust';
 import { ignoredSince, RevisionMeta } from '../core/trust';
@@ -110,6 +110,18 @@ export function rosterShards( config: ProgramConfig ): number {
 	return ( config.shards && config.shards.roster ) || 1;
 }
 
+/** The profiles of `names` from pages read, into the program's state; one unusable page is an error of its own. */
+export function readProfilesInto( state: ProgramState, errors: Record<string, MentorshipError>, names: string[], pages: Record<string, PageRead> ): void {
+	const docs = docsFrom( names.map( profileTitle ), pages, PROFILE );
+	for ( const name of names ) {
+		const doc = docs[ profileTitle( name ) ];
+		if ( doc && doc.error ) {
+			errors[ profileTitle( name ) ] = doc.error;
+		}
+		state.profiles[ name ] = doc && doc.value ? doc.value : null;
+	}
+}
+
 /**
  * Loads a program. Requests: one for the config and roster, one per 50 roster shards when
  * sharded, then one per 50 members carrying both their profiles and their accounts.
@@ -178,14 +190,7 @@ export async function loadProgram( client: WikiClient, programId: string, option
 		loaded.trust = trust;
 	}
 	if ( firstProfiles.length ) {
-		const firstDocs = docsFrom( firstProfiles.map( profileTitle ), first, PROFILE );
-		for ( const name of firstProfiles ) {
-			const doc = firstDocs[ profileTitle( name ) ];
-			if ( doc && doc.error ) {
-				errors[ profileTitle( name ) ] = doc.error;
-			}
-			state.profiles[ name ] = doc && doc.value ? doc.value : null;
-		}
+		readProfilesInto( state, errors, firstProfiles, first );
 	}
 
 	let names = Object.keys( members ).sort();
