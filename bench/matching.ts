@@ -8,8 +8,9 @@
  */
 
 import { pathToFileURL } from 'node:url';
-import { assignmentOf, compileCohort, solveExact, solveGreedy } from '../src/core/matching';
-import { solveBrute } from '../src/core/matching-brute';
+import { assignmentOf, compileCohort, solveGreedy } from '../src/core/matching';
+import { solveExact } from '../src/core/min-cost-flow';
+import { solveBrute } from '../tests/support/matching-brute';
 import { randomCohort, seeded } from '../tests/support/cohorts';
 
 export interface SolverFigures {

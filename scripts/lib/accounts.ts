@@ -6,6 +6,7 @@
 import { WikiClient } from '../../src/wiki/client';
 import { FetchTransport } from '../../src/wiki/fetch-transport';
 import { LocalWiki } from './localwiki';
+import { userAgent } from './user-agent';
 
 export interface Account {
 	name: string;
@@ -20,7 +21,7 @@ export interface Session {
 }
 
 export async function login( wiki: LocalWiki, name: string, password: string ): Promise<Session> {
-	const transport = new FetchTransport( { api: wiki.api } );
+	const transport = new FetchTransport( { api: wiki.api, userAgent: userAgent() } );
 	const actual = await transport.login( name, password );
 	return { name: actual, transport, client: new WikiClient( { transport } ) };
 }
@@ -37,7 +38,7 @@ export async function adminSession( wiki: LocalWiki ): Promise<Session> {
  * @param admin
  */
 export async function ensureAccounts( wiki: LocalWiki, accounts: Account[], admin?: Session ): Promise<string[]> {
-	const anon = new WikiClient( { transport: new FetchTransport( { api: wiki.api } ) } );
+	const anon = new WikiClient( { transport: new FetchTransport( { api: wiki.api, userAgent: userAgent() } ) } );
 	const known = ( await anon.users( accounts.map( ( a ) => a.name ) ) ).users;
 	const created: string[] = [];
 	for ( const account of accounts ) {
@@ -45,7 +46,7 @@ export async function ensureAccounts( wiki: LocalWiki, accounts: Account[], admi
 		if ( info && info.exists ) {
 			continue;
 		}
-		const transport = new FetchTransport( { api: wiki.api } );
+		const transport = new FetchTransport( { api: wiki.api, userAgent: userAgent() } );
 		const token = await transport.token( 'createaccount' );
 		const response = await transport.request( 'POST', {
 			action: 'createaccount', format: 'json', formatversion: 2, errorformat: 'plaintext',

@@ -8,13 +8,14 @@
 
 import { readFileSync } from 'node:fs';
 import { isAnswered } from '../../src/core/ask';
+import { isoSeconds } from '../../src/core/dates';
 import { CONFIG, Membership, PROFILE, ProgramConfig, Question } from '../../src/core/format';
-import { encodeMentorCache, MENTOR_OPTION } from '../../src/core/program';
 import { configTitle, profileTitle, userTalkTitle } from '../../src/core/titles';
 import { loadAskState, sendQuestion } from '../../src/wiki/ask';
 import { WikiClient } from '../../src/wiki/client';
 import { loadMentorView } from '../../src/wiki/membership';
-import { isoSeconds, joinProgram, setMentor, WriteContext } from '../../src/wiki/programs';
+import { mentorCacheOption } from '../../src/wiki/mentor-cache';
+import { joinProgram, setMentor, WriteContext } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
 import { adminSession, login } from './accounts';
 import { LocalWiki } from './localwiki';
@@ -201,7 +202,7 @@ export async function seedDemo( wiki: LocalWiki ): Promise<void> {
 		}
 		if ( account.mentor ) {
 			await setMentor( ctx, DEMO_PROGRAM, DEMO_CONFIG, account.name, account.mentor );
-			await session.client.setOption( MENTOR_OPTION, encodeMentorCache( { program: DEMO_PROGRAM, mentor: account.mentor } ) );
+			await mentorCacheOption( session.client, null ).save( { program: DEMO_PROGRAM, mentor: account.mentor } );
 		}
 	}
 	await seedStory( wiki );

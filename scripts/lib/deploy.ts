@@ -13,13 +13,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, Manifest } from '../../build.mjs';
-import { isMentorshipError } from '../../src/core/errors';
 import { WikiClient } from '../../src/wiki/client';
 import { FetchTransport } from '../../src/wiki/fetch-transport';
+import { Store, UNCHANGED } from '../../src/wiki/store';
 import { replaceSection } from './definition';
 import { unifiedDiff } from './diff';
 import { ROOT } from './localwiki';
 import { linesForWiki, registeredModules } from './modules';
+import { userAgent } from './user-agent';
 
 export const DEFINITION_PAGE = 'MediaWiki:Gadgets-definition';
 export const GADGET_PREFIX = 'mentorship-';
@@ -60,7 +61,8 @@ function stored( text: string ): string {
 }
 
 export async function connect( api: string, auth: Auth ): Promise<WikiClient> {
-	const transport = new FetchTransport( 'accessToken' in auth ? { api, accessToken: auth.accessToken } : { api } );
+	const agent = userAgent( process.env.MENTORSHIP_CONTACT || ( 'username' in auth ? 'User:' + auth.username.split( '@' )[ 0 ] + ' at ' + api : undefined ) );
+	const transport = new FetchTransport( 'accessToken' in auth ? { api, accessToken: auth.accessToken, userAgent: agent } : { api, userAgent: agent } );
 	if ( 'username' in auth ) {
 		await transport.login( auth.username, auth.password );
 	}
@@ -91,73 +93,45 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 
 	const titles = manifest.pages.map( ( p ) => p.title );
 	const current = await client.readPages( titles.concat( [ DEFINITION_PAGE ] ) );
+	const store = new Store( client );
+	/** Writes one page's new text (conflicts and lost answers go through the store's policy), or shows the diff in a dry run. */
+	const write = async ( title: string, change: ( before: string, exists: boolean ) => string | null, summaryFor: ( exists: boolean ) => string, contentmodel: string | undefined, done: ( exists: boolean ) => string ): Promise<void> => {
+		const read = current[ title ];
+		if ( options.dryRun ) {
+			const exists = !!read && read.exists;
+			const before = exists && read ? read.content || '' : '';
+			const after = change( before, exists );
+			if ( after === null ) {
+				result.unchanged.push( title );
+			} else {
+				log( unifiedDiff( stored( before ), stored( after ), title ) );
+				( exists ? result.edited : result.created ).push( title );
+			}
+			return;
+		}
+		const saved = await store.editText( title, ( before, exists ) => {
+			const after = change( before, exists );
+			return after === null ? UNCHANGED : after;
+		}, { summary: summaryFor, contentmodel, initial: read } );
+		if ( !saved.changed ) {
+			result.unchanged.push( title );
+			return;
+		}
+		result.edits++;
+		( saved.created ? result.created : result.edited ).push( title );
+		log( done( !saved.created ) );
+	};
 	for ( const page of manifest.pages ) {
 		const wanted = readFileSync( join( outDir, page.file ), 'utf8' );
-		let read = current[ page.title ];
-		for ( let attempt = 0; ; attempt++ ) {
-			const exists = !!read && read.exists;
-			const now = exists && read ? read.content || '' : '';
-			if ( exists && stored( now ) === stored( wanted ) ) {
-				result.unchanged.push( page.title );
-				break;
-			}
-			if ( options.dryRun ) {
-				log( unifiedDiff( stored( now ), stored( wanted ), page.title ) );
-				( exists ? result.edited : result.created ).push( page.title );
-				break;
-			}
-			try {
-				await client.edit( exists && read ? {
-					title: page.title, text: wanted, summary: summary( 'update' ), baserevid: read.revid, nocreate: true,
-				} : {
-					title: page.title, text: wanted, summary: summary( 'install' ), createonly: true, contentmodel: page.contentmodel,
-				} );
-				result.edits++;
-				( exists ? result.edited : result.created ).push( page.title );
-				log( `${ exists ? 'updated' : 'created' } ${ page.title }` );
-				break;
-			} catch ( e ) {
-				if ( attempt < 3 && isMentorshipError( e ) && [ 'editconflict', 'exists', 'missing' ].includes( e.kind ) ) {
-					read = await client.readPage( page.title );
-					continue;
-				}
-				throw e;
-			}
-		}
+		await write( page.title, ( now, exists ) => exists && stored( now ) === stored( wanted ) ? null : wanted,
+			( exists ) => summary( exists ? 'update' : 'install' ), page.contentmodel,
+			( exists ) => `${ exists ? 'updated' : 'created' } ${ page.title }` );
 	}
-
-	let definition = current[ DEFINITION_PAGE ];
-	for ( let attempt = 0; ; attempt++ ) {
-		const exists = !!definition && definition.exists;
-		const before = exists && definition ? definition.content || '' : '';
-		const after = replaceSection( before, manifest.definitions.section, definitionLines, GADGET_PREFIX );
-		if ( stored( before ) === stored( after ) ) {
-			result.unchanged.push( DEFINITION_PAGE );
-			break;
-		}
-		if ( options.dryRun ) {
-			log( unifiedDiff( stored( before ), stored( after ), DEFINITION_PAGE ) );
-			result.edited.push( DEFINITION_PAGE );
-			break;
-		}
-		try {
-			await client.edit( exists && definition ? {
-				title: DEFINITION_PAGE, text: after, summary: summary( `section "${ manifest.definitions.section }"` ), baserevid: definition.revid, nocreate: true,
-			} : {
-				title: DEFINITION_PAGE, text: after, summary: summary( `section "${ manifest.definitions.section }"` ), createonly: true,
-			} );
-			result.edits++;
-			( exists ? result.edited : result.created ).push( DEFINITION_PAGE );
-			log( `updated ${ DEFINITION_PAGE } (section "${ manifest.definitions.section }")` );
-			break;
-		} catch ( e ) {
-			if ( attempt < 3 && isMentorshipError( e ) && [ 'editconflict', 'exists', 'missing' ].includes( e.kind ) ) {
-				definition = await client.readPage( DEFINITION_PAGE );
-				continue;
-			}
-			throw e;
-		}
-	}
+	const section = manifest.definitions.section;
+	await write( DEFINITION_PAGE, ( before ) => {
+		const after = replaceSection( before, section, definitionLines, GADGET_PREFIX );
+		return stored( before ) === stored( after ) ? null : after;
+	}, () => summary( `section "${ section }"` ), undefined, () => `updated ${ DEFINITION_PAGE } (section "${ section }")` );
 	log( `${ options.dryRun ? 'Dry run: would write' : 'Wrote' } ${ result.created.length + result.edited.length } pages ` +
 		`(${ result.created.length } new), ${ result.unchanged.length } unchanged` );
 	return result;

@@ -8,6 +8,8 @@
  * a line whose required dependency the wiki lacks, naming the module.
  */
 
+import { userAgent } from './user-agent';
+
 /** Modules that this deploy itself installs (the gadgets' own): present once it is done. */
 const OWN = /^ext\.gadget\.mentorship-/;
 
@@ -51,7 +53,7 @@ export function parseRegistry( startup: string ): Set<string> {
  */
 export async function registeredModules( api: string, fetcher: typeof fetch = fetch ): Promise<Set<string>> {
 	const url = loadUrl( api ) + '?modules=startup&only=scripts&raw=1&skin=vector';
-	const response = await fetcher( url, { headers: { 'Api-User-Agent': 'mentorship-gadgets-deploy' } } );
+	const response = await fetcher( url, { headers: { 'Api-User-Agent': userAgent() } } );
 	if ( !response.ok ) {
 		throw new Error( `Could not read the wiki's module registry (${ url }: HTTP ${ response.status })` );
 	}

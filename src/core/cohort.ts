@@ -1,16 +1,14 @@
 /**
  * Matching a whole cohort in the coordinator's console: every mentee without a mentor
- * matched at once (assignCohort: the optimum, with the panel's score), compared with
+ * matched at once (solveExact: the optimum, with the panel's score), compared with
  * first-come greedy, each pair with the reasons of its score; the coordinator's changes
  * scored the same way and checked against every mentor's free places; and the roster
  * change that applies the pairs.
  */
 
 import { Membership, Roster } from './format';
-import {
-	assignmentOf, compileCohort, Fit, fitScore, MenteeCandidate, mentorCandidates, MentorCandidate, rankMentors,
-	solveExact, solveGreedy, unmatchedMentees, Weights, weightsOf,
-} from './matching';
+import { assignmentOf, compileCohort, Fit, fitScore, MenteeCandidate, mentorCandidates, MentorCandidate, rankMentors, solveGreedy, unmatchedMentees, Weights, weightsOf } from './matching';
+import { solveExact } from './min-cost-flow';
 import { compareNames } from './names';
 import { availability, capacityOf, confirmedLoads, ProgramState } from './program';
 

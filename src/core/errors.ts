@@ -101,3 +101,42 @@ function setPrototype( object: object, proto: object ): void {
 export function isMentorshipError( e: unknown, kind?: ErrorKind ): e is MentorshipError {
 	return e instanceof MentorshipError && ( kind === undefined || e.kind === kind );
 }
+
+/*
+ * The error policy: what a writer does after each kind. The store, the batch sender
+ * (src/wiki/welcome-batch.ts) and deploy (scripts/lib/deploy.ts) ask these, and keep no
+ * lists of their own.
+ */
+
+/** The page changed under the edit (or appeared, or went): read again and apply the change again. */
+const CONFLICT: ErrorKind[] = [ 'editconflict', 'exists', 'missing' ];
+/** The request may or may not have been carried out: read again to know, then go on. */
+const LOST: ErrorKind[] = [ 'network', 'timeout' ];
+/** The wiki asks to slow down: wait (retryAfter, or a growing pause) and send the same again. */
+const THROTTLED: ErrorKind[] = [ 'ratelimited', 'maxlag' ];
+/** Every following request would fail alike: a batch pauses until the user resumes or cancels. */
+const STOPPING: ErrorKind[] = [ 'session', 'blocked', 'readonly', 'network', 'timeout', 'badtoken' ];
+
+function kindIn( e: unknown, kinds: ErrorKind[] ): e is MentorshipError {
+	return isMentorshipError( e ) && kinds.indexOf( e.kind ) !== -1;
+}
+
+/** Retry from a fresh read: someone else's edit came first. */
+export function isConflict( e: unknown ): e is MentorshipError {
+	return kindIn( e, CONFLICT );
+}
+
+/** Retry after reading again: the answer was lost, the edit may have been saved. */
+export function isLost( e: unknown ): e is MentorshipError {
+	return kindIn( e, LOST );
+}
+
+/** Wait, then send the same request again. */
+export function isThrottled( e: unknown ): e is MentorshipError {
+	return kindIn( e, THROTTLED );
+}
+
+/** Stop (pause) a batch: nothing after this would succeed until something changes. */
+export function stopsBatch( e: unknown ): e is MentorshipError {
+	return kindIn( e, STOPPING );
+}

@@ -9,8 +9,6 @@ import {
 	Schema, text, timestamp, title, username, version1,
 } from './schema';
 
-export const FORMAT_VERSION = 1;
-
 export const ROLES = [ 'mentor', 'mentee' ] as const;
 export type Role = typeof ROLES[ number ];
 

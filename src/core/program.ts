@@ -50,11 +50,6 @@ export function isConfirmedMember( program: ProgramState, name: string, role?: R
 }
 
 /** The role `name` holds by their own profile, or null. */
-export function confirmedRole( program: ProgramState, name: string ): Role | null {
-	const membership = activeMembership( program.profiles[ name ], program.id );
-	return membership ? membership.role : null;
-}
-
 /**
  * The mentee's mentor under the pairing rule, or null: the mentee's OWN profile names the
  * mentor, both own profiles show current membership in those roles, and the mentor has not
@@ -364,18 +359,6 @@ export function profileRelease( profile: Profile, programId: string, mentee: str
 			released.push( mentee );
 		}
 		membership.released = released;
-	}
-	return profile;
-}
-
-/** A mentor takes a released mentee back (when the mentee chooses them again and the mentor accepts). */
-export function profileUnrelease( profile: Profile, programId: string, mentee: string ): Profile {
-	const membership = profile.programs[ programId ];
-	if ( membership && membership.released ) {
-		membership.released = membership.released.filter( ( n ) => n !== mentee );
-		if ( !membership.released.length ) {
-			delete membership.released;
-		}
 	}
 	return profile;
 }

@@ -55,28 +55,12 @@ export function invitationLogTitle( programId: string, month: string, shards?: n
 	return base + '/' + shardOf( name, shards ) + '.json';
 }
 
-export function invitationLogTitles( programId: string, month: string, shards?: number ): string[] {
-	const base = programPrefix( programId ) + 'invitations/' + month;
-	if ( !shards || shards <= 1 ) {
-		return [ base + '.json' ];
-	}
-	const titles: string[] = [];
-	for ( let i = 0; i < shards; i++ ) {
-		titles.push( base + '/' + i + '.json' );
-	}
-	return titles;
-}
-
 export function monthOf( isoTimestamp: string ): string {
 	return isoTimestamp.slice( 0, 7 );
 }
 
 export function profileTitle( name: string ): string {
 	return 'User:' + normalizeUserName( name ) + '/mentorship.json';
-}
-
-export function userTitle( name: string ): string {
-	return 'User:' + normalizeUserName( name );
 }
 
 export function userTalkTitle( name: string ): string {

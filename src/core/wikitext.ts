@@ -6,6 +6,8 @@
  * that signatures (four tildes), templates, tags and headings a user typed are shown as typed.
  */
 
+import { PANEL_GADGET, PANEL_PAGE } from '../lib/contract';
+
 /** The signature the wiki expands on save (built at run time: a literal would be expanded in the gadget page itself). */
 export function signature(): string {
 	return new Array( 5 ).join( '~' );
@@ -60,11 +62,6 @@ export function escapeBlock( text: string ): string {
 	return out.join( '\n\n' );
 }
 
-/** A value for a template parameter: | and = (and what escapeInline escapes) become references. */
-export function escapeTemplateValue( text: string ): string {
-	return escapeInline( text );
-}
-
 /** Section headings are given to the API as sectiontitle: one line, no markup. */
 export function headingText( text: string ): string {
 	return escapeInline( text ).slice( 0, 1000 );
@@ -99,7 +96,7 @@ export function sectionLink( title: string, heading: string ): string {
  * HostBot's Teahouse invitations do too).
  */
 export function panelLink( programId: string, label: string ): string {
-	return '<span class="plainlinks">[{{fullurl:Special:BlankPage/Mentorship|program=' + programId + '&withgadget=mentorship-match}} ' +
+	return '<span class="plainlinks">[{{fullurl:' + PANEL_PAGE + '|program=' + programId + '&withgadget=' + PANEL_GADGET + '}} ' +
 		escapeInline( label ) + ']</span>';
 }
 

@@ -4,8 +4,7 @@
  */
 
 import { programIdFrom } from '../core/titles';
-import { decodeMentorCache, MENTOR_OPTION } from '../core/program';
-import { AskContext, PanelContext, WelcomeContext } from '../gadgets/common/lib';
+import { AskContext, PanelContext, panelUrl, WelcomeContext } from '../lib/contract';
 import { AskDialog } from './ask/dialog';
 import { browserEnv } from './env';
 import { openWindow } from './windows';
@@ -13,22 +12,15 @@ import { Panel } from './panel/panel';
 import { WelcomeBatchDialog } from './welcome/batch';
 import { WelcomeDialog } from './welcome/dialog';
 
-function panelUrl( program?: string ): string {
-	const params: Record<string, string> = { withgadget: 'mentorship-match' };
-	if ( program ) {
-		params.program = program;
-	}
-	return mw.util.getUrl( 'Special:BlankPage/Mentorship', params );
-}
-
 export function openAsk( context: AskContext ): void {
-	const cache = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
+	const env = browserEnv();
+	const cache = env.mentorCache.read();
 	if ( !cache ) {
 		location.href = panelUrl();
 		return;
 	}
 	const dialog = new AskDialog( {
-		env: browserEnv(),
+		env: env,
 		cache: cache,
 		article: context.article,
 		revid: context.revid,

@@ -6,13 +6,16 @@
 
 import { ContentMessages } from '../core/ask';
 import { fillSummary } from '../core/wikitext';
-import { LanguageTexts } from '../core/welcome';
+import { LanguageTexts } from '../core/welcome/messages';
 import { Clock, systemClock, WikiClient } from '../wiki/client';
 import { MwApiTransport } from '../wiki/mw-transport';
 import { ConsoleWriter } from '../wiki/console';
-import { isoSeconds, WriteContext } from '../wiki/programs';
+import { WriteContext } from '../wiki/programs';
+import { isoSeconds } from '../core/dates';
+import { MentorCacheOption, mentorCacheOption } from '../wiki/mentor-cache';
 import { Store } from '../wiki/store';
-import { contentMessage, languageText, msg } from './i18n';
+import { WelcomeProgram, WelcomeWriter } from '../wiki/welcome';
+import { contentMessage, languageText } from './i18n';
 
 export interface KeyValueStorage {
 	get( key: string ): string | null;
@@ -36,6 +39,8 @@ export interface Env {
 	content: ContentMessages;
 	/** Messages in a given language, for what is posted in the language the poster chose. */
 	texts: LanguageTexts;
+	/** The cached mentor (user option): every write goes through it. */
+	mentorCache: MentorCacheOption;
 }
 
 /** The environment of the page the gadget runs in. */
@@ -65,7 +70,20 @@ export function browserEnv(): Env {
 		url: ( title, params ) => mw.util.getUrl( title, params ),
 		content: contentMessage,
 		texts: languageText,
+		mentorCache: mentorCacheOption( client, mw.user.options ),
 	};
+}
+
+/*
+ * The write session: every writer the UI hands to src/wiki is built here, from the page's
+ * client and store, with edit summaries in the content language filled by a function
+ * (fillSummary: a program name holding $& or $1 stays as typed), and the cached mentor
+ * through env.mentorCache.
+ */
+
+/** A content-language edit summary naming the program. */
+export function summaryFor( env: Env, key: string, programName: string ): string {
+	return fillSummary( env.content( key ), programName );
 }
 
 /** What the store's writes need: the acting user, the time, and edit summaries in the content language. */
@@ -75,15 +93,26 @@ export function writeContext( env: Env, programName: string ): WriteContext {
 		user: env.user as string,
 		now: isoSeconds( env.clock.now() ),
 		summaries: {
-			profile: fillSummary( env.content( 'mentorship-summary-profile' ), programName ),
-			roster: fillSummary( env.content( 'mentorship-summary-roster' ), programName ),
+			profile: summaryFor( env, 'mentorship-summary-profile', programName ),
+			roster: summaryFor( env, 'mentorship-summary-roster', programName ),
 		},
+	};
+}
+
+/** What the welcome dialogs' writes need: posting, and the invitation log with its summary. */
+export function welcomeWriter( env: Env, program: WelcomeProgram, client = env.client, store = env.store ): WelcomeWriter {
+	return {
+		client: client,
+		store: store,
+		program: program,
+		logSummary: summaryFor( env, 'mentorship-welcome-log-summary', program.config.name ),
+		random: env.random,
 	};
 }
 
 /** What the console's writes need: the coordinator, the time, and edit summaries in the content language. */
 export function consoleWriter( env: Env, programName: string ): ConsoleWriter {
-	const summary = ( key: string ): string => fillSummary( env.content( key ), programName );
+	const summary = ( key: string ): string => summaryFor( env, key, programName );
 	return {
 		store: env.store,
 		user: env.user as string,
@@ -109,8 +138,4 @@ export function formatDate( iso: string ): string {
 	} catch ( e ) {
 		return iso.slice( 0, 10 );
 	}
-}
-
-export function unknownError(): string {
-	return msg( 'mentorship-error-unknown', '', '' );
 }

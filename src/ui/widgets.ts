@@ -61,34 +61,6 @@ export function withTyped( text: string, typed: string | null | undefined ): JQu
 	);
 }
 
-interface DisplayNamesLike {
-	of( code: string ): string | undefined;
-}
-
-let languageNames: DisplayNamesLike | null | undefined;
-
-/** The name of a language in the user's language ("es" -> "Spanish"), or the code. */
-export function languageName( code: string ): string {
-	if ( languageNames === undefined ) {
-		languageNames = null;
-		const intl = ( window as unknown as { Intl?: { DisplayNames?: new ( locales: string[], options: { type: string } ) => DisplayNamesLike } } ).Intl;
-		if ( intl && intl.DisplayNames ) {
-			try {
-				languageNames = new intl.DisplayNames( [ String( mw.config.get( 'wgUserLanguage' ) ) ], { type: 'language' } );
-			} catch ( e ) {
-				languageNames = null;
-			}
-		}
-	}
-	let name: string | undefined;
-	try {
-		name = languageNames ? languageNames.of( code ) : undefined;
-	} catch ( e ) {
-		name = undefined;
-	}
-	return name && name !== code ? name + ' (' + code + ')' : code;
-}
-
 /** A multiline text input with a visible length counter (announced politely to screen readers). */
 export class CountedText {
 	public readonly input: OO.ui.MultilineTextInputWidget;

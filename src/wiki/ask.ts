@@ -8,12 +8,14 @@ import { buildQuestion, ContentMessages, daysBetween, Detour, isAnswered, overdu
 import { MentorshipError } from '../core/errors';
 import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, RosterMember } from '../core/format';
 import {
-	activeMembership, availability, Availability, encodeMentorCache, isConfirmedMember, lastQuestion, MentorCache,
-	MENTOR_OPTION, mentorOf, ProgramState, routeQuestion, unansweredDays,
+	activeMembership, availability, Availability, isConfirmedMember, lastQuestion, MentorCache,
+	mentorOf, ProgramState, routeQuestion, unansweredDays,
 } from '../core/program';
 import { configTitle, profileTitle, rosterTitle, userTalkTitle } from '../core/titles';
 import { Contribution, WikiClient } from './client';
-import { isoSeconds, recordQuestion, rosterShards, WriteContext } from './programs';
+import { MentorCacheOption, mentorCacheOption } from './mentor-cache';
+import { recordQuestion, rosterShards, WriteContext } from './programs';
+import { isoDate, isoSeconds } from '../core/dates';
 import { postSection } from './posting';
 import { Doc, docsFrom } from './store';
 import { trustedConfigCached, TrustStore } from './trust';
@@ -45,10 +47,6 @@ export interface AskState {
 	/** The cached mentor (user option) differs from the pages: it is repaired on send. */
 	cacheStale: boolean;
 	today: string;
-}
-
-function today( nowMs: number ): string {
-	return isoSeconds( nowMs ).slice( 0, 10 );
 }
 
 function recipientOf( route: ReturnType<typeof routeQuestion> ): Recipient | null {
@@ -119,7 +117,7 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 	// The backup of an unavailable mentor must be read to know whether they are available.
 	const claimedProfile = claimed ? state.profiles[ claimed ] : null;
 	const claimedMembership = activeMembership( claimedProfile, programId );
-	if ( claimedMembership && claimedMembership.backup && availability( claimedMembership, today( nowMs ) ).state !== 'active' &&
+	if ( claimedMembership && claimedMembership.backup && availability( claimedMembership, isoDate( nowMs ) ).state !== 'active' &&
 		!Object.prototype.hasOwnProperty.call( state.profiles, claimedMembership.backup ) ) {
 		extra.push( claimedMembership.backup );
 	}
@@ -147,7 +145,7 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
 		}
 	}
 
-	const day = today( nowMs );
+	const day = isoDate( nowMs );
 	const mentor = mentorOf( state, me );
 	const membership = activeMembership( profile.value, programId );
 	const result: AskState = {
@@ -251,6 +249,8 @@ export interface SendOptions {
 	article?: { title: string; revid: number };
 	id: string;
 	messages: ContentMessages;
+	/** The cached mentor's writer (default: the API only, for scripts and tests). */
+	mentorCache?: MentorCacheOption;
 	/** How long the talk page stays on the mentee's watchlist (needs $wgWatchlistExpiry). */
 	watchFor?: string;
 }
@@ -263,8 +263,6 @@ export interface SendResult {
 	recorded: boolean;
 	/** Why the question could not be recorded in the profile (it is posted all the same). */
 	recordError?: unknown;
-	/** The cached mentor as now written (with the new question's due time), when it was. */
-	cache?: string | null;
 }
 
 /**
@@ -312,12 +310,10 @@ export async function sendQuestion( options: SendOptions ): Promise<SendResult> 
 		result.recorded = true;
 		// The cached mentor: repaired if stale, and the new question is the one that may wait
 		// (a question asked again takes over from the one it repeats).
-		const cache = encodeMentorCache( state.mentor ? {
-			program: state.programId, mentor: state.mentor, due: question.to ? overdueFrom( question, false, unansweredDays( state.config ) ) || undefined : undefined,
-		} : null );
 		try {
-			await options.client.setOption( MENTOR_OPTION, cache );
-			result.cache = cache;
+			await ( options.mentorCache || mentorCacheOption( options.client, null ) ).save( state.mentor ? {
+				program: state.programId, mentor: state.mentor, due: question.to ? overdueFrom( question, false, unansweredDays( state.config ) ) || undefined : undefined,
+			} : null );
 		} catch ( e ) {
 			// Only a cache: the panel or the next question repairs it.
 		}

@@ -338,6 +338,103 @@ function collectActivity( response: ApiResponse, out: Record<string, ActivityInf
 	}
 }
 
+/**
+ * One query of a batch read and its continuations: up to batchSize titles, users and
+ * contributors, as the parameters of each part. The contributions' part is sent while
+ * contributions are still read (see contribRequests), then left out.
+ */
+export interface QueryRound {
+	titles: string[];
+	users: string[];
+	/** Pages (prop=revisions) and users (list=users): read until complete. */
+	base: ApiParams;
+	/** The lists of `base` ('users'). */
+	lists: string[];
+	/** The list=usercontribs part (activity counts or contribsOf), or null. */
+	contribs: ApiParams | null;
+	/** The contributions are contribsOf's, kept in the result (not counted as activity). */
+	keepContribs: boolean;
+	/** Responses that may carry contributions; the rest of the query reads pages only. */
+	contribRequests: number;
+	maxRequests: number;
+	/** Long lists go in a POST body (GET URLs have a length limit). */
+	method: 'GET' | 'POST';
+}
+
+/** Plans a batch read: what each query asks, without sending anything. */
+export function planBatch( spec: BatchRequest, batchSize: number ): QueryRound[] {
+	const titleChunks = chunk( unique( spec.titles || [] ), batchSize );
+	const userChunks = chunk( unique( spec.users || [] ), batchSize );
+	const contribsOf = spec.activitySince ? undefined : spec.contribsOf;
+	const contribChunks = chunk( contribsOf ? unique( typeof contribsOf.user === 'string' ? [ contribsOf.user ] : contribsOf.user ) : [], batchSize );
+	const rounds = Math.max( titleChunks.length, userChunks.length, contribChunks.length );
+	const withContent = spec.content !== false;
+	const out: QueryRound[] = [];
+	for ( let i = 0; i < rounds; i++ ) {
+		const titles = titleChunks[ i ] || [];
+		const users = userChunks[ i ] || [];
+		const contributors = contribChunks[ i ] || [];
+		const base: ApiParams = {};
+		const lists: string[] = [];
+		if ( titles.length ) {
+			base.titles = titles;
+			base.prop = 'revisions';
+			base.rvprop = withContent ? 'ids|timestamp|content|contentmodel' : 'ids|timestamp|contentmodel';
+			base.rvslots = 'main';
+			if ( spec.redirects ) {
+				base.redirects = true;
+			}
+		}
+		if ( users.length ) {
+			lists.push( 'users' );
+			base.ususers = users;
+			base.usprop = 'blockinfo|editcount|groups|registration|gender';
+		}
+		let contribs: ApiParams | null = null;
+		if ( spec.activitySince && users.length ) {
+			contribs = { ucuser: users, ucend: spec.activitySince, ucprop: 'timestamp', uclimit: 'max' };
+		}
+		const keepContribs = !!contribsOf && contributors.length > 0;
+		if ( contribsOf && keepContribs ) {
+			contribs = { ucuser: contributors, ucend: contribsOf.since, ucprop: 'title|timestamp|comment|ids', uclimit: contribsOf.limit || 100 };
+			if ( contribsOf.namespace !== undefined ) {
+				contribs.ucnamespace = contribsOf.namespace;
+			}
+		}
+		// contribsOf reads one response (its limit, and whether there were more) unless it may continue.
+		const contribRequests = keepContribs ? 1 + ( ( contribsOf && contribsOf.maxContinue ) || 0 ) :
+			1 + ( spec.activityMaxContinue === undefined ? 2 : spec.activityMaxContinue );
+		out.push( {
+			titles: titles,
+			users: users,
+			base: base,
+			lists: lists,
+			contribs: contribs,
+			keepContribs: keepContribs,
+			contribRequests: contribRequests,
+			maxRequests: contribRequests + titles.length,
+			method: titles.length + users.length + contributors.length > 20 ? 'POST' : 'GET',
+		} );
+	}
+	return out;
+}
+
+/** The parameters of one request of a round: its parts, the contributions' while read, and the continuation. */
+function roundParams( round: QueryRound, withContribs: boolean, cont: Record<string, string> ): ApiParams {
+	const params: ApiParams = { action: 'query' };
+	copyInto( params, round.base );
+	const lists = round.lists.slice();
+	if ( withContribs && round.contribs ) {
+		copyInto( params, round.contribs );
+		lists.push( 'usercontribs' );
+	}
+	if ( lists.length ) {
+		params.list = lists;
+	}
+	copyInto( params, cont );
+	return params;
+}
+
 export class WikiClient {
 	public readonly transport: Transport;
 	public readonly clock: Clock;
@@ -507,84 +604,27 @@ export class WikiClient {
 	 * carries up to batchSize titles and batchSize users, following continuation.
 	 */
 	public async batch( spec: BatchRequest ): Promise<BatchResult> {
-		const titles = unique( spec.titles || [] );
-		const users = unique( spec.users || [] );
 		const result: BatchResult = { pages: {}, users: {}, activity: {}, contribs: [], contribsComplete: true };
-		const titleChunks = chunk( titles, this.batchSize );
-		const userChunks = chunk( users, this.batchSize );
-		const contribsOf = spec.activitySince ? undefined : spec.contribsOf;
-		const contribUsers = contribsOf ? unique( typeof contribsOf.user === 'string' ? [ contribsOf.user ] : contribsOf.user ) : [];
-		const contribChunks = chunk( contribUsers, this.batchSize );
-		const rounds = Math.max( titleChunks.length, userChunks.length, contribChunks.length );
 		const withContent = spec.content !== false;
-		for ( let i = 0; i < rounds; i++ ) {
-			const pageTitles = titleChunks[ i ] || [];
-			const userNames = userChunks[ i ] || [];
-			const params: ApiParams = {};
-			const lists: string[] = [];
-			if ( pageTitles.length ) {
-				params.titles = pageTitles;
-				params.prop = 'revisions';
-				params.rvprop = withContent ? 'ids|timestamp|content|contentmodel' : 'ids|timestamp|contentmodel';
-				params.rvslots = 'main';
-				if ( spec.redirects ) {
-					params.redirects = true;
-				}
-			}
-			if ( userNames.length ) {
-				lists.push( 'users' );
-				params.ususers = userNames;
-				params.usprop = 'blockinfo|editcount|groups|registration|gender';
-				if ( spec.activitySince ) {
-					lists.push( 'usercontribs' );
-					params.ucuser = userNames;
-					params.ucend = spec.activitySince;
-					params.ucprop = 'timestamp';
-					params.uclimit = 'max';
-				}
-			}
-			const contribNames = contribChunks[ i ] || [];
-			if ( contribsOf && contribNames.length ) {
-				lists.push( 'usercontribs' );
-				params.ucuser = contribNames;
-				params.ucend = contribsOf.since;
-				params.ucprop = 'title|timestamp|comment|ids';
-				params.uclimit = contribsOf.limit || 100;
-				if ( contribsOf.namespace !== undefined ) {
-					params.ucnamespace = contribsOf.namespace;
-				}
-			}
-			if ( lists.length ) {
-				params.list = lists;
-			}
+		for ( const round of planBatch( spec, this.batchSize ) ) {
 			const state: PageState = { normalized: {}, redirects: {}, pages: {} };
 			const counted: Record<string, ActivityInfo> = {};
-			// Contributions (activity counts, or contribsOf) are read in this many responses at
-			// most; page text may still need continuations after that (one a title at worst),
-			// without the contributions.
-			const contribsWanted = !!contribsOf && contribNames.length > 0;
-			// contribsOf reads one response (its limit, and whether there were more) unless it may continue.
-			const activityRequests = contribsWanted ? 1 + ( ( contribsOf && contribsOf.maxContinue ) || 0 ) :
-				1 + ( spec.activityMaxContinue === undefined ? 2 : spec.activityMaxContinue );
-			const maxRequests = activityRequests + pageTitles.length;
-			let reading = lists.indexOf( 'usercontribs' ) !== -1;
+			// Contributions are read while `reading`: in round.contribRequests responses at most;
+			// page text may still need continuations after that, without the contributions.
+			let reading = !!round.contribs;
 			let capped = false;
 			let cont: Record<string, string> | undefined = { continue: '' };
-			for ( let sent = 0; cont && sent < maxRequests; sent++ ) {
-				const full: ApiParams = { action: 'query' };
-				copyInto( full, params );
-				copyInto( full, cont );
-				// Long lists go in a POST body (GET URLs have a length limit).
-				const response: ApiResponse = await this.request( pageTitles.length + userNames.length + contribNames.length > 20 ? 'POST' : 'GET', full );
+			for ( let sent = 0; cont && sent < round.maxRequests; sent++ ) {
+				const response: ApiResponse = await this.request( round.method, roundParams( round, reading, cont ) );
 				collectPages( response, state );
 				collectUsers( response, result.users );
-				if ( reading && contribsWanted ) {
+				if ( reading && round.keepContribs ) {
 					result.contribs.push( ...collectContribs( response ) );
 				} else if ( reading ) {
 					collectActivity( response, counted );
 				}
 				cont = response.continue;
-				if ( cont && reading && cont.uccontinue !== undefined && sent + 1 >= activityRequests ) {
+				if ( cont && reading && cont.uccontinue !== undefined && sent + 1 >= round.contribRequests ) {
 					// Enough contributions: the rest of the query (if any) reads the pages only.
 					capped = true;
 					reading = false;
@@ -592,23 +632,20 @@ export class WikiClient {
 					copyInto( rest, cont );
 					delete rest.uccontinue;
 					cont = Object.keys( rest ).some( ( key ) => key !== 'continue' ) ? rest : undefined;
-					const others = lists.filter( ( list ) => list !== 'usercontribs' );
-					params.list = others.length ? others : undefined;
-					params.ucuser = params.ucend = params.ucprop = params.uclimit = params.ucnamespace = undefined;
 				}
 			}
 			const complete = !cont && !capped;
-			if ( contribsWanted && !complete ) {
+			if ( round.keepContribs && !complete ) {
 				result.contribsComplete = false;
 			}
-			for ( const requested of pageTitles ) {
+			for ( const requested of round.titles ) {
 				const read = pageRead( requested, state, withContent );
 				if ( read ) {
 					result.pages[ requested ] = read;
 				}
 			}
 			if ( spec.activitySince ) {
-				for ( const name of userNames ) {
+				for ( const name of round.users ) {
 					const info = counted[ name ] || { count: 0, capped: false };
 					if ( !complete ) {
 						info.capped = true;
@@ -766,11 +803,6 @@ export class WikiClient {
 		}
 		const info = String( edit.info || edit.result || 'edit failed' );
 		return new MentorshipError( 'unknown', 'edit-failure', info, [ 'edit', info ], { page: page } );
-	}
-
-	/** Creates a page that must not exist yet (articleexists -> kind `exists`). */
-	public createPage( title: string, text: string, summary: string, contentmodel?: string ): Promise<EditResult> {
-		return this.edit( { title: title, text: text, summary: summary, createonly: true, contentmodel: contentmodel } );
 	}
 
 	/** Adds a new section to a (talk) page, following a redirect to its target. */

@@ -20,7 +20,8 @@ import { RightsChange } from '../core/stages';
 import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf, rosterTitle, rosterTitles } from '../core/titles';
 import { WikiClient } from './client';
 import { Actor, postNotice } from './membership';
-import { isoSeconds, LoadedProgram, loadProgram, rosterPageFor } from './programs';
+import { LoadedProgram, loadProgram, rosterPageFor } from './programs';
+import { isoSeconds } from '../core/dates';
 import { docsFrom, Store } from './store';
 import { readTrustedConfig } from './trust';
 

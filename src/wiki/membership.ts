@@ -5,18 +5,18 @@
  */
 
 import { ContentMessages } from '../core/ask';
-import { MentorshipError } from '../core/errors';
 import { Membership, PROFILE, ProgramConfig, Proposal, Role, RosterMember } from '../core/format';
 import { buildNotice, NoticeKind } from '../core/notices';
 import {
-	activeEntry, activeMembership, capacityOf, encodeMentorCache, isConfirmedMember, listedMenteesOf, MENTOR_OPTION, mentorOf,
+	activeEntry, activeMembership, capacityOf, isConfirmedMember, listedMenteesOf, mentorOf,
 	profileJoin, ProgramState, proposalFor,
 } from '../core/program';
 import { profileTitle } from '../core/titles';
-import { ActivityInfo, Contribution, PageRead, UserInfo, WikiClient } from './client';
-import { docsFrom } from './store';
+import { ActivityInfo, Contribution, UserInfo, WikiClient } from './client';
+import { MentorCacheOption, mentorCacheOption } from './mentor-cache';
 import { postSection, Posted } from './posting';
-import { isoSeconds, joinProgram, leaveProgram, LoadedProgram, loadProgram, releaseFromMentor, setMentor, WriteContext } from './programs';
+import { joinProgram, leaveProgram, LoadedProgram, loadProgram, readProfilesInto, releaseFromMentor, setMentor, WriteContext } from './programs';
+import { isoSeconds } from '../core/dates';
 
 export interface Viewer {
 	name: string;
@@ -70,17 +70,6 @@ export function listedMentors( state: ProgramState ): string[] {
 		const jb = ( state.members[ b ] as RosterMember ).joined;
 		return ja < jb ? -1 : ja > jb ? 1 : ( a < b ? -1 : a > b ? 1 : 0 );
 	} );
-}
-
-function readProfilesInto( state: ProgramState, errors: Record<string, MentorshipError>, names: string[], pages: Record<string, PageRead> ): void {
-	const docs = docsFrom( names.map( profileTitle ), pages, PROFILE );
-	for ( const name of names ) {
-		const doc = docs[ profileTitle( name ) ];
-		if ( doc && doc.error ) {
-			errors[ profileTitle( name ) ] = doc.error;
-		}
-		state.profiles[ name ] = doc && doc.value ? doc.value : null;
-	}
 }
 
 /**
@@ -212,6 +201,12 @@ export interface Actor {
 	ctx: WriteContext;
 	messages: ContentMessages;
 	random: () => number;
+	/** The cached mentor's writer (default: the API only, for scripts and tests). */
+	mentorCache?: MentorCacheOption;
+}
+
+function mentorCacheOf( actor: Actor ): MentorCacheOption {
+	return actor.mentorCache || mentorCacheOption( actor.client, null );
 }
 
 function noticeId( actor: Actor ): string {
@@ -237,7 +232,7 @@ export async function join( actor: Actor, programId: string, config: ProgramConf
  */
 export async function chooseMentor( actor: Actor, programId: string, config: ProgramConfig, mentor: string, intro: string | null ): Promise<Posted | null> {
 	await setMentor( actor.ctx, programId, config, actor.ctx.user, mentor );
-	await actor.client.setOption( MENTOR_OPTION, encodeMentorCache( { program: programId, mentor: mentor } ) );
+	await mentorCacheOf( actor ).save( { program: programId, mentor: mentor } );
 	return intro === null ? null : postNotice( actor, 'intro', programId, config, mentor, actor.ctx.user, intro );
 }
 
@@ -266,7 +261,7 @@ export async function saveProfile( actor: Actor, programId: string, patch: Parti
 /** A mentee leaves: profile and roster say so, their mentor is told, the cached mentor is cleared. */
 export async function leaveAsMentee( actor: Actor, programId: string, config: ProgramConfig, mentor: string | null, note: string ): Promise<void> {
 	await leaveProgram( actor.ctx, programId, config );
-	await actor.client.setOption( MENTOR_OPTION, null );
+	await mentorCacheOf( actor ).save( null );
 	if ( mentor ) {
 		await postNotice( actor, 'mentee-left', programId, config, mentor, actor.ctx.user, note );
 	}

@@ -4,7 +4,7 @@
  * pair members. Writes go through the Store; the change functions are in core/program.
  */
 
-import { MentorshipError, isMentorshipError } from '../core/errors';
+import { MentorshipError } from '../core/errors';
 import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, Role, Roster, RosterMember } from '../core/format';
 import {
 	ProgramState, profileAddQuestion, profileJoin, profileLeave, profileRelease, profileSetMentor,
@@ -12,7 +12,7 @@ import {
 } from '../core/program';
 import { LIMITS } from '../core/format';
 import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf, rosterTitle, rosterTitles } from '../core/titles';
-import { ActivityInfo, UserInfo, WikiClient } from './client';
+import { ActivityInfo, PageRead, UserInfo, WikiClient } from './client';
 import { Doc, docsFrom, SetAside, Store, UpdateResult } from './store';
 import { readTrustedConfig } from './trust';
 import { ignoredSince, RevisionMeta } from '../core/trust';
@@ -110,6 +110,18 @@ export function rosterShards( config: ProgramConfig ): number {
 	return ( config.shards && config.shards.roster ) || 1;
 }
 
+/** The profiles of `names` from pages read, into the program's state; one unusable page is an error of its own. */
+export function readProfilesInto( state: ProgramState, errors: Record<string, MentorshipError>, names: string[], pages: Record<string, PageRead> ): void {
+	const docs = docsFrom( names.map( profileTitle ), pages, PROFILE );
+	for ( const name of names ) {
+		const doc = docs[ profileTitle( name ) ];
+		if ( doc && doc.error ) {
+			errors[ profileTitle( name ) ] = doc.error;
+		}
+		state.profiles[ name ] = doc && doc.value ? doc.value : null;
+	}
+}
+
 /**
  * Loads a program. Requests: one for the config and roster, one per 50 roster shards when
  * sharded, then one per 50 members carrying both their profiles and their accounts.
@@ -178,14 +190,7 @@ export async function loadProgram( client: WikiClient, programId: string, option
 		loaded.trust = trust;
 	}
 	if ( firstProfiles.length ) {
-		const firstDocs = docsFrom( firstProfiles.map( profileTitle ), first, PROFILE );
-		for ( const name of firstProfiles ) {
-			const doc = firstDocs[ profileTitle( name ) ];
-			if ( doc && doc.error ) {
-				errors[ profileTitle( name ) ] = doc.error;
-			}
-			state.profiles[ name ] = doc && doc.value ? doc.value : null;
-		}
+		readProfilesInto( state, errors, firstProfiles, first );
 	}
 
 	let names = Object.keys( members ).sort();
@@ -231,10 +236,6 @@ export interface WriteContext {
 		profile: string;
 		roster: string;
 	};
-}
-
-export function isoSeconds( ms: number ): string {
-	return new Date( ms ).toISOString().replace( /\.\d{3}Z$/, 'Z' );
 }
 
 /** The roster page holding `name` (the plain roster, or its shard). */
@@ -338,8 +339,4 @@ export async function dropSetAside( ctx: WriteContext, page: string ): Promise<v
 export async function recordQuestion( ctx: WriteContext, programId: string, question: Question, initial?: Doc<Profile> ): Promise<void> {
 	await ctx.store.update( profileTitle( ctx.user ), PROFILE,
 		( p ) => profileAddQuestion( p, programId, question, LIMITS.questionsKept ), { summary: ctx.summaries.profile, create: false, initial: initial } );
-}
-
-export function isMissing( e: unknown ): boolean {
-	return isMentorshipError( e, 'missing' );
 }

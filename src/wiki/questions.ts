@@ -6,10 +6,11 @@
 
 import { daysBetween, isAnswered, isAnsweredOnPage, overdueFrom, PageRevision } from '../core/ask';
 import { Question } from '../core/format';
-import { encodeMentorCache, MENTOR_OPTION } from '../core/program';
+import { encodeMentorCache, MentorCache } from '../core/program';
 import { userTalkTitle } from '../core/titles';
 import { Contribution, WikiClient } from './client';
-import { isoSeconds } from './programs';
+import { MentorCacheOption } from './mentor-cache';
+import { isoSeconds } from '../core/dates';
 
 export interface QuestionState {
 	question: Question;
@@ -92,13 +93,14 @@ export async function loadOwnQuestions( client: WikiClient, me: string, question
 
 /**
  * Keeps the cached mentor's `due` in line with what was just learnt of the latest question;
- * writes the option only when its value changes. Returns the value now cached.
+ * saves the option only when its value changes.
  */
-export async function cacheDue( client: WikiClient, current: unknown, program: string, mentor: string, due: string | null ): Promise<string | null> {
-	const wanted = encodeMentorCache( { program: program, mentor: mentor, due: due || undefined } );
-	if ( current === wanted ) {
-		return wanted;
+export async function cacheDue( cache: MentorCacheOption, program: string, mentor: string, due: string | null ): Promise<void> {
+	const wanted: MentorCache = { program: program, mentor: mentor };
+	if ( due ) {
+		wanted.due = due;
 	}
-	await client.setOption( MENTOR_OPTION, wanted );
-	return wanted;
+	if ( encodeMentorCache( cache.read() ) !== encodeMentorCache( wanted ) ) {
+		await cache.save( wanted );
+	}
 }

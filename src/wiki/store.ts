@@ -7,13 +7,16 @@
  * that it is valid and still holds the change, repairing it if not. A page that does not
  * match the schema is never overwritten. Changes must be idempotent (set this, add that if
  * absent): a retry after a lost response then finds the change applied and writes nothing.
+ *
+ * editText() does the same for a text page (deploy's gadget pages), without a schema:
+ * the same save, back-off and error policy (isConflict, isLost in src/core/errors.ts).
  */
 
-import { MentorshipError, isMentorshipError } from '../core/errors';
+import { isConflict, isLost, isMentorshipError, MentorshipError } from '../core/errors';
 import { PageKind } from '../core/format';
 import { clone, deepEqual, isPlainObject, own, parseJson, toPageText } from '../core/json';
 import { describeIssue, describeValue, Issue, joinPath, validate } from '../core/schema';
-import { PageRead, WikiClient } from './client';
+import { EditResult, PageRead, WikiClient } from './client';
 
 export interface Doc<T> {
 	/** The title as it was asked for. */
@@ -186,6 +189,27 @@ export interface UpdateResult<T> {
 	repaired: boolean;
 }
 
+/** A text page's change: the new text, or UNCHANGED. */
+export type TextChange = ( current: string, exists: boolean ) => string | typeof UNCHANGED;
+
+export interface TextEditOptions {
+	/** Edit summary, or one for a page that exists and one for a page created. */
+	summary: string | ( ( exists: boolean ) => string );
+	/** The content model of a page created (default: the wiki's for the title). */
+	contentmodel?: string;
+	/** The page as just read (with its content): the first attempt starts from it. */
+	initial?: PageRead;
+}
+
+export interface TextEditResult {
+	changed: boolean;
+	/** The page did not exist and was created. */
+	created: boolean;
+	revid?: number;
+	/** Edits refused as conflicts, each followed by a fresh read and a new attempt. */
+	conflicts: number;
+}
+
 export interface StoreOptions {
 	maxAttempts?: number;
 	/** A source of randomness for the back-off between attempts (tests pass a fixed one). */
@@ -235,6 +259,45 @@ export function toDoc<T>( read: PageRead, kind: PageKind<T> ): Doc<T> {
 	return doc;
 }
 
+/**
+ * The attempts of one write (Store.update, Store.editText) under the error policy of
+ * src/core/errors.ts: a conflict, or a lost answer while attempts remain, is tried again
+ * from a fresh read; anything else is thrown.
+ */
+class Attempts {
+	/** Edits refused as conflicts. */
+	public conflicts = 0;
+	/** A save whose answer was lost (or that the wiki merged) may have written. */
+	public wrote = false;
+	private readonly title: string;
+	private readonly max: number;
+	private lastError: MentorshipError | undefined;
+
+	public constructor( title: string, max: number ) {
+		this.title = title;
+		this.max = max;
+	}
+
+	/** After a failed save: returns to try again, or throws what no new attempt can change. */
+	public failed( e: unknown, attempt: number ): void {
+		if ( isConflict( e ) ) {
+			this.conflicts++;
+		} else if ( isLost( e ) && attempt + 1 < this.max ) {
+			// The edit may have been saved: the next read tells, and the change is not applied twice.
+			this.wrote = true;
+		} else {
+			throw e;
+		}
+		this.lastError = e;
+	}
+
+	public gaveUp(): MentorshipError {
+		return new MentorshipError( 'retries', 'too-many-conflicts',
+			'Gave up on ' + this.title + ' after ' + this.max + ' attempts' + ( this.lastError ? ' (' + this.lastError.code + ')' : '' ),
+			[ this.title ], { page: this.title } );
+	}
+}
+
 export class Store {
 	public readonly client: WikiClient;
 	private readonly maxAttempts: number;
@@ -279,7 +342,7 @@ export class Store {
 				} );
 				return { value: value, revid: saved.newrevid, changed: true, conflicts: 0, merged: false, repaired: false };
 			} catch ( e ) {
-				if ( !isMentorshipError( e ) || ( e.kind !== 'exists' && e.kind !== 'network' && e.kind !== 'timeout' ) ) {
+				if ( !isConflict( e ) && !isLost( e ) ) {
 					throw e;
 				}
 			}
@@ -290,20 +353,15 @@ export class Store {
 	/** Reads, changes and saves a page, safely under concurrent edits (see the file comment). */
 	public async update<T>( title: string, kind: PageKind<T>, change: Change<T>, options: UpdateOptions<T> ): Promise<UpdateResult<T>> {
 		const create = options.create !== undefined ? options.create : !!kind.empty;
-		let conflicts = 0;
+		const tries = new Attempts( title, this.maxAttempts );
 		let merged = false;
 		let repaired = false;
-		let wrote = false;
 		// Set after the wiki merged our edit: invalid content is then ours to repair.
 		let checkMerge = false;
-		let lastError: MentorshipError | undefined;
 		// Entries set aside in the revision our last edit was based on (a merge must not add any).
 		let asideBefore = 0;
 		for ( let attempt = 0; attempt < this.maxAttempts; attempt++ ) {
-			if ( attempt > 0 ) {
-				// Back off a little, at random, so that competing writers spread out.
-				await this.client.clock.sleep( Math.floor( this.random() * 100 * Math.min( attempt, 5 ) ) );
-			}
+			await this.backOff( attempt );
 			const initial = attempt === 0 ? options.initial : undefined;
 			const read: PageRead = initial ? { requested: title, title: title, exists: initial.exists, revid: initial.revid } : await this.client.readPage( title );
 			let doc: Doc<T>;
@@ -333,7 +391,7 @@ export class Store {
 			const next = change( clone( current ), doc.exists );
 			const dropping = !!options.dropSetAside && !!doc.setAside && doc.setAside.length > 0;
 			if ( !dropping && ( next === UNCHANGED || ( doc.exists && deepEqual( next, current ) ) ) ) {
-				return { value: current, revid: doc.revid, changed: wrote, conflicts: conflicts, merged: merged, repaired: repaired };
+				return { value: current, revid: doc.revid, changed: tries.wrote, conflicts: tries.conflicts, merged: merged, repaired: repaired };
 			}
 			const value = ( next === UNCHANGED ? current : next ) as T;
 			const checked = validate( kind.schema, value );
@@ -344,51 +402,64 @@ export class Store {
 			// Entries set aside stay in the page as they are: one bad entry stops nobody.
 			const text = toPageText( options.dropSetAside ? value : withSetAside( kind, value, doc.setAside, doc.entryOrder ) );
 			try {
-				const saved = await this.client.edit( doc.exists ? {
-					title: title,
-					text: text,
-					summary: options.summary,
-					baserevid: doc.revid,
-					nocreate: true,
-				} : {
-					title: title,
-					text: text,
-					summary: options.summary,
-					createonly: true,
-					contentmodel: 'json',
-				} );
+				const saved = await this.save( title, doc, text, options.summary, 'json' );
 				if ( saved.nochange ) {
-					return { value: value, revid: doc.revid, changed: false, conflicts: conflicts, merged: merged, repaired: repaired };
+					return { value: value, revid: doc.revid, changed: false, conflicts: tries.conflicts, merged: merged, repaired: repaired };
 				}
 				if ( doc.exists && saved.oldrevid !== undefined && saved.oldrevid !== doc.revid ) {
 					// Someone saved in between and the wiki merged the texts: check the result.
 					merged = true;
-					wrote = true;
+					tries.wrote = true;
 					checkMerge = true;
 					continue;
 				}
-				return { value: value, revid: saved.newrevid, changed: true, conflicts: conflicts, merged: merged, repaired: repaired };
+				return { value: value, revid: saved.newrevid, changed: true, conflicts: tries.conflicts, merged: merged, repaired: repaired };
 			} catch ( e ) {
-				if ( !isMentorshipError( e ) ) {
-					throw e;
-				}
-				lastError = e;
-				if ( e.kind === 'editconflict' || e.kind === 'exists' || e.kind === 'missing' ) {
-					conflicts++;
-					continue;
-				}
-				if ( ( e.kind === 'network' || e.kind === 'timeout' ) && attempt + 1 < this.maxAttempts ) {
-					// If the next read shows the change, it is ours: report it as written.
-					wrote = true;
-					// The edit may have been saved: the next read tells, and the change is not applied twice.
-					continue;
-				}
-				throw e;
+				// After a lost answer, if the next read shows the change, it is ours: reported as written.
+				tries.failed( e, attempt );
 			}
 		}
-		throw new MentorshipError( 'retries', 'too-many-conflicts',
-			'Gave up on ' + title + ' after ' + this.maxAttempts + ' attempts' + ( lastError ? ' (' + lastError.code + ')' : '' ),
-			[ title ], { page: title } );
+		throw tries.gaveUp();
+	}
+
+	/**
+	 * Reads a text page, changes its text and saves it with the baserevid of the revision
+	 * read (or creates it), reading again and re-applying the change after a conflict or a
+	 * lost response: the store's save and error policy, for pages that are not JSON.
+	 */
+	public async editText( title: string, change: TextChange, options: TextEditOptions ): Promise<TextEditResult> {
+		const tries = new Attempts( title, this.maxAttempts );
+		for ( let attempt = 0; attempt < this.maxAttempts; attempt++ ) {
+			await this.backOff( attempt );
+			const read = attempt === 0 && options.initial ? options.initial : await this.client.readPage( title );
+			const next = change( read.exists ? read.content || '' : '', read.exists );
+			if ( next === UNCHANGED ) {
+				return { changed: tries.wrote, created: false, revid: read.revid, conflicts: tries.conflicts };
+			}
+			const summary = typeof options.summary === 'function' ? options.summary( read.exists ) : options.summary;
+			try {
+				const saved = await this.save( title, read, next as string, summary, options.contentmodel );
+				return { changed: !saved.nochange, created: !read.exists, revid: saved.newrevid || read.revid, conflicts: tries.conflicts };
+			} catch ( e ) {
+				// After a lost answer, the next read tells whether it was saved (then the change finds nothing to do).
+				tries.failed( e, attempt );
+			}
+		}
+		throw tries.gaveUp();
+	}
+
+	/** Before each attempt after the first: a little, at random, so that competing writers spread out. */
+	private backOff( attempt: number ): Promise<void> {
+		return attempt > 0 ? this.client.clock.sleep( Math.floor( this.random() * 100 * Math.min( attempt, 5 ) ) ) : Promise.resolve();
+	}
+
+	/** Saves a page's new text against the revision read, or creates it when it did not exist. */
+	private save( title: string, read: { exists: boolean; revid?: number }, text: string, summary: string, contentmodel?: string ): Promise<EditResult> {
+		return this.client.edit( read.exists ? {
+			title: title, text: text, summary: summary, baserevid: read.revid, nocreate: true,
+		} : {
+			title: title, text: text, summary: summary, createonly: true, contentmodel: contentmodel,
+		} );
 	}
 
 	/**

@@ -7,8 +7,8 @@
 
 import { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInvitation } from '../../src/core/welcome';
-import { isoSeconds } from '../../src/wiki/programs';
+import { buildInvitation } from '../../src/core/welcome/messages';
+import { isoSeconds } from '../../src/core/dates';
 import { postSection } from '../../src/wiki/posting';
 import { config, PASSWORD, program, programId, unique, users } from '../support/fixtures';
 import { apiRequests, launch, newPage, shot, url } from '../support/browser';

@@ -11,17 +11,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/export';
+import { parseCsv } from '../support/csv';
 import { CONFIG, INVITATIONS, Membership, PROFILE, ProgramConfig } from '../../src/core/format';
 import { isMentorshipError } from '../../src/core/errors';
 import { isConfirmedMember, mentorOf, proposalFor } from '../../src/core/program';
 import { configTitle, invitationLogTitle, monthOf, profileTitle, rosterTitle } from '../../src/core/titles';
-import { isoSeconds, joinProgram, loadProgram, recordQuestion } from '../../src/wiki/programs';
+import { joinProgram, loadProgram, recordQuestion } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { postSection } from '../../src/wiki/posting';
 import { Store } from '../../src/wiki/store';
 import { adminSession, Session } from '../../scripts/lib/accounts';
 import { ROOT } from '../../scripts/lib/localwiki';
-import { config, context, mentee, mentor, program, programId, unique, users, wiki } from '../support/fixtures';
+import { config, mentee, mentor, program, programId, unique, users, wiki, writeContext } from '../support/fixtures';
 import { launch, shot, url, userPage } from '../support/browser';
 import { expectAccessible, focused, tabToElement } from '../support/access';
 
@@ -145,7 +146,7 @@ describe( 'the coordinator console', () => {
 			[ mentees[ 5 ]!, mentee( [ 'Art' ], [ 'en' ] ) ],
 		];
 		for ( const [ name, m ] of specs ) {
-			const ctx = context( sessions[ name ]! );
+			const ctx = writeContext( sessions[ name ]! );
 			await joinProgram( ctx, id, cfg, { ...m, joined: ctx.now } as Membership );
 		}
 
@@ -268,7 +269,7 @@ describe( 'the coordinator console', () => {
 			const posted = await postSection( coordinator.client, {
 				page: 'User talk:' + teacher, sectiontitle: section, text: 'How do I cite a book? ' + id, summary: 'test: question', marker: section + id,
 			}, coord );
-			await recordQuestion( context( sessions[ name ]! ), id, {
+			await recordQuestion( writeContext( sessions[ name ]! ), id, {
 				id: 'q-' + name.replace( /\W/g, '' ), to: teacher, page: 'User talk:' + teacher, section, revid: posted.revid, time: asked,
 			} );
 		}

@@ -8,7 +8,7 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILE } from '../../src/core/format';
 import { profileTitle } from '../../src/core/titles';
-import { isoSeconds } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
 import { adminSession } from '../../scripts/lib/accounts';
 import { article, config, enableGadgets, mentee, mentor, program, programId, unique, users, wiki } from '../support/fixtures';

@@ -11,7 +11,7 @@ import { joinProgram, loadProgram } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
 import {
 	anonClient, history, membership, programConfig, sessions, uniqueId, uniqueName, writeContext, writeFigures,
-} from './helpers';
+} from '../support/fixtures';
 
 /** How many of the revisions' timestamps share a second with another one. */
 function sameSecond( timestamps: string[] ): number {

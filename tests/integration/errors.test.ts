@@ -10,12 +10,13 @@ import { ErrorKind, isMentorshipError, MentorshipError } from '../../src/core/er
 import { CONFIG, PROFILE, ROSTER } from '../../src/core/format';
 import { profileJoin, rosterJoin } from '../../src/core/program';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
-import { isoSeconds, joinProgram } from '../../src/wiki/programs';
+import { joinProgram } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
 import {
 	block, ensureDisallowFilter, history, membership, programConfig, protect, rateLimitedSession, revids,
 	session, sessions, setUpProgram, uniqueId, uniqueName, wiki, writeContext,
-} from './helpers';
+} from '../support/fixtures';
 import { failure } from '../support/failure';
 
 function expectKind( error: MentorshipError, kind: ErrorKind ): void {
@@ -94,9 +95,9 @@ describe( 'data layer: refusals surface as typed errors and change nothing', () 
 
 	// 8 edits a minute for newbies; MediaWiki 1.43 counts each API edit twice (its permission
 	// check and the edit both count), so there the 5th edit is refused. The client says so.
-	const allowed = wiki.release === '1.39' ? 8 : 4;
+	const allowed = wiki().release === '1.39' ? 8 : 4;
 
-	it( `an account under the newbie limit making quick edits: edit ${ allowed + 1 } is "ratelimited" and changes nothing (MediaWiki ${ wiki.release })`, async () => {
+	it( `an account under the newbie limit making quick edits: edit ${ allowed + 1 } is "ratelimited" and changes nothing (MediaWiki ${ wiki().release })`, async () => {
 		const user = await rateLimitedSession();
 		expect( ( await user.client.currentUser() ).editLimit ).toEqual( { hits: allowed, seconds: 60 } );
 		const store = new Store( user.client );

@@ -13,7 +13,7 @@ import { DEFINITION_PAGE, deploy } from '../../scripts/lib/deploy';
 import { ROOT } from '../../scripts/lib/localwiki';
 import { registeredModules } from '../../scripts/lib/modules';
 import type { Manifest } from '../../build.mjs';
-import { admin, anonClient, pageText, revids, RUN, wiki } from './helpers';
+import { admin, anonClient, pageText, revids, RUN, wiki } from '../support/fixtures';
 
 interface GadgetJson {
 	dependencies: string[];
@@ -57,7 +57,7 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 	} );
 
 	it.each( ids.concat( messageModuleIds ) )( 'load.php serves %s as ECMAScript 5 code, with no "JavaScript parse error"', async ( id ) => {
-		const url = `${ wiki.server }/load.php?modules=ext.gadget.${ id }&only=scripts&debug=false&lang=en&skin=vector`;
+		const url = `${ wiki().server }/load.php?modules=ext.gadget.${ id }&only=scripts&debug=false&lang=en&skin=vector`;
 		const response = await fetch( url );
 		const body = await response.text();
 		expect( response.status ).toBe( 200 );
@@ -81,7 +81,7 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 		}
 		const gadgets = all.filter( ( g ) => !messageModules.includes( g ) );
 		expect( gadgets.map( ( g ) => g.id ).sort() ).toEqual( ids );
-		const registry = await registeredModules( wiki.api );
+		const registry = await registeredModules( wiki().api );
 		for ( const g of gadgets ) {
 			const def = definitions[ g.id ] as GadgetJson;
 			const { settings, module } = g.metadata;
@@ -142,7 +142,7 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 			expect( stored ).toBe( staged );
 
 			const first = await deploy( {
-				api: wiki.api, auth: { username: wiki.bot.name, password: wiki.bot.password }, outDir, log: () => undefined,
+				api: wiki().api, auth: { username: wiki().bot.name, password: wiki().bot.password }, outDir, log: () => undefined,
 			} );
 			expect( first.edited ).toContain( DEFINITION_PAGE );
 			const deployed = await pageText( DEFINITION_PAGE ) as string;
@@ -153,7 +153,7 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 			const titles = first.manifest.pages.map( ( p ) => p.title ).concat( [ DEFINITION_PAGE ] );
 			const revisionsBefore = await revids( titles );
 			const second = await deploy( {
-				api: wiki.api, auth: { username: wiki.bot.name, password: wiki.bot.password }, outDir, log: () => undefined,
+				api: wiki().api, auth: { username: wiki().bot.name, password: wiki().bot.password }, outDir, log: () => undefined,
 			} );
 			expect( second.edits ).toBe( 0 );
 			expect( second.created ).toEqual( [] );
@@ -163,8 +163,8 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 			expect( await pageText( DEFINITION_PAGE ) ).toBe( deployed );
 		} );
 	} );
-	it( `declares only modules that MediaWiki ${ wiki.release } has: every gadget's dependency is in its registry, and so is what loading the shared code pulls in`, async () => {
-		const registry = await registeredModules( wiki.api );
+	it( `declares only modules that MediaWiki ${ wiki().release } has: every gadget's dependency is in its registry, and so is what loading the shared code pulls in`, async () => {
+		const registry = await registeredModules( wiki().api );
 		expect( registry.size ).toBeGreaterThan( 200 );
 		for ( const id of ids ) {
 			for ( const dep of ( definitions[ id ] as GadgetJson ).dependencies ) {
@@ -173,10 +173,10 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 		}
 		// 1.39 has es6-polyfills (declared there, optionally); 1.43 has not (never declared there).
 		const served = ( await listGadgets() ).find( ( g ) => g.id === 'mentorship-core' ) as GadgetRow;
-		expect( served.metadata.module.dependencies.includes( 'es6-polyfills' ) ).toBe( wiki.release === '1.39' );
-		expect( registry.has( 'es6-polyfills' ) ).toBe( wiki.release === '1.39' );
+		expect( served.metadata.module.dependencies.includes( 'es6-polyfills' ) ).toBe( wiki().release === '1.39' );
+		expect( registry.has( 'es6-polyfills' ) ).toBe( wiki().release === '1.39' );
 		// The whole dependency tree of the shared code, as load.php resolves it, loads without an unknown module.
-		const response = await fetch( `${ wiki.server }/load.php?modules=ext.gadget.mentorship-core&only=scripts&debug=1` );
+		const response = await fetch( `${ wiki().server }/load.php?modules=ext.gadget.mentorship-core&only=scripts&debug=1` );
 		const body = await response.text();
 		expect( body ).not.toMatch( /Unknown module|not found|JavaScript parse error/ );
 	} );
@@ -184,7 +184,7 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 	it( 'refuses to deploy a gadget whose dependency the wiki lacks, naming the module, and writes nothing', async () => {
 		const outDir = mkdtempSync( join( tmpdir(), `mentorship-missing-${ RUN }-` ) );
 		try {
-			await deploy( { api: wiki.api, auth: { username: wiki.bot.name, password: wiki.bot.password }, outDir, log: () => undefined, dryRun: true } );
+			await deploy( { api: wiki().api, auth: { username: wiki().bot.name, password: wiki().bot.password }, outDir, log: () => undefined, dryRun: true } );
 			const manifestFile = join( outDir, 'manifest.json' );
 			const manifest = JSON.parse( readFileSync( manifestFile, 'utf8' ) ) as Manifest;
 			manifest.definitions.lines = manifest.definitions.lines.map( ( l ) => /^\* mentorship-ask\[/.test( l ) ? l.replace( 'mediawiki.util', 'mediawiki.util,ext.nonexistent.module' ) : l );
@@ -194,7 +194,7 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 			writeFileSync( manifestFile, JSON.stringify( manifest ) );
 			const titles = manifest.pages.map( ( p ) => p.title ).concat( [ DEFINITION_PAGE ] );
 			const before = await revids( titles );
-			await expect( deploy( { api: wiki.api, auth: { username: wiki.bot.name, password: wiki.bot.password }, outDir, log: () => undefined, build: false } ) )
+			await expect( deploy( { api: wiki().api, auth: { username: wiki().bot.name, password: wiki().bot.password }, outDir, log: () => undefined, build: false } ) )
 				.rejects.toThrow( /"ext\.nonexistent\.module", which the gadget mentorship-ask depends on/ );
 			expect( await revids( titles ) ).toEqual( before );
 		} finally {

@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG, PROFILE, Question, ROSTER } from '../../src/core/format';
 import { configTitle, profileTitle, rosterTitle, userTalkTitle } from '../../src/core/titles';
 import { WikiClient } from '../../src/wiki/client';
-import { isoSeconds, joinProgram, recordQuestion } from '../../src/wiki/programs';
+import { joinProgram, recordQuestion } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
 import {
 	anonClient, history, losingFirstSaves, membership, programConfig, session, setUpProgram, uniqueId, uniqueName, writeContext,
-} from './helpers';
+} from '../support/fixtures';
 
 describe( 'data layer: a response lost after the wiki saved', () => {
 	it( 'recording a question whose save response is lost: the question is recorded once, in one edit', async () => {

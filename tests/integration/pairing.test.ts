@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { PROFILE, ROSTER } from '../../src/core/format';
 import { confirmedMembers, menteesByMentor, mentorOf, profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/program';
 import { profileTitle, rosterTitle } from '../../src/core/titles';
-import { isoSeconds, loadProgram } from '../../src/wiki/programs';
+import { loadProgram } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
-import { anonClient, membership, sessions, setUpProgram, uniqueId, uniqueName } from './helpers';
+import { anonClient, membership, sessions, setUpProgram, uniqueId, uniqueName } from '../support/fixtures';
 
 describe( 'data layer: the pairing rule with loadProgram and mentorOf', () => {
 	it( 'a roster entry naming a mentor who never joined, or a mentee whose profile does not show the program, is no pairing; a proper one is', async () => {

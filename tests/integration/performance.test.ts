@@ -17,11 +17,12 @@ import { CONFIG, PROFILE, ROSTER } from '../../src/core/format';
 import { confirmedMembers, menteesByMentor, profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/program';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { loadProgramView, MENTOR_PAGE } from '../../src/wiki/membership';
-import { isoSeconds, loadProgram } from '../../src/wiki/programs';
+import { loadProgram } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
 import {
 	anonClient, createAccounts, membership, programConfig, session, Session, wiki, writeFigures,
-} from './helpers';
+} from '../support/fixtures';
 
 /** Fixed names: the fixture outlives the run. Bump the version to rebuild it after a format change. */
 const PROGRAM = 'perf500-v1';
@@ -48,7 +49,7 @@ async function ensureFixture(): Promise<FixtureReport> {
 	const missingAccounts = [ COORDINATOR, ...MEMBERS ].filter( ( n ) => !known[ n ] || !known[ n ]!.exists );
 	// The coordinator logs in (a password); the members' accounts only need to exist.
 	await createAccounts( [ COORDINATOR ].filter( ( n ) => missingAccounts.includes( n ) ) );
-	createUsers( wiki, missingAccounts.filter( ( n ) => n !== COORDINATOR ), PROGRAM );
+	createUsers( wiki(), missingAccounts.filter( ( n ) => n !== COORDINATOR ), PROGRAM );
 	const accountsDone = Date.now();
 
 	const profiles = await new Store( anon ).readMany( MEMBERS.map( profileTitle ), PROFILE );
@@ -56,7 +57,7 @@ async function ensureFixture(): Promise<FixtureReport> {
 		const doc = profiles[ profileTitle( n ) ];
 		return !doc || !doc.value || !doc.value.programs[ PROGRAM ];
 	} );
-	importPages( wiki, needProfile.map( ( name ) => {
+	importPages( wiki(), needProfile.map( ( name ) => {
 		const i = MENTEES.indexOf( name );
 		const m = i === -1 ?
 			membership( 'mentor', { capacity: 10, topics: [ 'History', 'Science' ] } ) :

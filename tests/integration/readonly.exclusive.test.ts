@@ -9,7 +9,7 @@ import { CONFIG } from '../../src/core/format';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { joinProgram } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
-import { membership, readOnly, revids, session, setUpProgram, uniqueName, writeContext } from './helpers';
+import { membership, readOnly, revids, session, setUpProgram, uniqueName, writeContext } from '../support/fixtures';
 import { failure } from '../support/failure';
 
 describe( 'data layer: the wiki in read-only mode', () => {

@@ -20,9 +20,10 @@ import { configTitle, rosterTitle } from '../../src/core/titles';
 import { loadAskState } from '../../src/wiki/ask';
 import { loadMentorView, loadProgramView } from '../../src/wiki/membership';
 import { applyPairs } from '../../src/wiki/console';
-import { isoSeconds, joinProgram, listProgramsWithRoom, loadProgram, setMentor } from '../../src/wiki/programs';
+import { joinProgram, listProgramsWithRoom, loadProgram, setMentor } from '../../src/wiki/programs';
+import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
-import { anonClient, membership, pageText, programConfig, session, sessions, setUpProgram, uniqueName, writeContext, writeFigures } from './helpers';
+import { anonClient, membership, pageText, programConfig, session, sessions, setUpProgram, uniqueName, writeContext, writeFigures } from '../support/fixtures';
 
 describe( 'trust: forged pairings, config take-overs, bad entries, ghosts', () => {
 	it( 'a roster edit that re-pairs a mentee, by a non-member and then by a mentor, changes nothing', async () => {

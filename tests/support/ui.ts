@@ -13,6 +13,7 @@ import { WikiClient } from '../../src/wiki/client';
 import { MwApiTransport } from '../../src/wiki/mw-transport';
 import { ApiParams, ApiResponse } from '../../src/wiki/transport';
 import { Store } from '../../src/wiki/store';
+import { mentorCacheOption } from '../../src/wiki/mentor-cache';
 import { Env } from '../../src/ui/env';
 import { contentMessage, installMessages, languageText } from '../../src/ui/i18n';
 import { StagedDialog, Stage } from '../../src/ui/staged-dialog';
@@ -127,6 +128,7 @@ export function setupUi( options: { user?: string; userLanguage?: string; conten
 		url: ( title, params ) => mw.util.getUrl( title, params ),
 		content: contentMessage,
 		texts: languageText,
+		mentorCache: mentorCacheOption( client, mw.user.options ),
 	};
 	return { wiki: wiki, mw: mw, env: env, clock: clock };
 }

@@ -7,7 +7,7 @@
 
 import { DetectedMilestone } from '../../src/core/stages';
 import { AskDialog } from '../../src/ui/ask/dialog';
-import { ConsoleContext } from '../../src/ui/console/console';
+import { ConsoleContext } from '../../src/ui/console/context';
 import { MilestoneDialog } from '../../src/ui/console/milestone-dialog';
 import { NoticeDialog, NoticeDialogConfig } from '../../src/ui/notice-dialog';
 import { StagedDialog } from '../../src/ui/staged-dialog';

@@ -5,7 +5,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { languageName, optionFor, tagInput, tagValues } from '../../src/ui/widgets';
+import { languageName } from '../../src/ui/i18n';
+import { optionFor, tagInput, tagValues } from '../../src/ui/widgets';
 import { setupUi } from '../support/ui';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;

@@ -4,10 +4,9 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { reasonText } from '../../src/ui/panel/mentee';
 import { skipText } from '../../src/ui/welcome/common';
-import { CountedText, goalsBlock, languageName, paragraphs, unansweredText, withTyped } from '../../src/ui/widgets';
-import { msg } from '../../src/ui/i18n';
+import { languageName, msg, reasonText } from '../../src/ui/i18n';
+import { CountedText, goalsBlock, paragraphs, unansweredText, withTyped } from '../../src/ui/widgets';
 import { PROGRAM, programConfig, setupUi } from '../support/ui';
 
 describe( 'texts that read well', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorKind, MentorshipError } from '../../src/core/errors';
-import { hitsPerApiEdit, strictestLimit, WikiClient } from '../../src/wiki/client';
+import { hitsPerApiEdit, planBatch, strictestLimit, WikiClient } from '../../src/wiki/client';
 import { fromApiError, fromTransportFailure } from '../../src/wiki/errors';
 import { ApiResponse, encodeParams } from '../../src/wiki/transport';
 import { apiError, Call, FakeClock, listParam, networkDown, ScriptedTransport } from './fakes/transport';
@@ -422,7 +422,7 @@ describe( 'client: edits', () => {
 	it( 'sends assert=user on every kind of write', async () => {
 		const t = new ScriptedTransport( ( call ) => call.params.action === 'options' ? { options: 'success' } : EDIT_OK );
 		const c = client( t );
-		await c.createPage( 'P', '{}', 's', 'json' );
+		await c.edit( { title: 'P', text: '{}', summary: 's', createonly: true, contentmodel: 'json' } );
 		await c.addSection( { title: 'User talk:A', sectiontitle: 'Hi', text: 'Hello', summary: 's' } );
 		await c.setOption( 'userjs-mentorship', '{"v":1}' );
 		await c.setOption( 'userjs-mentorship', null );
@@ -751,5 +751,27 @@ describe( 'client: the current user and parameters', () => {
 		expect( encodeParams( {
 			a: 'x', b: 2, c: true, d: false, e: undefined, f: null, g: [ 'p', 'q' ], h: [ 1, 2 ], i: [ 'a|b', 'c' ],
 		} ) ).toEqual( { a: 'x', b: '2', c: '1', g: 'p|q', h: '1|2', i: '\u001fa|b\u001fc' } );
+	} );
+} );
+
+describe( 'planBatch (the query planner of batch())', () => {
+	it( 'plans one query per batchSize titles, users and contributors, each with its own parameters', () => {
+		const rounds = planBatch( {
+			titles: [ 'A', 'B', 'C' ], users: [ 'U1', 'U2', 'U3' ], contribsOf: { user: [ 'M1', 'M2', 'M3' ], since: '2026-01-01T00:00:00Z', namespace: 3, limit: 50 },
+		}, 2 );
+		expect( rounds.map( ( r ) => [ r.titles, r.users, r.lists, r.contribs && r.contribs.ucuser, r.method, r.contribRequests, r.maxRequests ] ) ).toEqual( [
+			[ [ 'A', 'B' ], [ 'U1', 'U2' ], [ 'users' ], [ 'M1', 'M2' ], 'GET', 1, 3 ],
+			[ [ 'C' ], [ 'U3' ], [ 'users' ], [ 'M3' ], 'GET', 1, 2 ],
+		] );
+		expect( rounds[ 0 ]!.base ).not.toBe( rounds[ 1 ]!.base );
+		expect( rounds[ 0 ]!.base.ucuser ).toBeUndefined();
+		expect( rounds[ 1 ]!.contribs ).toEqual( { ucuser: [ 'M3' ], ucend: '2026-01-01T00:00:00Z', ucprop: 'title|timestamp|comment|ids', uclimit: 50, ucnamespace: 3 } );
+	} );
+
+	it( 'counts activity with the users (contribsOf is ignored then), and reads pages alone without any list', () => {
+		const [ activity ] = planBatch( { users: [ 'U' ], activitySince: '2026-01-01T00:00:00Z', activityMaxContinue: 1, contribsOf: { user: 'M', since: 'x' } }, 50 );
+		expect( [ activity!.keepContribs, activity!.contribs, activity!.contribRequests ] ).toEqual( [ false, { ucuser: [ 'U' ], ucend: '2026-01-01T00:00:00Z', ucprop: 'timestamp', uclimit: 'max' }, 2 ] );
+		const [ pages ] = planBatch( { titles: [ 'P' ], content: false, redirects: true }, 50 );
+		expect( [ pages!.lists, pages!.contribs, pages!.base ] ).toEqual( [ [], null, { titles: [ 'P' ], prop: 'revisions', rvprop: 'ids|timestamp|contentmodel', rvslots: 'main', redirects: true } ] );
 	} );
 } );

@@ -3,7 +3,8 @@ import {
 	choicesFor, cohortContext, editInterval, gainPercent, proposeCohort, RosterAssignment, rosterAssign, scorePlan,
 } from '../../src/core/cohort';
 import { Membership, Profile, ProgramConfig, Roster, RosterMember } from '../../src/core/format';
-import { assignCohort, greedyAssignment, mentorCandidates } from '../../src/core/matching';
+import { mentorCandidates } from '../../src/core/matching';
+import { assignCohort, greedyAssignment } from '../support/matching';
 import { confirmedLoads, ProgramState } from '../../src/core/program';
 import { randomCohort, seeded } from '../support/cohorts';
 

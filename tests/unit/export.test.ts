@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, parseCsv, toCsv, toWikitable } from '../../src/core/export';
+import { csvField, toCsv, toWikitable } from '../../src/core/export';
+import { parseCsv } from '../support/csv';
 
 describe( 'CSV', () => {
 	it( 'quotes fields with commas, quotes, line breaks and edge spaces, doubling quotes', () => {

@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildQuestion } from '../../src/core/ask';
-import { toCsv, parseCsv, toWikitable } from '../../src/core/export';
+import { toCsv, toWikitable } from '../../src/core/export';
+import { parseCsv } from '../support/csv';
 import { buildNotice } from '../../src/core/notices';
 import { decodeMentorCache } from '../../src/core/program';
 import { programIdFrom, programIdOf } from '../../src/core/titles';
-import { buildInvitation } from '../../src/core/welcome';
+import { buildInvitation } from '../../src/core/welcome/messages';
 import { escapeInline, fillSummary, signature } from '../../src/core/wikitext';
 
 const en = JSON.parse( readFileSync( new URL( '../../i18n/en.json', import.meta.url ), 'utf8' ) ) as Record<string, string>;

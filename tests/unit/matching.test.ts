@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Membership, ProgramConfig, Profile, RosterMember } from '../../src/core/format';
-import {
-	assignCohort, assignmentOf, Cohort, compileCohort, DEFAULT_WEIGHTS, fitScore, greedyAssignment,
-	MenteeCandidate, MentorCandidate, mentorCandidates, rankMentors, solveExact, solveGreedy, suggestMentors,
-	unmatchedMentees, Weights, weightsOf,
-} from '../../src/core/matching';
-import { solveBrute } from '../../src/core/matching-brute';
+import { assignmentOf, Cohort, compileCohort, DEFAULT_WEIGHTS, fitScore, MenteeCandidate, MentorCandidate, mentorCandidates, rankMentors, solveGreedy, suggestMentors, unmatchedMentees, Weights, weightsOf } from '../../src/core/matching';
+import { solveExact } from '../../src/core/min-cost-flow';
+import { solveBrute } from '../support/matching-brute';
+import { assignCohort, greedyAssignment } from '../support/matching';
 import { ProgramState } from '../../src/core/program';
 import { Reason } from '../../src/core/reason';
 import { randomCohort, seeded } from '../support/cohorts';

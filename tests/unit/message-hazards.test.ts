@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProgramConfig } from '../../src/core/format';
 import { configProblems, messageHazards, newConfig } from '../../src/core/program-config';
-import { messageOptions } from '../../src/core/welcome';
+import { messageOptions } from '../../src/core/welcome/messages';
 
 function withMessage( text: string, subject = 'Hi' ): ProgramConfig {
 	return { ...newConfig( 'Carol', 'en' ), name: 'P', messages: { event: { label: { en: 'Event' }, subject: { en: subject }, text: { en: text } } } };

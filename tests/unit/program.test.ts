@@ -4,7 +4,7 @@ import { clone } from '../../src/core/json';
 import {
 	activeMembership, availability, capacityOf, confirmedMembers, decodeMentorCache, DEFAULT_CAPACITY,
 	confirmedLoads, encodeMentorCache, isConfirmedMember, lastQuestion, listedMenteesOf, menteesByMentor, mentorOf,
-	profileAddQuestion, profileJoin, profileLeave, profileRelease, profileSetMentor, profileUnrelease, ProgramState,
+	profileAddQuestion, profileJoin, profileLeave, profileRelease, profileSetMentor, ProgramState,
 	legacyPairings, proposalFor, rosterJoin, rosterLeave, rosterMigrateLegacy, rosterPropose, rosterSetMentor,
 	routeQuestion, unansweredDays,
 } from '../../src/core/program';
@@ -132,9 +132,6 @@ describe( 'program: the pairing rule', () => {
 		p.profiles.Alice = profileRelease( p.profiles.Alice!, P, 'Bob' );
 		expect( p.profiles.Alice.programs[ P ]!.released ).toEqual( [ 'Bob' ] );
 		expect( mentorOf( p, 'Bob' ) ).toBeNull();
-		p.profiles.Alice = profileUnrelease( p.profiles.Alice, P, 'Bob' );
-		expect( p.profiles.Alice.programs[ P ]!.released ).toBeUndefined();
-		expect( mentorOf( p, 'Bob' ) ).toBe( 'Alice' );
 	} );
 
 	it( 'counts a mentee the roster does not list when their profile was read', () => {

@@ -468,3 +468,70 @@ describe( 'store: create', () => {
 		expect( wiki.edits ).toHaveLength( 0 );
 	} );
 } );
+
+describe( 'store: text pages (editText, as deploy writes gadget pages)', () => {
+	const JS = 'MediaWiki:Gadget-x.js';
+	const append = ( line: string ) => ( text: string ): string | typeof UNCHANGED => {
+		const lines = text ? text.split( '\n' ) : [];
+		return lines.includes( line ) ? UNCHANGED : lines.concat( [ line ] ).join( '\n' );
+	};
+
+	it( 'creates a missing page with its content model, and writes nothing when the change is already there', async () => {
+		const { wiki, store } = setup();
+		const created = await store.editText( JS, append( 'a()' ), { summary: ( exists ) => exists ? 'update' : 'install', contentmodel: 'javascript' } );
+		expect( created ).toMatchObject( { changed: true, created: true, conflicts: 0 } );
+		expect( wiki.edits[ 0 ]!.params ).toMatchObject( { createonly: true, contentmodel: 'javascript', summary: 'install' } );
+		const again = await store.editText( JS, append( 'a()' ), { summary: 's' } );
+		expect( again ).toMatchObject( { changed: false, created: false } );
+		expect( wiki.edits ).toHaveLength( 1 );
+	} );
+
+	it( 'after an edit conflict, reads again and applies the change to the newer text', async () => {
+		const { wiki, store } = setup();
+		wiki.put( JS, 'a()', { contentmodel: 'javascript' } );
+		let first = true;
+		wiki.beforeEdit = () => {
+			if ( first ) {
+				first = false;
+				wiki.put( JS, 'a()\nb()', { contentmodel: 'javascript' } );
+			}
+		};
+		const result = await store.editText( JS, append( 'c()' ), { summary: ( exists ) => exists ? 'update' : 'install' } );
+		expect( result ).toMatchObject( { changed: true, created: false, conflicts: 1 } );
+		expect( wiki.latest( JS )!.content ).toBe( 'a()\nb()\nc()' );
+		expect( wiki.edits[ 1 ]!.params ).toMatchObject( { baserevid: wiki.latest( JS )!.parentid, nocreate: true, summary: 'update' } );
+	} );
+
+	it( 'after a lost response, finds its text saved and saves it once', async () => {
+		const { wiki, store } = setup();
+		wiki.put( JS, 'a()', { contentmodel: 'javascript' } );
+		let lose = true;
+		wiki.afterSave = () => {
+			if ( lose ) {
+				lose = false;
+				return networkDown;
+			}
+			return null;
+		};
+		const result = await store.editText( JS, append( 'b()' ), { summary: 's' } );
+		expect( result.changed ).toBe( true );
+		expect( wiki.page( JS )!.revisions ).toHaveLength( 2 );
+		expect( wiki.edits ).toHaveLength( 1 );
+	} );
+
+	it( 'stops on what a new attempt cannot change (protected), and gives up after too many conflicts', async () => {
+		const { wiki, store } = setup( { maxAttempts: 3 } );
+		wiki.put( JS, 'a()', { contentmodel: 'javascript' } );
+		wiki.refuseEdit = () => apiError( 'protectedpage' );
+		expect( ( await failure( store.editText( JS, append( 'b()' ), { summary: 's' } ) ) ).kind ).toBe( 'protected' );
+		expect( wiki.edits ).toHaveLength( 1 );
+		wiki.refuseEdit = null;
+		let other = 0;
+		wiki.beforeEdit = () => {
+			other++;
+			wiki.put( JS, '// someone else, ' + other, { contentmodel: 'javascript' } );
+		};
+		const e = await failure( store.editText( JS, append( 'c()' ), { summary: 's' } ) );
+		expect( [ e.kind, e.code ] ).toEqual( [ 'retries', 'too-many-conflicts' ] );
+	} );
+} );

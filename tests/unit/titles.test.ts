@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-	configTitle, fnv1a, invitationLogTitle, invitationLogTitles, monthOf, profileTitle, programIdOf,
-	rosterShardTitle, rosterTitle, rosterTitles, shardOf, userTalkTitle, userTitle,
+	configTitle, fnv1a, invitationLogTitle, monthOf, profileTitle, programIdOf,
+	rosterShardTitle, rosterTitle, rosterTitles, shardOf, userTalkTitle,
 } from '../../src/core/titles';
 
 describe( 'titles', () => {
@@ -64,18 +64,12 @@ describe( 'titles', () => {
 		expect( invitationLogTitle( 'p', '2026-03', 16, 'Jane Doe' ) ).toBe( 'Project:Mentorship/Programs/p/invitations/2026-03/1.json' );
 		expect( invitationLogTitle( 'p', '2026-03', 16, 'Jane_Doe' ) ).toBe( invitationLogTitle( 'p', '2026-03', 16, 'Jane Doe' ) );
 		expect( () => invitationLogTitle( 'p', '2026-03', 4 ) ).toThrow( /invitee/ );
-		expect( invitationLogTitles( 'p', '2026-03' ) ).toEqual( [ 'Project:Mentorship/Programs/p/invitations/2026-03.json' ] );
-		expect( invitationLogTitles( 'p', '2026-03', 2 ) ).toEqual( [
-			'Project:Mentorship/Programs/p/invitations/2026-03/0.json',
-			'Project:Mentorship/Programs/p/invitations/2026-03/1.json',
-		] );
 		expect( monthOf( '2026-03-31T23:59:59Z' ) ).toBe( '2026-03' );
 	} );
 
 	it( 'names user pages in display form', () => {
 		expect( configTitle( 'art-2026' ) ).toBe( 'Project:Mentorship/Programs/art-2026/config.json' );
 		expect( profileTitle( 'jane_doe' ) ).toBe( 'User:Jane doe/mentorship.json' );
-		expect( userTitle( 'jane_doe' ) ).toBe( 'User:Jane doe' );
 		expect( userTalkTitle( 'jane_doe' ) ).toBe( 'User talk:Jane doe' );
 	} );
 

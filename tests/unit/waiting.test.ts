@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildQuestion, isAnsweredOnPage, overdueFrom } from '../../src/core/ask';
 import { Question } from '../../src/core/format';
+import { MENTOR_OPTION } from '../../src/core/program';
 import { sectionLink } from '../../src/core/wikitext';
 import { WikiClient } from '../../src/wiki/client';
 import { cacheDue, loadOwnQuestions } from '../../src/wiki/questions';
+import { mentorCacheOption } from '../../src/wiki/mentor-cache';
 import { ApiParams } from '../../src/wiki/transport';
 import { Call, FakeClock, listParam, ScriptedTransport } from './fakes/transport';
 
@@ -120,13 +122,22 @@ describe( 'waiting: the mentee\'s own questions', () => {
 	it( 'writes the cached mentor only when its value changes', async () => {
 		const transport = new ScriptedTransport( () => ( { options: 'success' } ) );
 		const client = new WikiClient( { transport: transport, clock: new FakeClock() } );
-		const v1 = JSON.stringify( { v: 1, program: 'art', mentor: 'Alice' } );
-		const wanted = await cacheDue( client, v1, 'art', 'Alice', '2026-01-19T10:00:00Z' );
-		expect( wanted ).toBe( JSON.stringify( { v: 2, program: 'art', mentor: 'Alice', due: '2026-01-19T10:00:00Z' } ) );
-		expect( transport.calls.filter( ( c ) => c.params.action === 'options' ).map( ( c ) => c.params.optionvalue ) ).toEqual( [ wanted ] );
-		await cacheDue( client, wanted, 'art', 'Alice', '2026-01-19T10:00:00Z' );
-		expect( transport.calls.filter( ( c ) => c.params.action === 'options' ).length ).toBe( 1 );
-		const cleared = await cacheDue( client, wanted, 'art', 'Alice', null );
-		expect( cleared ).toBe( JSON.stringify( { v: 2, program: 'art', mentor: 'Alice' } ) );
+		const copy: Record<string, unknown> = { [ MENTOR_OPTION ]: JSON.stringify( { v: 1, program: 'art', mentor: 'Alice' } ) };
+		const option = mentorCacheOption( client, { get: ( k ) => copy[ k ], set: ( k, v ) => {
+			copy[ k ] = v;
+		} } );
+		const writes = (): unknown[] => transport.calls.filter( ( c ) => c.params.action === 'options' ).map( ( c ) => c.params.optionvalue );
+		await cacheDue( option, 'art', 'Alice', '2026-01-19T10:00:00Z' );
+		const wanted = JSON.stringify( { v: 2, program: 'art', mentor: 'Alice', due: '2026-01-19T10:00:00Z' } );
+		expect( writes() ).toEqual( [ wanted ] );
+		expect( copy[ MENTOR_OPTION ] ).toBe( wanted );
+		await cacheDue( option, 'art', 'Alice', '2026-01-19T10:00:00Z' );
+		expect( writes() ).toEqual( [ wanted ] );
+		await cacheDue( option, 'art', 'Alice', null );
+		expect( copy[ MENTOR_OPTION ] ).toBe( JSON.stringify( { v: 2, program: 'art', mentor: 'Alice' } ) );
+		// A version 1 value without a due time is the same cache: nothing is written for it.
+		copy[ MENTOR_OPTION ] = JSON.stringify( { v: 1, program: 'art', mentor: 'Alice' } );
+		await cacheDue( option, 'art', 'Alice', null );
+		expect( writes() ).toHaveLength( 2 );
 	} );
 } );

@@ -6,11 +6,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { InvitationLog, ProgramConfig } from '../../src/core/format';
-import { Composition, invitationMarker, MessageOption, parseInvitationMarkers, verdict } from '../../src/core/welcome';
+import { verdict } from '../../src/core/welcome/eligibility';
+import { invitationMarker, parseInvitationMarkers } from '../../src/core/welcome/markers';
+import { Composition, MessageOption } from '../../src/core/welcome/messages';
 import { WikiClient } from '../../src/wiki/client';
 import { Store } from '../../src/wiki/store';
 import { ApiParams, ApiResponse } from '../../src/wiki/transport';
-import { BatchProgress, BatchSender, checkUsers, logPageFor, sendInvitation, WelcomeProgram } from '../../src/wiki/welcome';
+import { checkUsers, logPageFor, sendInvitation, WelcomeProgram } from '../../src/wiki/welcome';
+import { BatchProgress, BatchSender } from '../../src/wiki/welcome-batch';
 import { apiError, FakeClock, listParam } from './fakes/transport';
 import { FakeWiki } from './fakes/wiki';
 

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvitationLog, ProgramConfig } from '../../src/core/format';
-import {
-	accountSkip, BUILT_IN, buildInvitation, Composition, composeFor, estimateBatchMs, invitationMarker, invitationRecord,
-	isSigned, LanguageTexts, logAppend, messageOptions, offeredTo, optionLabel, orderLanguages, Pacer, parseInvitationMarkers,
-	parseNames, priorInvitations, recentMonths, UserFacts, verdict,
-} from '../../src/core/welcome';
+import { accountSkip, parseNames, priorInvitations, UserFacts, verdict } from '../../src/core/welcome/eligibility';
+import { logAppend, recentMonths } from '../../src/core/welcome/log';
+import { invitationMarker, parseInvitationMarkers } from '../../src/core/welcome/markers';
+import { buildInvitation, BUILT_IN, composeFor, Composition, invitationRecord, isSigned, LanguageTexts, messageOptions, offeredTo, optionLabel, orderLanguages } from '../../src/core/welcome/messages';
+import { estimateBatchMs, Pacer } from '../../src/core/welcome/pacing';
 
 const en = JSON.parse( readFileSync( join( __dirname, '..', '..', 'i18n', 'en.json' ), 'utf8' ) ) as Record<string, string>;
 

@@ -1,38 +1,10 @@
 /**
- * What mentorship-core offers the loaders once loaded (mw.libs.mentorship). Loaders know
- * only this shape; they never import the lazy code itself.
+ * What mentorship-core offers the loaders once loaded (mw.libs.mentorship) is declared in
+ * src/lib/contract.ts, which the UI implements; loaders know only that shape.
  */
+import type { MentorshipLib } from '../../lib/contract';
 
-export interface AskContext {
-	/** The article the mentee is reading, and its revision. */
-	article: string;
-	revid: number;
-	/** The link that was clicked (focus returns to it when the dialog closes). */
-	trigger?: HTMLElement;
-}
-
-export interface WelcomeContext {
-	/** The user to welcome, from the page (user talk page or contributions). */
-	user?: string;
-	trigger?: HTMLElement;
-}
-
-export interface PanelContext {
-	/** Program to open, from data-program or the URL. */
-	program?: string;
-	/** Open a view directly (e.g. "console" for coordinators). */
-	view?: string;
-	/** The panel is the page (Special:BlankPage/Mentorship), not embedded in one. */
-	page?: boolean;
-}
-
-export interface MentorshipLib {
-	version: string;
-	ask( context: AskContext ): void;
-	welcome( context: WelcomeContext ): void;
-	welcomeBatch( context: { names?: string[]; trigger?: HTMLElement } ): void;
-	mountPanel( container: HTMLElement, context: PanelContext ): void;
-}
+export type { AskContext, MentorshipLib, PanelContext, WelcomeContext } from '../../lib/contract';
 
 /** A loader's labels in each shipped language: `k` lists the keys, each language their texts. */
 export type LoaderMessages = { k: string[] } & Record<string, ( string | 0 )[]>;

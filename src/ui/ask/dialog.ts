@@ -6,7 +6,7 @@
  */
 
 import { newId, QUESTION_MAX, Recipient } from '../../core/ask';
-import { MentorCache, MENTOR_OPTION } from '../../core/program';
+import { MentorCache } from '../../core/program';
 import { AskState, loadAskState, sendQuestion, SendResult } from '../../wiki/ask';
 import { cacheDue } from '../../wiki/questions';
 import { buildQuestion } from '../../core/ask';
@@ -143,12 +143,10 @@ export class AskDialog extends StagedDialog {
 			this.$element.attr( 'data-mg-ready', '1' );
 			if ( !state.mentor || !state.membership ) {
 				// The cache named a mentor the pages do not confirm: forget it.
-				void env.client.setOption( MENTOR_OPTION, null ).then( () => mw.user.options.set( MENTOR_OPTION, null ) );
+				void env.mentorCache.save( null );
 			} else if ( state.due !== undefined ) {
 				// What was just learnt of the latest question, for the next page view's control.
-				cacheDue( env.client, mw.user.options.get( MENTOR_OPTION ), state.programId, state.mentor, state.due ).then( ( value ) => {
-					mw.user.options.set( MENTOR_OPTION, value );
-				}, () => undefined );
+				cacheDue( env.mentorCache, state.programId, state.mentor, state.due ).then( undefined, () => undefined );
 			}
 		}, ( e: unknown ) => {
 			this.showError( errorText( e ) );
@@ -302,12 +300,10 @@ export class AskDialog extends StagedDialog {
 			article: this.articleRef(),
 			id: this.questionId,
 			messages: env.content,
+			mentorCache: env.mentorCache,
 		} ).then( ( result ) => {
 			this.result = result;
 			this.drafts.clear();
-			if ( result.cache !== undefined ) {
-				mw.user.options.set( MENTOR_OPTION, result.cache );
-			}
 			this.showResult( result, result.recordError || null );
 		} );
 	}

@@ -5,27 +5,15 @@
  * after each change.
  */
 
-import { Actor } from '../../wiki/membership';
 import { ConsoleData, loadConsole } from '../../wiki/console';
-import { Env } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';
 import { statusLine } from '../widgets';
-import { TabContext } from '../panel/program-page';
+import { TabContext } from '../panel/context';
+import { ConsoleContext } from './context';
 import { dashboardView } from './dashboard';
 import { MatchView } from './match';
 import { ProgramForm } from './program-form';
-
-/** What the console's views need. */
-export interface ConsoleContext {
-	env: Env;
-	id: string;
-	data: ConsoleData;
-	actor: () => Actor;
-	setStatus: ( text: string ) => void;
-	/** Reads the program again and rebuilds the views, except `keep` (a view with work under way). */
-	refresh: ( keep?: 'match' ) => void;
-}
 
 const VIEWS = [ 'dashboard', 'match', 'settings' ] as const;
 type View = typeof VIEWS[ number ];

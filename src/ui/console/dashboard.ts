@@ -12,13 +12,12 @@ import { DetectedMilestone, MILESTONE_MESSAGES, STAGE_MESSAGES } from '../../cor
 import { legacyPairings, unansweredDays } from '../../core/program';
 import { userLink as wikiUserLink } from '../../core/wikitext';
 import { migrateLegacyPairings } from '../../wiki/console';
-import { isoSeconds } from '../../wiki/programs';
+import { isoDate } from '../../core/dates';
 import { consoleWriter, formatDate } from '../env';
 import { errorText } from '../errors';
-import { formatNumber, msg } from '../i18n';
-import { reasonText } from '../panel/mentee';
+import { formatNumber, listText, msg, reasonText } from '../i18n';
 import { goalsBlock, heading, statusLine, unansweredText, userLink, withTyped } from '../widgets';
-import { ConsoleContext } from './console';
+import { ConsoleContext } from './context';
 import { openMilestoneDialog } from './milestone-dialog';
 
 function dateOnly( iso: string ): string {
@@ -139,10 +138,6 @@ function goalLine( met: boolean | undefined, text: string ): JQuery {
 		new OO.ui.IconWidget( { icon: met ? 'check' : 'alert', title: '' } ).$element.attr( 'aria-hidden', 'true' ),
 		$( '<span>' ).text( ' ' + text + ' ' + msg( met ? 'mentorship-console-goal-met' : 'mentorship-console-goal-missed' ) ),
 	);
-}
-
-function listText( list: string[] ): string {
-	return mw.language && mw.language.listToText ? mw.language.listToText( list ) : list.join( ', ' );
 }
 
 function names( list: string[], max = 20 ): JQuery {
@@ -306,7 +301,7 @@ function membersTable( ctx: ConsoleContext, rows: MemberRow[] ): JQuery {
 
 function exports( ctx: ConsoleContext, rows: MemberRow[] ): JQuery {
 	const config = ctx.data.loaded.state.config;
-	const today = isoSeconds( ctx.env.clock.now() ).slice( 0, 10 );
+	const today = isoDate( ctx.env.clock.now() );
 	const cells = rows.map( exportCells );
 	const csv = toCsv( columns(), cells );
 	const fileName = ctx.id + '-' + today + '.csv';

@@ -12,15 +12,14 @@ import {
 } from '../../core/cohort';
 import { Fit } from '../../core/matching';
 import { applyPairs, notifyPairs, NotifyReport } from '../../wiki/console';
-import { isoSeconds } from '../../wiki/programs';
+import { isoDate } from '../../core/dates';
 import { consoleWriter } from '../env';
 import { ErrorArea, errorText } from '../errors';
-import { formatNumber, msg } from '../i18n';
+import { formatNumber, msg, reasonText } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { reasonText } from '../panel/mentee';
 import { jq } from '../windows';
 import { heading, statusLine, userLink } from '../widgets';
-import { ConsoleContext } from './console';
+import { ConsoleContext } from './context';
 
 interface RowParts {
 	select: HTMLSelectElement;
@@ -71,7 +70,7 @@ export class MatchView {
 	}
 
 	private today(): string {
-		return isoSeconds( this.ctx.env.clock.now() ).slice( 0, 10 );
+		return isoDate( this.ctx.env.clock.now() );
 	}
 
 	private start(): void {

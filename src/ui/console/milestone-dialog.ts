@@ -7,13 +7,13 @@
 import { LIMITS, MILESTONES, MilestoneType } from '../../core/format';
 import { DetectedMilestone, MILESTONE_MESSAGES } from '../../core/stages';
 import { recordMilestone } from '../../wiki/console';
-import { isoSeconds } from '../../wiki/programs';
+import { isoDate } from '../../core/dates';
 import { consoleWriter } from '../env';
 import { msg } from '../i18n';
 import { nameDropdown, withOverlay } from '../widgets';
 import { StagedDialog, stagedActions } from '../staged-dialog';
 import { openWindow, ownStatics } from '../windows';
-import { ConsoleContext } from './console';
+import { ConsoleContext } from './context';
 
 export class MilestoneDialog extends StagedDialog {
 	private readonly ctx: ConsoleContext;
@@ -32,7 +32,7 @@ export class MilestoneDialog extends StagedDialog {
 	}
 
 	protected buildForm( $form: JQuery ): void {
-		const today = isoSeconds( this.ctx.env.clock.now() ).slice( 0, 10 );
+		const today = isoDate( this.ctx.env.clock.now() );
 		const d = this.detected;
 		this.type = new OO.ui.DropdownInputWidget( {
 			options: MILESTONES.map( ( t ) => ( { data: t, label: msg( MILESTONE_MESSAGES[ t ] ) } ) ),
@@ -40,7 +40,7 @@ export class MilestoneDialog extends StagedDialog {
 			dropdown: withOverlay( {}, this.$overlay ),
 		} );
 		nameDropdown( this.type, msg( 'mentorship-console-milestone-type' ) );
-		this.date = new mw.widgets.DateInputWidget( withOverlay( { value: d && d.time ? d.time.slice( 0, 10 ) : today, mustBeBefore: isoSeconds( this.ctx.env.clock.now() + 86400000 ).slice( 0, 10 ), required: true }, this.$overlay ) );
+		this.date = new mw.widgets.DateInputWidget( withOverlay( { value: d && d.time ? d.time.slice( 0, 10 ) : today, mustBeBefore: isoDate( this.ctx.env.clock.now() + 86400000 ), required: true }, this.$overlay ) );
 		this.note = new OO.ui.TextInputWidget( { value: d && d.note ? d.note : '', maxLength: LIMITS.comment, classes: [ 'mg-milestone-note' ] } );
 		$form.append(
 			$( '<p>' ).text( msg( 'mentorship-console-milestone-explanation', this.member ) ),

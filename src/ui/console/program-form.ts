@@ -19,9 +19,9 @@ import { PageRights } from '../../wiki/client';
 import { createProgram, saveConfig } from '../../wiki/console';
 import { consoleWriter, Env } from '../env';
 import { ErrorArea } from '../errors';
-import { msg } from '../i18n';
+import { languageName, msg } from '../i18n';
 import { jq } from '../windows';
-import { CountedText, heading, languageName, nameDateInput, nameDropdown, submittedFromDateBox, tagInput, tagValues, withOverlay } from '../widgets';
+import { CountedText, heading, nameDateInput, nameDropdown, submittedFromDateBox, tagInput, tagValues, withOverlay } from '../widgets';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
 const MESSAGE_IDS = [ 'welcome', 'invitation', 'event' ];

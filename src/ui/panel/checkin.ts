@@ -7,13 +7,13 @@
 import { checkinOpen, latestCheckin, makeCheckin, termOf } from '../../core/checkins';
 import { LIMITS } from '../../core/format';
 import { saveCheckin } from '../../wiki/console';
-import { isoSeconds } from '../../wiki/programs';
+import { isoDate, isoSeconds } from '../../core/dates';
 import { formatDate } from '../env';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { jq } from '../windows';
 import { heading, RadioGroup } from '../widgets';
-import { TabContext } from './program-page';
+import { TabContext } from './context';
 
 /** The answers, 1 to 5 (message keys in full, for the i18n check). */
 const SCALE = [
@@ -28,7 +28,7 @@ const SCALE = [
 export function checkinSection( ctx: TabContext ): JQuery {
 	const membership = ctx.view.viewer.membership;
 	const config = ctx.view.loaded.state.config;
-	const today = isoSeconds( ctx.env.clock.now() ).slice( 0, 10 );
+	const today = isoDate( ctx.env.clock.now() );
 	const term = termOf( config, membership, today );
 	if ( !membership || !checkinOpen( term ) || !term ) {
 		return $( [] );

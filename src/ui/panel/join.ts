@@ -8,10 +8,10 @@ import { LIMITS, Membership } from '../../core/format';
 import { DEFAULT_CAPACITY } from '../../core/program';
 import { join, saveProfile } from '../../wiki/membership';
 import { ErrorArea } from '../errors';
-import { msg } from '../i18n';
+import { languageName, msg } from '../i18n';
 import { jq } from '../windows';
-import { CountedText, heading, languageName, RadioGroup, submittedFromDateBox, tagInput, tagValues } from '../widgets';
-import { TabContext } from './program-page';
+import { CountedText, heading, RadioGroup, submittedFromDateBox, tagInput, tagValues } from '../widgets';
+import { TabContext } from './context';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
 

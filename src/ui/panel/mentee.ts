@@ -5,39 +5,22 @@
 
 import { buildNotice } from '../../core/notices';
 import { LIMITS, Membership } from '../../core/format';
-import { activeMembership, availability, MENTOR_OPTION, encodeMentorCache, unansweredDays } from '../../core/program';
+import { activeMembership, availability, unansweredDays } from '../../core/program';
 import { Fit, suggestMentors } from '../../core/matching';
-import { Reason } from '../../core/reason';
-import { isoSeconds } from '../../wiki/programs';
+import { isoDate } from '../../core/dates';
 import { chooseMentor, leaveAsMentee } from '../../wiki/membership';
 import { formatDate } from '../env';
 import { ErrorArea } from '../errors';
-import { msg } from '../i18n';
+import { languageName, listText, msg, reasonText } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { CountedText, heading, languageName, paragraphs, statusLine, tagValues, userLink } from '../widgets';
+import { CountedText, heading, paragraphs, statusLine, tagValues, userLink } from '../widgets';
 import { checkinSection } from './checkin';
 import { ownQuestions } from './own-questions';
 import { interestFields, profileForm } from './join';
-import { TabContext } from './program-page';
-
-function listText( items: string[] ): string {
-	return mw.language && mw.language.listToText ? mw.language.listToText( items ) : items.join( ', ' );
-}
+import { TabContext } from './context';
 
 function today( ctx: TabContext ): string {
-	return isoSeconds( ctx.env.clock.now() ).slice( 0, 10 );
-}
-
-/**
- * A reason's text: lists in its parameters are joined as the user's language does ("A, B
- * and C"); languages are named as everywhere in the panel ("English (en)", not "en").
- */
-export function reasonText( reason: Reason ): string {
-	const languages = reason.key === 'mentorship-reason-languages';
-	const params = reason.params.map( ( p ) => Array.isArray( p ) ?
-		listText( languages ? p.map( languageName ) : p ) :
-		p );
-	return msg( reason.key, ...params );
+	return isoDate( ctx.env.clock.now() );
 }
 
 /** The reasons of a suggestion, as a list a screen reader reads in order. */
@@ -97,9 +80,7 @@ function choose( ctx: TabContext, mentor: string, trigger: HTMLElement ): void {
 		preview: ( note ) => buildNotice( {
 			kind: 'intro', id: 'preview', programId: ctx.id, programName: config.name, from: me, to: mentor, about: me, note: note,
 		}, ctx.env.content ),
-		run: ( note, post ) => chooseMentor( ctx.actor(), ctx.id, config, mentor, post ? note : null ).then( () => {
-			mw.user.options.set( MENTOR_OPTION, encodeMentorCache( { program: ctx.id, mentor: mentor } ) );
-		} ),
+		run: ( note, post ) => chooseMentor( ctx.actor(), ctx.id, config, mentor, post ? note : null ).then( () => undefined ),
 	}, trigger ).then( ( done ) => {
 		if ( done ) {
 			ctx.setStatus( msg( 'mentorship-choose-done', mentor ) );
@@ -124,7 +105,6 @@ function proposalBox( ctx: TabContext ): JQuery {
 	accept.on( 'click', () => {
 		accept.setDisabled( true );
 		chooseMentor( ctx.actor(), ctx.id, config, proposal.mentor, null ).then( () => {
-			mw.user.options.set( MENTOR_OPTION, encodeMentorCache( { program: ctx.id, mentor: proposal.mentor } ) );
 			ctx.setStatus( msg( 'mentorship-choose-done', proposal.mentor ) );
 			ctx.reload( 'mentor' );
 		}, ( e: unknown ) => {
@@ -248,9 +228,7 @@ export function menteeLeaveTab( ctx: TabContext ): JQuery {
 			preview: ( note ) => mentor ? buildNotice( {
 				kind: 'mentee-left', id: 'preview', programId: ctx.id, programName: config.name, from: me, to: mentor, about: me, note: note,
 			}, ctx.env.content ) : null,
-			run: ( note ) => leaveAsMentee( ctx.actor(), ctx.id, config, mentor, note ).then( () => {
-				mw.user.options.set( MENTOR_OPTION, null );
-			} ),
+			run: ( note ) => leaveAsMentee( ctx.actor(), ctx.id, config, mentor, note ),
 		}, button.$element[ 0 ] ).then( ( done ) => {
 			if ( done ) {
 				ctx.setStatus( msg( 'mentorship-leave-done', config.name ) );

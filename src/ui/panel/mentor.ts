@@ -12,7 +12,7 @@ import {
 	activeMembership, availability, capacityOf, confirmedLoads, confirmedMembers, DEFAULT_CAPACITY, menteesByMentor, unansweredDays,
 } from '../../core/program';
 import { userTalkTitle } from '../../core/titles';
-import { isoSeconds } from '../../wiki/programs';
+import { isoDate, isoSeconds } from '../../core/dates';
 import { handOverAndLeave, Handover, loadMentorView, MenteeRow, MentorView, releaseMentee } from '../../wiki/membership';
 import { formatDate } from '../env';
 import { ErrorArea, errorText } from '../errors';
@@ -21,7 +21,7 @@ import { confirmNotice } from '../notice-dialog';
 import { CountedText, goalsBlock, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
 import { checkinSection } from './checkin';
 import { interestFields, profileForm } from './join';
-import { TabContext } from './program-page';
+import { TabContext } from './context';
 
 interface QuestionRow {
 	question: Question;
@@ -172,7 +172,7 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 	], membership.status || 'active' );
 	const until = new mw.widgets.DateInputWidget( withOverlay( {
 		value: membership.awayUntil || '',
-		mustBeAfter: isoSeconds( ctx.env.clock.now() - 86400000 ).slice( 0, 10 ),
+		mustBeAfter: isoDate( ctx.env.clock.now() - 86400000 ),
 	} ) );
 	const others = confirmedMembers( state, 'mentor' ).filter( ( n ) => n !== me );
 	const backup = new OO.ui.DropdownInputWidget( {
@@ -214,7 +214,7 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 /** Other mentors a mentee can be handed to: available and with room, the least loaded first. */
 function handoverChoices( ctx: TabContext ): { name: string; free: number }[] {
 	const state = ctx.view.loaded.state;
-	const today = isoSeconds( ctx.env.clock.now() ).slice( 0, 10 );
+	const today = isoDate( ctx.env.clock.now() );
 	const loads = confirmedLoads( state );
 	return confirmedMembers( state, 'mentor' ).filter( ( n ) => n !== ctx.view.viewer.name ).map( ( name ) => {
 		const m = activeMembership( state.profiles[ name ], ctx.id );

@@ -6,7 +6,6 @@
  */
 
 import { Membership } from '../../core/format';
-import { MENTOR_OPTION } from '../../core/program';
 import { cacheDue, loadOwnQuestions, QuestionState } from '../../wiki/questions';
 import { Env, formatDate } from '../env';
 import { errorText } from '../errors';
@@ -63,9 +62,7 @@ export function ownQuestions( options: OwnQuestionsOptions ): JQuery {
 			$box.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-own-questions-partial' ) ) );
 		}
 		if ( options.mentor ) {
-			cacheDue( env.client, mw.user.options.get( MENTOR_OPTION ), options.programId, options.mentor, result.due ).then( ( value ) => {
-				mw.user.options.set( MENTOR_OPTION, value );
-			}, () => undefined );
+			cacheDue( env.mentorCache, options.programId, options.mentor, result.due ).then( undefined, () => undefined );
 		}
 	}, ( e: unknown ) => {
 		$box.removeAttr( 'aria-busy' );

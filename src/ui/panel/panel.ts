@@ -8,7 +8,7 @@
 import { ProgramConfig } from '../../core/format';
 import { newConfig } from '../../core/program-config';
 import { programIdFrom } from '../../core/titles';
-import { PanelContext } from '../../gadgets/common/lib';
+import { PANEL_PAGE, panelParams, PanelContext } from '../../lib/contract';
 import { listProgramsWithRoom, ProgramListing } from '../../wiki/programs';
 import { Env } from '../env';
 import { errorText } from '../errors';
@@ -85,17 +85,7 @@ export class Panel {
 		if ( this.embedded ) {
 			return;
 		}
-		const params: Record<string, string> = {};
-		if ( mw.util.getParamValue( 'withgadget' ) ) {
-			params.withgadget = 'mentorship-match';
-		}
-		if ( program ) {
-			params.program = program;
-		}
-		if ( view ) {
-			params.view = view;
-		}
-		history.pushState( null, '', mw.util.getUrl( 'Special:BlankPage/Mentorship', params ) );
+		history.pushState( null, '', mw.util.getUrl( PANEL_PAGE, panelParams( program, view, !!mw.util.getParamValue( 'withgadget' ) ) ) );
 	}
 
 	public showPrograms(): void {
@@ -126,7 +116,7 @@ export class Panel {
 			const create = new OO.ui.ButtonWidget( {
 				label: msg( 'mentorship-console-create-button' ),
 				icon: 'add',
-				href: mw.util.getUrl( 'Special:BlankPage/Mentorship', { view: 'create' } ),
+				href: mw.util.getUrl( PANEL_PAGE, panelParams( null, 'create', false ) ),
 			} );
 			create.$button.on( 'click', ( e ) => {
 				e.preventDefault();
@@ -145,7 +135,7 @@ export class Panel {
 		this.clearNotice();
 		this.setStatus( '' );
 		document.title = msg( 'mentorship-console-create-heading' ) + ' – ' + String( mw.config.get( 'wgSiteName' ) );
-		const $back = $( '<a>' ).attr( 'href', mw.util.getUrl( 'Special:BlankPage/Mentorship' ) ).text( msg( 'mentorship-panel-all-programs' ) ).on( 'click', ( e ) => {
+		const $back = $( '<a>' ).attr( 'href', mw.util.getUrl( PANEL_PAGE ) ).text( msg( 'mentorship-panel-all-programs' ) ).on( 'click', ( e ) => {
 			e.preventDefault();
 			this.navigate( null );
 			this.showPrograms();
@@ -179,7 +169,7 @@ export class Panel {
 		const open = new OO.ui.ButtonWidget( {
 			label: msg( 'mentorship-panel-open' ),
 			flags: [ 'progressive' ],
-			href: mw.util.getUrl( 'Special:BlankPage/Mentorship', { program: program.id } ),
+			href: mw.util.getUrl( PANEL_PAGE, panelParams( program.id, null, false ) ),
 			invisibleLabel: false,
 			title: msg( 'mentorship-panel-open-program', config.name ),
 		} );

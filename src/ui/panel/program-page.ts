@@ -4,10 +4,12 @@
  * profile; leave; the coordinator console).
  */
 
-import { ConfigTrust, dropSetAside, isoSeconds, loadProgram, repairOwnIndex } from '../../wiki/programs';
+import { PANEL_GADGET, PANEL_PAGE } from '../../lib/contract';
+import { ConfigTrust, dropSetAside, loadProgram, repairOwnIndex } from '../../wiki/programs';
+import { isoDate } from '../../core/dates';
 import { configTitle } from '../../core/titles';
-import { Actor, loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
-import { decodeMentorCache, encodeMentorCache, MENTOR_OPTION, mentorsWithRoom } from '../../core/program';
+import { loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
+import { encodeMentorCache, MentorCache, mentorsWithRoom } from '../../core/program';
 import { Env, formatDate, writeContext } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';
@@ -15,6 +17,7 @@ import { paragraphs, userLink } from '../widgets';
 import { consoleTab } from '../console/console';
 import { joinForm } from './join';
 import { mentorTab, menteeProfileTab, menteeLeaveTab } from './mentee';
+import { TabContext } from './context';
 import { menteesTab, mentorLeaveTab, mentorProfileTab } from './mentor';
 
 export interface PageHooks {
@@ -22,21 +25,6 @@ export interface PageHooks {
 	onBack: ( () => void ) | null;
 	onView: ( view: string ) => void;
 	setStatus: ( text: string ) => void;
-}
-
-/** What a tab needs: the program as loaded, a way to act, and a way to reload after a change. */
-export interface TabContext {
-	env: Env;
-	id: string;
-	view: ProgramView;
-	actor: () => Actor;
-	/** Reloads the program and shows `tab` (default: the current one). */
-	reload: ( tab?: string ) => void;
-	setStatus: ( text: string ) => void;
-	/** Switches to another tab. */
-	show: ( tab: string ) => void;
-	/** Reads and shows the next page of the program's mentors. */
-	moreMentors: () => void;
 }
 
 export class ProgramPage {
@@ -103,7 +91,7 @@ export class ProgramPage {
 			// Back to this program after signing up or logging in, with the panel's gadget loaded.
 			const back: Record<string, string> = { returnto: String( mw.config.get( 'wgPageName' ) ) };
 			if ( !this.hooks.embedded ) {
-				back.returntoquery = 'program=' + this.id + '&withgadget=mentorship-match';
+				back.returntoquery = 'program=' + this.id + '&withgadget=' + PANEL_GADGET;
 			}
 			const create = new OO.ui.ButtonWidget( {
 				label: msg( 'mentorship-panel-create-account' ),
@@ -129,7 +117,7 @@ export class ProgramPage {
 	private appendBack(): void {
 		if ( this.hooks.onBack ) {
 			const back = this.hooks.onBack;
-			this.$element.append( $( '<p>' ).append( $( '<a>' ).attr( 'href', mw.util.getUrl( 'Special:BlankPage/Mentorship' ) ).text( msg( 'mentorship-panel-all-programs' ) ).on( 'click', ( e ) => {
+			this.$element.append( $( '<p>' ).append( $( '<a>' ).attr( 'href', mw.util.getUrl( PANEL_PAGE ) ).text( msg( 'mentorship-panel-all-programs' ) ).on( 'click', ( e ) => {
 				e.preventDefault();
 				back();
 			} ) ) );
@@ -140,7 +128,7 @@ export class ProgramPage {
 		const state = view.loaded.state;
 		const config = state.config;
 		const viewer = view.viewer;
-		const today = isoSeconds( this.env.clock.now() ).slice( 0, 10 );
+		const today = isoDate( this.env.clock.now() );
 		// Counted among the mentors read (a page at a time) and confirmed by their own profiles.
 		const room = mentorsWithRoom( state, today );
 		document.title = config.name + ' – ' + msg( 'mentorship-panel-title' );
@@ -177,6 +165,7 @@ export class ProgramPage {
 				ctx: writeContext( this.env, config.name ),
 				messages: this.env.content,
 				random: this.env.random,
+				mentorCache: this.env.mentorCache,
 			} ),
 			reload: ( tab?: string ) => this.load( tab ),
 			setStatus: this.hooks.setStatus,
@@ -243,22 +232,24 @@ export class ProgramPage {
 	 */
 	private repairCache( view: ProgramView ): void {
 		const viewer = view.viewer;
-		const cached = decodeMentorCache( mw.user.options.get( MENTOR_OPTION ) );
-		let wanted: string | null | undefined;
+		const cached = this.env.mentorCache.read();
+		let wanted: MentorCache | null | undefined;
 		// The cache follows the pairing the viewer's own profile confirms, never the roster.
 		if ( viewer.membership && viewer.membership.role === 'mentee' ) {
 			// The same mentor keeps what the cache knows of their latest question (`due`).
 			const due = cached && cached.program === this.id && cached.mentor === viewer.mentor ? cached.due : undefined;
-			wanted = viewer.mentor ? encodeMentorCache( { program: this.id, mentor: viewer.mentor, due: due } ) : null;
+			wanted = viewer.mentor ? { program: this.id, mentor: viewer.mentor } : null;
+			if ( wanted && due ) {
+				wanted.due = due;
+			}
 			if ( !viewer.mentor && ( !cached || cached.program !== this.id ) ) {
 				wanted = undefined;
 			}
 		} else if ( cached && cached.program === this.id && !viewer.membership ) {
 			wanted = null;
 		}
-		const current = cached ? encodeMentorCache( cached ) : null;
-		if ( wanted !== undefined && wanted !== current ) {
-			void this.env.client.setOption( MENTOR_OPTION, wanted ).then( () => mw.user.options.set( MENTOR_OPTION, wanted ), () => undefined );
+		if ( wanted !== undefined && encodeMentorCache( wanted ) !== encodeMentorCache( cached ) ) {
+			void this.env.mentorCache.save( wanted ).then( () => undefined, () => undefined );
 		}
 	}
 

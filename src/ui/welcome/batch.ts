@@ -9,19 +9,22 @@
 
 import { newId } from '../../core/ask';
 import { languageDir } from '../../core/languages';
-import { anonymousPolicy, composeFor, estimateBatchMs, MessageOption, parseNames, RateLimit, Skip, UserFacts, verdict } from '../../core/welcome';
+import { parseNames, Skip, UserFacts, verdict } from '../../core/welcome/eligibility';
+import { anonymousPolicy, composeFor, MessageOption } from '../../core/welcome/messages';
+import { estimateBatchMs, RateLimit } from '../../core/welcome/pacing';
 import { invitationLogTitle, monthOf, programPrefix, userTalkTitle } from '../../core/titles';
-import { isoSeconds } from '../../wiki/programs';
+import { isoSeconds } from '../../core/dates';
 import { Store } from '../../wiki/store';
-import { BatchProgress, BatchReport, BatchSender, checkUsers, invitationShards, RowState, WelcomeProgram } from '../../wiki/welcome';
+import { checkUsers, invitationShards, WelcomeProgram } from '../../wiki/welcome';
+import { BatchProgress, BatchReport, BatchSender, RowState } from '../../wiki/welcome-batch';
 import { Drafts } from '../drafts';
-import { Env } from '../env';
+import { Env, welcomeWriter } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Stage, StagedDialog, stagedActions } from '../staged-dialog';
 import { ownStatics } from '../windows';
 import { CountedText, heading, statusLine } from '../widgets';
-import { composition, invitablePrograms, labelOf, MessageFields, skipText, writer } from './common';
+import { composition, invitablePrograms, labelOf, MessageFields, skipText } from './common';
 
 export interface WelcomeBatchConfig {
 	env: Env;
@@ -308,7 +311,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 		const program = fields.program();
 		const option = fields.option() as MessageOption;
 		const client = this.env.client.withMaxlag( 5 );
-		const w = writer( this.env, program, client, new Store( client ) );
+		const w = welcomeWriter( this.env, program, client, new Store( client ) );
 		const users = this.rows.filter( ( r ) => !r.skip ).map( ( r ) => r.user );
 		const skipped = this.rows.filter( ( r ) => !!r.skip ).map( ( r ) => ( { user: r.user, skip: r.skip as Skip } ) );
 		this.sender = new BatchSender( {

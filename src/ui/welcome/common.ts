@@ -4,17 +4,15 @@
  * dropdowns), the composition of a message, and the texts of the reasons a user is left out.
  */
 
-import { fillTemplate } from '../../core/wikitext';
-import {
-	Composition, MessageOption, messageOptions, optionLabel, Prior, SIGNUP_LABEL, Skip,
-} from '../../core/welcome';
+import { Prior, Skip } from '../../core/welcome/eligibility';
+import { Composition, MessageOption, messageOptions, optionLabel, SIGNUP_LABEL } from '../../core/welcome/messages';
 import { configTitle } from '../../core/titles';
 import { listPrograms } from '../../wiki/programs';
 import { readTrustedConfig } from '../../wiki/trust';
-import { WelcomeProgram, WelcomeWriter } from '../../wiki/welcome';
+import { WelcomeProgram } from '../../wiki/welcome';
 import { Env, formatDate } from '../env';
-import { msg } from '../i18n';
-import { languageName, nameDropdown } from '../widgets';
+import { languageName, msg } from '../i18n';
+import { nameDropdown } from '../widgets';
 
 /** Programs open to new members, those the user coordinates first. */
 export async function invitablePrograms( env: Env ): Promise<WelcomeProgram[]> {
@@ -57,16 +55,6 @@ export function composition( env: Env, program: WelcomeProgram, option: MessageO
 		inviter: env.user as string,
 		signupLabel: env.texts( language, SIGNUP_LABEL ) || env.content( SIGNUP_LABEL ),
 		summary: env.content( 'mentorship-welcome-post-summary' ),
-	};
-}
-
-export function writer( env: Env, program: WelcomeProgram, client = env.client, store = env.store ): WelcomeWriter {
-	return {
-		client: client,
-		store: store,
-		program: program,
-		logSummary: fillTemplate( env.content( 'mentorship-welcome-log-summary' ), [ program.config.name ] ),
-		random: env.random,
 	};
 }
 

@@ -8,17 +8,18 @@
  */
 
 import { newId } from '../../core/ask';
-import { accountSkip, anonymousPolicy, composeFor, MessageOption, offeredTo, priorOfKind, UserFacts } from '../../core/welcome';
-import { isoSeconds } from '../../wiki/programs';
+import { accountSkip, priorOfKind, UserFacts } from '../../core/welcome/eligibility';
+import { anonymousPolicy, composeFor, MessageOption, offeredTo } from '../../core/welcome/messages';
+import { isoSeconds } from '../../core/dates';
 import { checkUsers, SentOne, sendInvitation, WelcomeProgram } from '../../wiki/welcome';
 import { Drafts } from '../drafts';
-import { Env, formatDate } from '../env';
+import { Env, formatDate, welcomeWriter } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { StagedDialog, stagedActions } from '../staged-dialog';
 import { ownStatics } from '../windows';
 import { CountedText } from '../widgets';
-import { ChoiceOption, composition, invitablePrograms, kindLabel, labelOf, MessageFields, skipText, writer } from './common';
+import { ChoiceOption, composition, invitablePrograms, kindLabel, labelOf, MessageFields, skipText } from './common';
 
 export interface WelcomeDialogConfig {
 	env: Env;
@@ -244,7 +245,7 @@ export class WelcomeDialog extends StagedDialog {
 			return Promise.resolve();
 		}
 		this.errors.clear();
-		return sendInvitation( writer( this.env, fields.program() ), c, this.user ).then( ( result ) => {
+		return sendInvitation( welcomeWriter( this.env, fields.program() ), c, this.user ).then( ( result ) => {
 			this.result = result;
 			this.drafts.clear();
 			this.showResult( result );

@@ -4,7 +4,7 @@
  * Exponential: (mentors + 1) ^ mentees choices at most, so keep cohorts below ~10 x 4.
  */
 
-import { Cohort } from './matching';
+import { Cohort } from '../../src/core/matching';
 
 export interface BruteResult {
 	choice: Int32Array;

@@ -1,0 +1,62 @@
+/**
+ * The contract between the loaders (src/gadgets) and the shared code (src/ui): what
+ * mentorship-core offers once loaded (mw.libs.mentorship), and the panel's route. A leaf
+ * module: it imports nothing, and every layer may import it.
+ */
+
+/** The page the matching panel lives on. */
+export const PANEL_PAGE = 'Special:BlankPage/Mentorship';
+
+/** The gadget that shows the panel; `withgadget` loads it for users who have not turned it on. */
+export const PANEL_GADGET = 'mentorship-match';
+
+export interface AskContext {
+	/** The article the mentee is reading, and its revision. */
+	article: string;
+	revid: number;
+	/** The link that was clicked (focus returns to it when the dialog closes). */
+	trigger?: HTMLElement;
+}
+
+export interface WelcomeContext {
+	/** The user to welcome, from the page (user talk page or contributions). */
+	user?: string;
+	trigger?: HTMLElement;
+}
+
+export interface PanelContext {
+	/** Program to open, from data-program or the URL. */
+	program?: string;
+	/** Open a view directly (e.g. "console" for coordinators). */
+	view?: string;
+	/** The panel is the page (Special:BlankPage/Mentorship), not embedded in one. */
+	page?: boolean;
+}
+
+export interface MentorshipLib {
+	version: string;
+	ask( context: AskContext ): void;
+	welcome( context: WelcomeContext ): void;
+	welcomeBatch( context: { names?: string[]; trigger?: HTMLElement } ): void;
+	mountPanel( container: HTMLElement, context: PanelContext ): void;
+}
+
+/** The panel's URL parameters: a program, a view, and whether to load the panel's gadget. */
+export function panelParams( program?: string | null, view?: string | null, withGadget = true ): Record<string, string> {
+	const params: Record<string, string> = {};
+	if ( withGadget ) {
+		params.withgadget = PANEL_GADGET;
+	}
+	if ( program ) {
+		params.program = program;
+	}
+	if ( view ) {
+		params.view = view;
+	}
+	return params;
+}
+
+/** The URL of the matching panel, loading its gadget for users who have not turned it on. */
+export function panelUrl( program?: string ): string {
+	return mw.util.getUrl( PANEL_PAGE, panelParams( program ) );
+}
