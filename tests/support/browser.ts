@@ -97,13 +97,29 @@ export async function recordFailure( testName: string ): Promise<void> {
 	}
 }
 
-/** Logs in through Special:UserLogin, as a person would. */
+/**
+ * Logs in through Special:UserLogin, as a person would, and checks that it worked. A wiki on
+ * SQLite under the whole suite's load can lose the login's session ("database is locked");
+ * a person would log in again, so this does, once, and otherwise fails with what the wiki said
+ * (not 90 s later, on a page that shows the logged-out view).
+ */
 export async function logIn( user: UserPage, name: string, password = PASSWORD ): Promise<void> {
 	const { page } = user;
-	await page.goto( `${ wiki().index }?title=Special:UserLogin` );
-	await page.fill( '#wpName1', name );
-	await page.fill( '#wpPassword1', password );
-	await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
+	let said = '';
+	for ( let attempt = 0; attempt < 2; attempt++ ) {
+		await page.goto( `${ wiki().index }?title=Special:UserLogin` );
+		await page.fill( '#wpName1', name );
+		await page.fill( '#wpPassword1', password );
+		await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
+		const who = await page.evaluate( () => typeof mw === 'undefined' ? null : mw.config.get( 'wgUserName' ) as string | null );
+		if ( who === name.replace( /_/g, ' ' ) ) {
+			return;
+		}
+		said = await page.evaluate( () => Array.from( document.querySelectorAll( '.errorbox, .mw-message-box-error, .cdx-message--error, #mw-content-text' ) )
+			.map( ( e ) => ( e as HTMLElement ).innerText ).join( ' | ' ).replace( /\s+/g, ' ' ).slice( 0, 400 ) );
+		process.stderr.write( `[login] ${ name }: not logged in after attempt ${ attempt + 1 } (${ said })\n` );
+	}
+	throw new Error( `Could not log in as ${ name }: ${ said }` );
 }
 
 export async function userPage( browser: Browser, name: string, options: PageOptions = {} ): Promise<UserPage> {
