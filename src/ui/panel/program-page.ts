@@ -8,6 +8,7 @@ import { PANEL_GADGET, PANEL_PAGE } from '../../lib/contract';
 import { ConfigTrust, dropSetAside, loadProgram, repairOwnIndex } from '../../wiki/programs';
 import { isoDate } from '../../core/dates';
 import { configTitle } from '../../core/titles';
+import { ProgramConfig } from '../../core/format';
 import { loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
 import { encodeMentorCache, MentorCache, mentorsWithRoom } from '../../core/program';
 import { Env, formatDate, writeContext } from '../env';
@@ -77,13 +78,7 @@ export class ProgramPage {
 			this.$element.removeAttr( 'aria-busy' );
 			this.hooks.setStatus( '' );
 			const config = loaded.state.config;
-			document.title = config.name + ' – ' + msg( 'mentorship-panel-title' );
-			this.$element.empty();
-			this.appendBack();
-			this.$element.append(
-				$( '<h2>' ).text( config.name ),
-				paragraphs( config.description, 'mg-program-description' ),
-			);
+			this.appendHeader( config );
 			if ( config.closed ) {
 				this.$element.append( $( '<p>' ).text( msg( 'mentorship-panel-closed' ) ) );
 				return;
@@ -114,6 +109,17 @@ export class ProgramPage {
 	}
 
 	/** "All programs", on the panel's own page. */
+	/** The page's title, the way back to all programs, the program's name and description. */
+	private appendHeader( config: ProgramConfig ): void {
+		document.title = config.name + ' – ' + msg( 'mentorship-panel-title' );
+		this.$element.empty();
+		this.appendBack();
+		this.$element.append(
+			$( '<h2>' ).text( config.name ),
+			paragraphs( config.description, 'mg-program-description' ),
+		);
+	}
+
 	private appendBack(): void {
 		if ( this.hooks.onBack ) {
 			const back = this.hooks.onBack;
@@ -131,14 +137,8 @@ export class ProgramPage {
 		const today = isoDate( this.env.clock.now() );
 		// Counted among the mentors read (a page at a time) and confirmed by their own profiles.
 		const room = mentorsWithRoom( state, today );
-		document.title = config.name + ' – ' + msg( 'mentorship-panel-title' );
-		this.$element.empty();
-		this.appendBack();
-		this.$element.append(
-			$( '<h2>' ).text( config.name ),
-			paragraphs( config.description, 'mg-program-description' ),
-			$( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-panel-counts-shown', view.mentorsListed, room.total, room.room ) ),
-		);
+		this.appendHeader( config );
+		this.$element.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-panel-counts-shown', view.mentorsListed, room.total, room.room ) ) );
 		this.$element.append( this.roleLine( view ) );
 		this.repairCache( view );
 		this.repairIndex( view );
