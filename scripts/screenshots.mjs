@@ -16,6 +16,7 @@ const shown = [
 	'panel-join', 'panel-suggestions', 'panel-mentees', 'panel-mentor-profile', 'panel-handover-preview',
 	'welcome-dialog', 'welcome-preview', 'welcome-batch-review', 'welcome-batch-report',
 	'console-match', 'console-dashboard', 'console-program-form',
+	'ask-control-waiting', 'ask-reask-preview', 'panel-own-questions-waiting', 'arrival-logged-out', 'goals-mentor',
 	'ask-dialog-ar', 'panel-suggestions-ar', 'panel-suggestions-es', 'welcome-batch-ar', 'console-dashboard-ar',
 	// MediaWiki 1.43: Vector 2022, DiscussionTools, and Minerva on a phone (test-results/screenshots/1.43/).
 	'1.43/ask-control', '1.43/ask-dialog', '1.43/talk-question-topic', '1.43/welcome-topic', '1.43/console-match',
