@@ -216,12 +216,14 @@ describe( 'the first hour', () => {
 	it( 'confusing: one\'s own mentor is not "Full", languages read one way, each "Open" names its program, a question asked today is not "unanswered for 0 days"', async () => {
 		const coord = unique( 'FhC Coord' );
 		const guide = unique( 'FhC Mentor' );
+		const other = unique( 'FhC Other' );
 		const pupil = unique( 'FhC Mentee' );
-		const sessions = await users( [ coord, guide, pupil ] );
+		const sessions = await users( [ coord, guide, other, pupil ] );
 		const id = programId( 'fhc' );
 		const cfg = config( { coordinators: [ coord ], name: 'Confusing program ' + id } );
 		await program( id, sessions[ coord ]!, cfg, [
 			{ name: guide, membership: mentor( [ 'Art' ], [ 'ar', 'en' ], { capacity: 1 } ) },
+			{ name: other, membership: mentor( [ 'Art' ], [ 'en' ] ) },
 			{ name: pupil, membership: mentee( [ 'Art' ], [ 'en' ], {
 				questions: [ { id: 'q1', to: guide, page: 'User talk:' + guide, section: 'A question today', revid: 1, time: isoSeconds( Date.now() ), via: 'mentor' } ],
 			} ), mentor: guide },
@@ -238,6 +240,12 @@ describe( 'the first hour', () => {
 		expect( text ).toContain( 'Speaks English (en)' );
 		expect( text ).toContain( 'Speaks: Arabic (ar) and English (en)' );
 		expect( text ).not.toMatch( /Speaks en\b/ );
+		// A mentor who speaks only what the reason names: said once, not twice.
+		const otherCard = asMentee.page.locator( '.mg-mentor-card', { hasText: other } ).first();
+		await otherCard.waitFor();
+		const otherText = await otherCard.innerText();
+		expect( otherText ).toContain( 'Speaks English (en)' );
+		expect( otherText ).not.toContain( 'Speaks:' );
 		// The list of programs: each button says which program it opens.
 		await asMentee.page.goto( url( 'Special:BlankPage/Mentorship', { withgadget: 'mentorship-match' } ) );
 		await asMentee.page.getByRole( 'button', { name: 'Open ' + cfg.name, exact: true } ).waitFor();

@@ -53,7 +53,14 @@ function mentorCard( ctx: TabContext, suggestion: Fit, onChoose: ( ( trigger: HT
 	if ( membership && membership.intro ) {
 		$card.append( paragraphs( membership.intro, 'mg-intro' ) );
 	}
-	if ( membership && membership.languages.length ) {
+	// Every language the mentor speaks, unless a reason named them all already.
+	const named: string[] = [];
+	for ( const r of suggestion.reasons ) {
+		if ( r.key === 'mentorship-reason-languages' && Array.isArray( r.params[ 1 ] ) ) {
+			named.push( ...( r.params[ 1 ] as string[] ) );
+		}
+	}
+	if ( membership && membership.languages.some( ( code ) => named.indexOf( code ) === -1 ) ) {
 		$card.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-card-languages', listText( membership.languages.map( languageName ) ) ) ) );
 	}
 	if ( onChoose ) {
