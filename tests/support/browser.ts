@@ -102,7 +102,7 @@ export async function recordFailure( testName: string ): Promise<void> {
  * SQLite under the whole suite's load can lose a session's data (two 1.43 tests in two CI
  * runs went on logged out, one right after the login, one a page later). A person would log
  * in again, so this does, once, and otherwise fails with what the wiki said (not 90 s later,
- * on a page that shows the logged-out view); and it keeps the user logged in, as people do.
+ * on a page that shows the logged-out view).
  */
 export async function logIn( user: UserPage, name: string, password = PASSWORD ): Promise<void> {
 	const { page } = user;
@@ -111,9 +111,6 @@ export async function logIn( user: UserPage, name: string, password = PASSWORD )
 		await page.goto( `${ wiki().index }?title=Special:UserLogin` );
 		await page.fill( '#wpName1', name );
 		await page.fill( '#wpPassword1', password );
-		// "Keep me logged in": should the wiki lose the session's data later, the UserID and
-		// Token cookies let it make a new one for the same user instead of logging them out.
-		await page.locator( '#wpRemember' ).check();
 		await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
 		const who = await page.evaluate( () => typeof mw === 'undefined' ? null : mw.config.get( 'wgUserName' ) as string | null );
 		if ( who === name.replace( /_/g, ' ' ) ) {
