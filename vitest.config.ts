@@ -52,12 +52,6 @@ function wikiProjects( release: string ): TestProjectInlineConfiguration[] {
 				hookTimeout: 300000,
 				// Chromium and the wiki share two cores: a few files at a time, one release at a time.
 				maxWorkers: 2,
-				// Under the whole suite's load a page now and then renders logged out although the
-				// login was checked (1 or 2 of 755 tests in three of four clean-clone runs, on 1.43
-				// and once on 1.39; cause not found yet). Such a test runs once more; its first
-				// failure is still printed with its page's text and a screenshot (browser-setup.ts),
-				// so the flake stays visible.
-				retry: 1,
 				sequence: { groupOrder: release === '1.39' ? 2 : 3 },
 			},
 		},

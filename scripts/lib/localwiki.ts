@@ -280,6 +280,12 @@ $wgDiscussionToolsEnablePermalinksBackend = true;
 $wgLocaltimezone = 'UTC';
 `;
 
+/** Log groups written to the wiki's logs/ folder, with the lowest level kept. */
+const LOG_GROUPS: [ string, string ][] = [
+	[ 'session', 'info' ], [ 'SQLBagOStuff', 'info' ], [ 'objectcache', 'info' ], [ 'authentication', 'info' ],
+	[ 'exception', 'debug' ], [ 'error', 'debug' ], [ 'DBQuery', 'warning' ], [ 'DBConnection', 'warning' ],
+];
+
 /** The first line of our settings in LocalSettings.php: everything after it is ours, rewritten when it changes. */
 const SETTINGS_MARKER = '# ---- Added by the mentorship gadgets\' local wiki setup (scripts/lib/localwiki.ts) ----';
 
@@ -301,6 +307,9 @@ $wgMainCacheType = CACHE_DB;
 $wgSessionCacheType = CACHE_DB;
 $wgCacheDirectory = ${ JSON.stringify( join( wiki.dir, 'cache' ) ) };
 $wgReadOnlyFile = ${ JSON.stringify( wiki.readOnlyFile ) };
+# Logs a failing test can be read against (sessions, the object cache, exceptions, database
+# errors), in the wiki's ignored folder.
+${ LOG_GROUPS.map( ( [ group, level ] ) => `$wgDebugLogGroups[${ JSON.stringify( group ) }] = [ 'destination' => ${ JSON.stringify( join( wiki.dir, 'logs', group + '.log' ) ) }, 'level' => '${ level }' ];` ).join( '\n' ) }
 $wgArticlePath = '/index.php/$1';
 $wgUsePathInfo = true;
 $wgEnableEmail = false;
@@ -342,6 +351,7 @@ $wgGroupPermissions['sysop']['editmentorshipconfig'] = true;
  * @param wiki
  */
 function syncSettings( wiki: LocalWiki ): void {
+	mkdirSync( join( wiki.dir, 'logs' ), { recursive: true } );
 	const text = readFileSync( wiki.configFile, 'utf8' );
 	const at = text.indexOf( SETTINGS_MARKER );
 	const wanted = extraSettings( wiki );
@@ -366,6 +376,7 @@ export function ensureInstalled( wiki: LocalWiki ): boolean {
 	rmSync( wiki.dir, { recursive: true, force: true } );
 	mkdirSync( join( wiki.dir, 'data' ), { recursive: true } );
 	mkdirSync( join( wiki.dir, 'cache' ), { recursive: true } );
+	mkdirSync( join( wiki.dir, 'logs' ), { recursive: true } );
 	log( `Creating the ${ wiki.name } wiki in ${ wiki.dir }…` );
 	execFileSync( 'php', [
 		...maintenance( wiki.mwDir, 'install' ),
