@@ -58,18 +58,25 @@ export function composition( env: Env, program: WelcomeProgram, option: MessageO
 	};
 }
 
+/** The reasons to leave a user out that their message says alone. */
+const PLAIN_SKIPS: Partial<Record<Skip[ 'why' ], string>> = {
+	invalid: 'mentorship-welcome-skip-invalid',
+	missing: 'mentorship-welcome-skip-missing',
+	self: 'mentorship-welcome-skip-self',
+	bot: 'mentorship-welcome-skip-bot',
+	anonymous: 'mentorship-welcome-skip-anonymous',
+	audience: 'mentorship-welcome-skip-audience',
+	optout: 'mentorship-welcome-skip-optout',
+};
+
 /** Why a user is left out, as a short text (lower case, for a table cell or after a colon). */
 export function skipText( env: Env, program: WelcomeProgram, skip: Skip ): string {
+	const plain = PLAIN_SKIPS[ skip.why ];
+	if ( plain ) {
+		return msg( plain );
+	}
 	const prior = ( p: Prior, key: string ): string => msg( key, p.by, formatDate( p.time ), kindLabel( env, program, p.kind ) );
 	switch ( skip.why ) {
-		case 'invalid':
-			return msg( 'mentorship-welcome-skip-invalid' );
-		case 'missing':
-			return msg( 'mentorship-welcome-skip-missing' );
-		case 'self':
-			return msg( 'mentorship-welcome-skip-self' );
-		case 'bot':
-			return msg( 'mentorship-welcome-skip-bot' );
 		case 'member':
 			return msg( skip.role === 'mentor' ? 'mentorship-welcome-skip-member-mentor' : 'mentorship-welcome-skip-member-mentee', program.config.name );
 		case 'blocked':
@@ -77,12 +84,6 @@ export function skipText( env: Env, program: WelcomeProgram, skip: Skip ): strin
 			return /^infinit[ey]$/.test( skip.expiry ) || !/^\d{4}-\d\d-\d\d/.test( skip.expiry ) ?
 				msg( 'mentorship-welcome-skip-blocked-indefinite', skip.by ) :
 				msg( 'mentorship-welcome-skip-blocked', skip.by, formatDate( skip.expiry ) );
-		case 'anonymous':
-			return msg( 'mentorship-welcome-skip-anonymous' );
-		case 'audience':
-			return msg( 'mentorship-welcome-skip-audience' );
-		case 'optout':
-			return msg( 'mentorship-welcome-skip-optout' );
 		case 'already':
 			return prior( skip.prior, 'mentorship-welcome-skip-already' );
 		case 'other':
