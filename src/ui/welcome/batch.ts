@@ -23,7 +23,7 @@ import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Stage, StagedDialog, stagedActions } from '../staged-dialog';
 import { ownStatics } from '../windows';
-import { CountedText, heading, statusLine } from '../widgets';
+import { CountedText, dataTable, heading, statusLine } from '../widgets';
 import { composition, invitablePrograms, labelOf, MessageFields, skipText } from './common';
 
 export interface WelcomeBatchConfig {
@@ -103,14 +103,10 @@ export class WelcomeBatchDialog extends StagedDialog {
 
 		this.$summary = $( '<div>' ).addClass( 'mg-welcome-summary' );
 		this.$tbody = $( '<tbody>' );
-		this.$table = $( '<table>' ).addClass( 'mg-welcome-table' ).append(
-			$( '<caption>' ).text( msg( 'mentorship-welcome-batch-caption' ) ),
-			$( '<thead>' ).append( $( '<tr>' ).append(
-				$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-welcome-batch-col-user' ) ),
-				$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-welcome-batch-col-state' ) ),
-			) ),
-			this.$tbody,
-		);
+		this.$table = dataTable( 'mg-welcome-table', msg( 'mentorship-welcome-batch-caption' ), [
+			msg( 'mentorship-welcome-batch-col-user' ),
+			msg( 'mentorship-welcome-batch-col-state' ),
+		], this.$tbody );
 		this.progress = new OO.ui.ProgressBarWidget( { progress: 0 } );
 		this.progress.$element.attr( 'aria-label', msg( 'mentorship-welcome-batch-progress-label' ) );
 		this.$progressText = statusLine().addClass( 'mg-welcome-progress-text' );
