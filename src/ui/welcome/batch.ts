@@ -21,8 +21,7 @@ import { Drafts } from '../drafts';
 import { Env, welcomeWriter } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
-import { Stage, StagedDialog, stagedActions } from '../staged-dialog';
-import { ownStatics } from '../windows';
+import { Handlers, Stage, StagedDialog, stagedStatics } from '../staged-dialog';
 import { CountedText, dataTable, heading, statusLine } from '../widgets';
 import { composition, invitablePrograms, labelOf, MessageFields, skipText } from './common';
 
@@ -440,19 +439,16 @@ export class WelcomeBatchDialog extends StagedDialog {
 			this.env.url( invitationLogTitle( program.id, month ) );
 	}
 
-	protected handler( action: string ): ( () => Promise<void> | void ) | null {
-		if ( action === 'review' ) {
-			return () => this.review();
-		}
-		if ( action === 'send' ) {
-			return () => {
+	protected handlers(): Handlers {
+		return {
+			review: () => this.review(),
+			send: () => {
 				// Not waited for: the dialog stays usable (pause, stop) while it sends.
 				this.send().catch( ( e: unknown ) => {
 					this.backToForm( e );
 				} );
-			};
-		}
-		return null;
+			},
+		};
 	}
 
 	/** The final report (for tests). */
@@ -461,10 +457,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 	}
 }
 
-ownStatics( WelcomeBatchDialog, StagedDialog );
-WelcomeBatchDialog.static.name = 'mentorshipWelcomeBatch';
-WelcomeBatchDialog.static.title = '';
-WelcomeBatchDialog.static.actions = stagedActions( [
+stagedStatics( WelcomeBatchDialog, 'mentorshipWelcomeBatch', [
 	{ action: 'review', label: OO.ui.deferMsg( 'mentorship-welcome-batch-review' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
 	{ action: 'send', label: '', flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
 ] );

@@ -16,8 +16,7 @@ import { Drafts } from '../drafts';
 import { Env, formatDate, welcomeWriter } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
-import { StagedDialog, stagedActions } from '../staged-dialog';
-import { ownStatics } from '../windows';
+import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';
 import { CountedText } from '../widgets';
 import { ChoiceOption, composition, invitablePrograms, kindLabel, labelOf, MessageFields, skipText } from './common';
 
@@ -217,14 +216,8 @@ export class WelcomeDialog extends StagedDialog {
 		return composition( this.env, fields.program(), option, fields.language(), this.note.getValue() );
 	}
 
-	protected handler( action: string ): ( () => Promise<void> ) | null {
-		if ( action === 'preview' ) {
-			return () => this.preview();
-		}
-		if ( action === 'post' ) {
-			return () => this.post();
-		}
-		return null;
+	protected handlers(): Handlers {
+		return { preview: () => this.preview(), post: () => this.post() };
 	}
 
 	private preview(): Promise<void> {
@@ -275,10 +268,7 @@ export class WelcomeDialog extends StagedDialog {
 	}
 }
 
-ownStatics( WelcomeDialog, StagedDialog );
-WelcomeDialog.static.name = 'mentorshipWelcome';
-WelcomeDialog.static.title = '';
-WelcomeDialog.static.actions = stagedActions( [
+stagedStatics( WelcomeDialog, 'mentorshipWelcome', [
 	{ action: 'preview', label: OO.ui.deferMsg( 'mentorship-ask-preview' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
 	{ action: 'post', label: OO.ui.deferMsg( 'mentorship-welcome-post' ), flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
 ] );
