@@ -17,22 +17,17 @@ import { isoSeconds } from '../../core/dates';
 import { Store } from '../../wiki/store';
 import { checkUsers, invitationShards, WelcomeProgram } from '../../wiki/welcome';
 import { BatchProgress, BatchReport, BatchSender, RowState } from '../../wiki/welcome-batch';
-import { Drafts } from '../drafts';
 import { Env, welcomeWriter } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Handlers, Stage, StagedDialog, stagedStatics } from '../staged-dialog';
-import { CountedText, dataTable, heading, statusLine } from '../widgets';
-import { composition, invitablePrograms, labelOf, MessageFields, skipText } from './common';
+import { dataTable, heading, statusLine } from '../widgets';
+import { composition, invitablePrograms, labelOf, MessageFields, skipText, WelcomeNote } from './common';
 
 export interface WelcomeBatchConfig {
 	env: Env;
 	/** Names to start from (the new accounts of the log page). */
 	names: string[];
-}
-
-interface Draft {
-	note: string;
 }
 
 /** Names checked in one go (the checks take one or two requests per 50). */
@@ -48,7 +43,6 @@ interface Row {
 
 export class WelcomeBatchDialog extends StagedDialog {
 	private readonly initialNames: string[];
-	private readonly drafts: Drafts<Draft>;
 	private fields: MessageFields | null = null;
 	private rows: Row[] = [];
 	private limit: RateLimit | null = null;
@@ -58,7 +52,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 	private $form!: JQuery;
 	private $fieldsSlot!: JQuery;
 	private names!: OO.ui.MultilineTextInputWidget;
-	private note!: CountedText;
+	private note!: WelcomeNote;
 	private goOn!: OO.ui.CheckboxInputWidget;
 	private $summary!: JQuery;
 	/** The message as the wiki renders it, for the first recipient: what Send posts. */
@@ -81,7 +75,6 @@ export class WelcomeBatchDialog extends StagedDialog {
 	public constructor( config: WelcomeBatchConfig ) {
 		super( config.env, { size: 'large', classes: [ 'mg-welcome-batch' ] } );
 		this.initialNames = config.names;
-		this.drafts = new Drafts<Draft>( config.env.storage, 'welcome', config.env.user || '' );
 	}
 
 	protected buildForm( $formSlot: JQuery ): void {
@@ -90,9 +83,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 		const namesField = new OO.ui.FieldLayout( this.names, {
 			label: msg( 'mentorship-welcome-batch-names' ), align: 'top', help: msg( 'mentorship-welcome-batch-names-help' ), helpInline: true,
 		} );
-		this.note = new CountedText( { label: msg( 'mentorship-welcome-note' ), help: msg( 'mentorship-welcome-note-help' ), max: 1000, rows: 3 } );
-		this.note.$element.addClass( 'mg-welcome-note' );
-		this.note.input.$input.attr( 'dir', 'auto' );
+		this.note = new WelcomeNote( this.env );
 		this.names.$input.attr( 'dir', 'auto' );
 		this.goOn = new OO.ui.CheckboxInputWidget( { selected: false } );
 		const goOnField = new OO.ui.FieldLayout( this.goOn, { label: msg( 'mentorship-welcome-batch-go-on' ), align: 'inline', classes: [ 'mg-welcome-go-on' ] } );
@@ -126,12 +117,6 @@ export class WelcomeBatchDialog extends StagedDialog {
 		this.$done.addClass( 'mg-welcome-report' );
 		this.names.on( 'resize', () => this.updateSize() );
 		this.note.input.on( 'resize', () => this.updateSize() );
-		this.note.input.on( 'change', () => {
-			const value = this.note.getValue();
-			if ( value.trim() ) {
-				this.drafts.saveSoon( { note: value } );
-			}
-		} );
 	}
 
 	protected override panelFor( stage: Stage ): OO.ui.PanelLayout {
@@ -159,10 +144,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 		return super.getSetupProcess( data ).next( () => {
 			this.title.setLabel( msg( 'mentorship-welcome-batch-title' ) );
 			this.names.setValue( this.initialNames.join( '\n' ) );
-			const draft = this.drafts.load();
-			if ( draft && draft.note ) {
-				this.note.input.setValue( draft.note );
-			}
+			this.note.restore();
 			this.setStage( 'loading', false );
 			this.showStatus( 'notice', msg( 'mentorship-ask-loading' ) );
 			// Not part of the setup: while it loads, the dialog is open, and ×, Cancel and
@@ -210,7 +192,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 			this.updateSize();
 			return;
 		}
-		this.drafts.save( { note: this.note.getValue() } );
+		this.note.keep();
 		const program = fields.program();
 		const facts: Record<string, UserFacts> = {};
 		const order: string[] = [];
@@ -335,7 +317,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 		return this.sender.run().then( ( report ) => {
 			window.removeEventListener( 'beforeunload', this.onUnload );
 			this.report = report;
-			this.drafts.clear();
+			this.note.sent();
 			this.showReport( report, program );
 			return report;
 		}, ( e: unknown ) => {

@@ -10,9 +10,10 @@ import { configTitle } from '../../core/titles';
 import { listPrograms } from '../../wiki/programs';
 import { readTrustedConfig } from '../../wiki/trust';
 import { WelcomeProgram } from '../../wiki/welcome';
+import { Drafts } from '../drafts';
 import { Env, formatDate } from '../env';
 import { languageName, msg } from '../i18n';
-import { nameDropdown } from '../widgets';
+import { CountedText, nameDropdown } from '../widgets';
 
 /** Programs open to new members, those the user coordinates first. */
 export async function invitablePrograms( env: Env ): Promise<WelcomeProgram[]> {
@@ -90,6 +91,44 @@ export function skipText( env: Env, program: WelcomeProgram, skip: Skip ): strin
 			return prior( skip.prior, 'mentorship-welcome-skip-other' );
 		default:
 			return msg( 'mentorship-welcome-skip-cancelled' );
+	}
+}
+
+/**
+ * The inviter's personal note, in both welcome dialogs: kept as a draft (per user) while it
+ * is typed, put back when a dialog opens, until the message is sent.
+ */
+export class WelcomeNote extends CountedText {
+	private readonly drafts: Drafts<{ note: string }>;
+
+	public constructor( env: Env ) {
+		super( { label: msg( 'mentorship-welcome-note' ), help: msg( 'mentorship-welcome-note-help' ), max: 1000, rows: 3 } );
+		this.drafts = new Drafts<{ note: string }>( env.storage, 'welcome', env.user || '' );
+		this.$element.addClass( 'mg-welcome-note' );
+		this.input.on( 'change', () => {
+			const value = this.getValue();
+			if ( value.trim() ) {
+				this.drafts.saveSoon( { note: value } );
+			}
+		} );
+	}
+
+	/** Puts back the note of a message not sent. */
+	public restore(): void {
+		const draft = this.drafts.load();
+		if ( draft && draft.note ) {
+			this.input.setValue( draft.note );
+		}
+	}
+
+	/** Keeps the note now (before a preview or a send). */
+	public keep(): void {
+		this.drafts.save( { note: this.getValue() } );
+	}
+
+	/** The message is sent: the draft goes. */
+	public sent(): void {
+		this.drafts.clear();
 	}
 }
 
