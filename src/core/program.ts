@@ -257,12 +257,16 @@ export function rosterJoin( roster: Roster, name: string, role: Role, time: stri
 	return roster;
 }
 
-export function rosterLeave( roster: Roster, name: string, time: string ): Roster {
-	const entry = roster.members[ name ];
+/** Marks a roster entry or a membership as left at `time` (once): one who has left has no mentor. */
+function markLeft( entry: { left?: string; mentor?: string } | undefined, time: string ): void {
 	if ( entry && !entry.left ) {
 		entry.left = time;
 		delete entry.mentor;
 	}
+}
+
+export function rosterLeave( roster: Roster, name: string, time: string ): Roster {
+	markLeft( roster.members[ name ], time );
 	// A mentor who leaves leaves nobody paired with them.
 	for ( const other of Object.keys( roster.members ) ) {
 		const e = roster.members[ other ] as RosterMember;
@@ -392,11 +396,7 @@ export function profileJoin( profile: Profile, programId: string, given: Members
 }
 
 export function profileLeave( profile: Profile, programId: string, time: string ): Profile {
-	const membership = profile.programs[ programId ];
-	if ( membership && !membership.left ) {
-		membership.left = time;
-		delete membership.mentor;
-	}
+	markLeft( profile.programs[ programId ], time );
 	return profile;
 }
 

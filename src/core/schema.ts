@@ -104,6 +104,15 @@ function fail( issues: Issue[], path: string, expected: Expected, value: unknown
 	issues.push( issue );
 }
 
+/** Whether the value is an object; when it is not, the issue says so at `path`. */
+function isObjectAt( value: unknown, path: string, issues: Issue[] ): value is Record<string, unknown> {
+	if ( isPlainObject( value ) ) {
+		return true;
+	}
+	fail( issues, path, 'object', value );
+	return false;
+}
+
 function leaf<T>( expected: Expected, test: ( v: unknown ) => boolean, json: JsonSchema ): Schema<T> {
 	return {
 		check: function ( value, path, issues ) {
@@ -242,20 +251,17 @@ export function array<T>( item: Schema<T>, options: { max?: number; unique?: boo
 export function record<T>( key: Schema<string>, value: Schema<T> ): Schema<Record<string, T>> {
 	return {
 		check: function ( v, path, issues ) {
-			if ( !isPlainObject( v ) ) {
-				fail( issues, path, 'object', v );
+			if ( !isObjectAt( v, path, issues ) ) {
 				return;
 			}
-			for ( const k in v ) {
-				if ( own( v, k ) ) {
-					const before = issues.length;
-					key.check( k, joinPath( path, k ), issues );
-					if ( issues.length > before ) {
-						// Report the key itself, not "got" the same key again.
-						( issues[ before ] as Issue ).got = describeValue( k ) + ' as a key';
-					}
-					value.check( v[ k ], joinPath( path, k ), issues );
+			for ( const k of Object.keys( v ) ) {
+				const before = issues.length;
+				key.check( k, joinPath( path, k ), issues );
+				if ( issues.length > before ) {
+					// Report the key itself, not "got" the same key again.
+					( issues[ before ] as Issue ).got = describeValue( k ) + ' as a key';
 				}
+				value.check( v[ k ], joinPath( path, k ), issues );
 			}
 		},
 		toJsonSchema: function () {
@@ -295,33 +301,28 @@ export type ObjectOf<P extends Shape> = Simplify<
 export function object<P extends Shape>( shape: P, description?: string ): Schema<ObjectOf<P>> {
 	return {
 		check: function ( value, path, issues ) {
-			if ( !isPlainObject( value ) ) {
-				fail( issues, path, 'object', value );
+			if ( !isObjectAt( value, path, issues ) ) {
 				return;
 			}
-			for ( const key in shape ) {
-				if ( own( shape, key ) ) {
-					const schema = shape[ key ] as Schema<unknown>;
-					if ( !own( value, key ) || value[ key ] === undefined ) {
-						if ( !schema.optional ) {
-							fail( issues, joinPath( path, key ), 'required', undefined );
-						}
-						continue;
+			for ( const key of Object.keys( shape ) ) {
+				const schema = shape[ key ] as Schema<unknown>;
+				if ( !own( value, key ) || value[ key ] === undefined ) {
+					if ( !schema.optional ) {
+						fail( issues, joinPath( path, key ), 'required', undefined );
 					}
-					schema.check( value[ key ], joinPath( path, key ), issues );
+					continue;
 				}
+				schema.check( value[ key ], joinPath( path, key ), issues );
 			}
 		},
 		toJsonSchema: function () {
 			const properties: JsonSchema = {};
 			const required: string[] = [];
-			for ( const key in shape ) {
-				if ( own( shape, key ) ) {
-					const schema = shape[ key ] as Schema<unknown>;
-					properties[ key ] = schema.toJsonSchema();
-					if ( !schema.optional ) {
-						required.push( key );
-					}
+			for ( const key of Object.keys( shape ) ) {
+				const schema = shape[ key ] as Schema<unknown>;
+				properties[ key ] = schema.toJsonSchema();
+				if ( !schema.optional ) {
+					required.push( key );
 				}
 			}
 			const json: JsonSchema = { type: 'object', properties: properties, additionalProperties: true };

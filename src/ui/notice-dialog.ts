@@ -8,8 +8,8 @@
 import { Post } from '../core/notices';
 import { Env } from './env';
 import { msg } from './i18n';
-import { StagedDialog, stagedActions } from './staged-dialog';
-import { openWindow, ownStatics } from './windows';
+import { Handlers, StagedDialog, stagedStatics } from './staged-dialog';
+import { openWindow } from './windows';
 import { CountedText } from './widgets';
 
 export interface NoticeDialogConfig {
@@ -35,7 +35,6 @@ export class NoticeDialog extends StagedDialog {
 	private readonly config: NoticeDialogConfig;
 	private note: CountedText | null = null;
 	private postBox: OO.ui.CheckboxInputWidget | null = null;
-	public done = false;
 
 	public constructor( config: NoticeDialogConfig ) {
 		super( config.env, { size: 'medium', classes: [ 'mg-notice-dialog' ] } );
@@ -84,37 +83,30 @@ export class NoticeDialog extends StagedDialog {
 		return !this.postBox || !!this.postBox.isSelected();
 	}
 
-	protected handler( action: string ): ( () => Promise<void> ) | null {
-		if ( action === 'preview' ) {
-			return () => {
+	protected handlers(): Handlers {
+		return {
+			preview: () => {
 				const post = this.posting() ? this.config.preview( this.noteValue() ) : null;
 				// Nothing to post: nothing to preview, the action runs at once.
 				return post ? this.renderPreview( post, msg( 'mentorship-ask-preview-intro', post.page ) ) : this.confirm();
-			};
-		}
-		if ( action === 'confirm' ) {
-			return () => this.confirm();
-		}
-		return null;
+			},
+			confirm: () => this.confirm(),
+		};
 	}
 
 	private confirm(): Promise<void> {
 		this.errors.clear();
 		return this.config.run( this.noteValue(), this.posting() ).then( () => {
-			this.done = true;
-			this.close( { action: 'confirm' } );
+			this.finish( 'confirm' );
 		} );
 	}
 }
 
-ownStatics( NoticeDialog, StagedDialog );
-NoticeDialog.static.name = 'mentorshipNotice';
-NoticeDialog.static.title = '';
-NoticeDialog.static.actions = stagedActions( [
+stagedStatics( NoticeDialog, 'mentorshipNotice', [
 	{ action: 'preview', label: OO.ui.deferMsg( 'mentorship-ask-preview' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
 	{ action: 'confirm', label: '', flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
 	// Done, it closes itself.
-], [ 'form', 'preview' ] );
+], { stages: [ 'form', 'preview' ] } );
 
 /** Opens a notice dialog; resolves true when the action was carried out. */
 export function confirmNotice( config: NoticeDialogConfig, trigger?: HTMLElement ): Promise<boolean> {

@@ -6,14 +6,15 @@
  * empty action, so a dialog that passes 'cancel' on to it stays open), Back returns to the
  * form, and any failure returns to the form with what the user typed still in it.
  *
- * A subclass builds its form, names its own actions with `stagedActions`, and answers
- * `handler( action )`; the stages, panels, focus, size and closing live here.
+ * A subclass builds its form, declares its name and own actions with `stagedStatics`, and
+ * says what each of its actions does in `handlers()`; the stages, panels, focus, size and
+ * closing live here.
  */
 
 import { languageDir } from '../core/languages';
 import { Env } from './env';
 import { ErrorArea } from './errors';
-import { jq } from './windows';
+import { jq, ownStatics } from './windows';
 
 export type Stage = 'loading' | 'form' | 'preview' | 'progress' | 'done' | 'error';
 
@@ -53,6 +54,9 @@ export interface PreviewPost {
 
 type Handler = () => Promise<unknown> | void;
 
+/** What each action of a subclass does, by action name (a promise's failure returns to the form). */
+export type Handlers = Record<string, Handler>;
+
 export abstract class StagedDialog extends OO.ui.ProcessDialog {
 	protected readonly env: Env;
 	protected stage: Stage = 'loading';
@@ -72,6 +76,8 @@ export abstract class StagedDialog extends OO.ui.ProcessDialog {
 	protected $preview!: JQuery;
 	protected $done!: JQuery;
 	private errorMessage!: OO.ui.MessageWidget;
+	/** Whether the dialog's work was carried out (for a dialog that closes itself when done: see finish). */
+	public done = false;
 
 	protected constructor( env: Env, config: OO.ui.ProcessDialog.ConfigOptions ) {
 		super( config );
@@ -81,8 +87,8 @@ export abstract class StagedDialog extends OO.ui.ProcessDialog {
 	/** Puts the form's fields into the form panel (between the status line and the errors). */
 	protected abstract buildForm( $form: JQuery ): void;
 
-	/** What an action of the subclass does (its promise's failure returns to the form); null: not one of its actions. */
-	protected abstract handler( action: string ): Handler | null;
+	/** What each of the subclass's own actions does. */
+	protected abstract handlers(): Handlers;
 
 	/** Puts the focus where the user goes on in the form. */
 	protected abstract focusForm(): void;
@@ -255,6 +261,12 @@ export abstract class StagedDialog extends OO.ui.ProcessDialog {
 		return this.stage !== 'progress';
 	}
 
+	/** The work is carried out: a dialog with no done stage closes itself, and `done` says so. */
+	protected finish( action: string ): void {
+		this.done = true;
+		this.close( { action: action } );
+	}
+
 	/** Back from the preview to the form. */
 	protected back(): void {
 		this.errors.clear();
@@ -274,7 +286,8 @@ export abstract class StagedDialog extends OO.ui.ProcessDialog {
 				this.back();
 			} );
 		}
-		const handler = this.handler( action );
+		const handlers = this.handlers();
+		const handler = Object.prototype.hasOwnProperty.call( handlers, action ) ? handlers[ action ] : undefined;
 		if ( !handler ) {
 			return super.getActionProcess( action );
 		}
@@ -290,4 +303,15 @@ export abstract class StagedDialog extends OO.ui.ProcessDialog {
 		const panel = this.stack ? this.stack.getCurrentItem() : null;
 		return Math.max( 120, panel ? panel.$element.outerHeight( true ) || 0 : 0 );
 	}
+}
+
+/**
+ * Gives a subclass its own statics: its symbolic name, its title (none by default: set when
+ * it opens) and its actions, its own with the common ones (see stagedActions).
+ */
+export function stagedStatics( dialog: { static: OO.ui.ProcessDialog.Static }, name: string, own: StagedAction[], options: { title?: OO.ui.Deferrable<string>; stages?: Stage[] } = {} ): void {
+	ownStatics( dialog, StagedDialog );
+	dialog.static.name = name;
+	dialog.static.title = options.title || '';
+	dialog.static.actions = stagedActions( own, options.stages );
 }

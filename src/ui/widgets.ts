@@ -217,6 +217,15 @@ export function tagValues( widget: OO.ui.TagMultiselectWidget ): string[] {
 	return ( widget.getValue() as unknown as ( string | { data: string } )[] ).map( ( v ) => typeof v === 'string' ? v : String( v.data ) );
 }
 
+/** A table with its caption and its column headers (for screen readers), around `$body`. */
+export function dataTable( className: string, caption: string, columns: string[], $body: JQuery ): JQuery {
+	return $( '<table>' ).addClass( className ).append(
+		$( '<caption>' ).text( caption ),
+		$( '<thead>' ).append( $( '<tr>' ).append( columns.map( ( c ) => $( '<th>' ).attr( 'scope', 'col' ).text( c ) ) ) ),
+		$body,
+	);
+}
+
 /** A heading for a section of the panel. */
 export function heading( text: string, level = 3 ): JQuery {
 	return $( '<h' + level + '>' ).text( text );

@@ -1,6 +1,7 @@
 /**
  * Closing dialogs with the mouse, as people do (issue 15, item 1: only Escape closed them):
- * the ask dialog's ×, the welcome dialog's × after posting, and the batch report's Done and ×.
+ * the ask dialog's ×, "Choose X as your mentor"'s ×, the welcome dialog's × after posting, and
+ * the batch report's Done and ×.
  * Each button is clicked by the mouse at its place on the screen, and the dialog must be gone.
  * (tests/ui/dialog-actions.test.ts clicks every action of every dialog in jsdom.)
  */
@@ -83,6 +84,33 @@ describe( 'closing dialogs with the mouse', () => {
 		await expect( dialog.locator( '.mg-ask-question' ).getAttribute( 'class' ) ).resolves.not.toContain( 'oo-ui-flaggedElement-invalid' );
 		await mouseClick( page, actionButton( dialog, SAFE, 'Cancel' ) );
 		await expectClosed( dialog );
+		await user.context.close();
+	} );
+
+	it( 'the "Choose … as your mentor" dialog closes with its ×, and no mentor is chosen', async () => {
+		const coordinator = unique( 'CloseChoose Coord' );
+		const mentorName = unique( 'CloseChoose Mentor' );
+		const menteeName = unique( 'CloseChoose Mentee' );
+		const sessions = await users( [ coordinator, mentorName, menteeName ] );
+		const id = programId( 'closechoose' );
+		await program( id, sessions[ coordinator ]!, config( { coordinators: [ coordinator ] } ), [
+			{ name: mentorName, membership: mentor( [ 'Art' ], [ 'en' ] ) },
+			{ name: menteeName, membership: mentee( [ 'Art' ], [ 'en' ] ) },
+		], sessions );
+		await enableGadgets( sessions[ menteeName ]!, [ 'mentorship-match' ] );
+		const user = await userPage( browser, menteeName );
+		const { page } = user;
+		await page.goto( url( 'Special:BlankPage/Mentorship', { program: id, withgadget: 'mentorship-match' } ) );
+		const choose = page.getByRole( 'button', { name: `Choose ${ mentorName } as your mentor` } );
+		await mouseClick( page, choose );
+		const dialog = page.locator( '.mg-notice-dialog' );
+		// The dialog is open at its form (its title names the mentor).
+		await dialog.locator( '.oo-ui-processDialog-title', { hasText: `Choose ${ mentorName } as your mentor` } ).waitFor();
+		await mouseClick( page, actionButton( dialog, SAFE, 'Cancel' ) );
+		await expectClosed( dialog );
+		// Nothing was chosen: the mentee is still offered the mentor.
+		await expect( page.getByRole( 'tab', { name: 'Find a mentor' } ).isVisible() ).resolves.toBe( true );
+		await expect( choose.isVisible() ).resolves.toBe( true );
 		await user.context.close();
 	} );
 

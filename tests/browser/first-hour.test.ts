@@ -1,5 +1,5 @@
 /**
- * What people met in their first hour (issue 15, items 2 to 6), done as they did it: by
+ * What people met in their first hour (issue 15, items 2 to 7), done as they did it: by
  * mouse and by the visible names of controls, keys where the help text names them.
  * Each test failed before its fix.
  */
@@ -211,6 +211,48 @@ describe( 'the first hour', () => {
 		await notice.getByRole( 'button', { name: 'Close' } ).click();
 		await notice.waitFor( { state: 'hidden' } );
 		await user.context.close();
+	} );
+
+	it( 'item 7: the question box does not start red: not when the dialog opens, nor when the focus moves on before anything is typed', async () => {
+		const coord = unique( 'Fh7 Coord' );
+		const guide = unique( 'Fh7 Mentor' );
+		const pupil = unique( 'Fh7 Mentee' );
+		const sessions = await users( [ coord, guide, pupil ] );
+		const id = programId( 'fh7' );
+		await program( id, sessions[ coord ]!, config( { coordinators: [ coord ] } ), [
+			{ name: guide, membership: mentor( [ 'Art' ], [ 'en' ] ) },
+			{ name: pupil, membership: mentee( [ 'Art' ], [ 'en' ] ), mentor: guide },
+		], sessions );
+		await enableGadgets( sessions[ pupil ]!, [ 'mentorship-ask' ] );
+		const title = 'First hour red box article ' + id;
+		await article( sessions[ coord ]!, title, 'Text.' );
+		const asker = await userPage( browser, pupil );
+		const { page } = asker;
+		await page.goto( url( title ) );
+		await page.locator( '#ca-mentorship-ask' ).getByRole( 'button', { name: 'Ask my mentor', exact: true } ).click();
+		await page.locator( '.mg-ask-dialog[data-mg-ready]' ).waitFor();
+		const box = page.getByRole( 'textbox', { name: 'Your question' } );
+		// The widget around the box carries OOUI's red 'invalid' flag.
+		const widget = page.locator( '.mg-ask-dialog .mg-ask-question' );
+		const flagged = async (): Promise<[ boolean, string | null ]> => [
+			( await widget.getAttribute( 'class' ) || '' ).split( ' ' ).includes( 'oo-ui-flaggedElement-invalid' ),
+			await box.getAttribute( 'aria-invalid' ),
+		];
+		const settled = (): Promise<unknown> => page.evaluate( () => new Promise( ( resolve ) => {
+			requestAnimationFrame( () => requestAnimationFrame( resolve ) );
+		} ) );
+		await expect( flagged() ).resolves.toEqual( [ false, null ] );
+		// The mentee clicks into the box, then moves on with Tab before typing (to the
+		// checkbox, to read the dialog): the box is checked on leaving it.
+		await box.click();
+		await page.keyboard.press( 'Tab' );
+		await expect( box.evaluate( ( el ) => el === document.activeElement ) ).resolves.toBe( false );
+		await settled();
+		await expect( flagged() ).resolves.toEqual( [ false, null ] );
+		// Still required, for screen readers, and Preview waits for a question.
+		await expect( box.getAttribute( 'aria-required' ) ).resolves.toBe( 'true' );
+		await expect( page.getByRole( 'button', { name: 'Preview' } ).isDisabled() ).resolves.toBe( true );
+		await asker.context.close();
 	} );
 
 	it( 'confusing: one\'s own mentor is not "Full", languages read one way, each "Open" names its program, a question asked today is not "unanswered for 0 days"', async () => {

@@ -14,8 +14,7 @@ import { Drafts } from '../drafts';
 import { Env, formatDate, writeContext } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
-import { StagedDialog, stagedActions } from '../staged-dialog';
-import { ownStatics } from '../windows';
+import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';
 import { RadioGroup } from '../widgets';
 
 export interface AskDialogConfig {
@@ -252,14 +251,8 @@ export class AskDialog extends StagedDialog {
 		return this.about.isSelected() ? { title: this.article.replace( /_/g, ' ' ), revid: this.revid } : undefined;
 	}
 
-	protected handler( action: string ): ( () => Promise<void> ) | null {
-		if ( action === 'preview' ) {
-			return () => this.preview();
-		}
-		if ( action === 'send' ) {
-			return () => this.send();
-		}
-		return null;
+	protected handlers(): Handlers {
+		return { preview: () => this.preview(), send: () => this.send() };
 	}
 
 	private preview(): Promise<void> {
@@ -328,10 +321,7 @@ export class AskDialog extends StagedDialog {
 	}
 }
 
-ownStatics( AskDialog, StagedDialog );
-AskDialog.static.name = 'mentorshipAsk';
-AskDialog.static.title = OO.ui.deferMsg( 'mentorship-ask-title' );
-AskDialog.static.actions = stagedActions( [
+stagedStatics( AskDialog, 'mentorshipAsk', [
 	{ action: 'preview', label: OO.ui.deferMsg( 'mentorship-ask-preview' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
 	{ action: 'send', label: OO.ui.deferMsg( 'mentorship-ask-send' ), flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
-] );
+], { title: OO.ui.deferMsg( 'mentorship-ask-title' ) } );

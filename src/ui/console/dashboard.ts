@@ -16,7 +16,7 @@ import { isoDate } from '../../core/dates';
 import { consoleWriter, formatDate } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, listText, msg, reasonText } from '../i18n';
-import { goalsBlock, heading, statusLine, unansweredText, userLink, withTyped } from '../widgets';
+import { dataTable, goalsBlock, heading, statusLine, unansweredText, userLink, withTyped } from '../widgets';
 import { ConsoleContext } from './context';
 import { openMilestoneDialog } from './milestone-dialog';
 
@@ -258,14 +258,9 @@ const STATUS_CLASSES: Record<MemberRow[ 'status' ], string> = {
 };
 
 function membersTable( ctx: ConsoleContext, rows: MemberRow[] ): JQuery {
-	const heads = columns();
-	const $head = $( '<tr>' );
 	// "Why" goes under the stage on screen; the exports keep it as a column.
-	heads.forEach( ( h, i ) => {
-		if ( i !== 5 ) {
-			$head.append( $( '<th>' ).attr( 'scope', 'col' ).text( h ) );
-		}
-	} );
+	const heads = columns();
+	heads.splice( 5, 1 );
 	const $body = $( '<tbody>' );
 	for ( const row of rows ) {
 		const $stage = $( '<td>' ).append( $( '<strong>' ).text( stageName( row ) ) );
@@ -291,11 +286,7 @@ function membersTable( ctx: ConsoleContext, rows: MemberRow[] ): JQuery {
 		) );
 	}
 	return $( '<div>' ).addClass( 'mg-table-scroll' ).attr( { tabindex: '0', role: 'region', 'aria-label': msg( 'mentorship-console-members-caption' ) } ).append(
-		$( '<table>' ).addClass( 'wikitable mg-table mg-members' ).append(
-			$( '<caption>' ).text( msg( 'mentorship-console-members-caption' ) ),
-			$( '<thead>' ).append( $head ),
-			$body,
-		),
+		dataTable( 'wikitable mg-table mg-members', msg( 'mentorship-console-members-caption' ), heads, $body ),
 	);
 }
 

@@ -18,7 +18,7 @@ import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg, reasonText } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
 import { jq } from '../windows';
-import { heading, statusLine, userLink } from '../widgets';
+import { dataTable, heading, statusLine, userLink } from '../widgets';
 import { ConsoleContext } from './context';
 
 interface RowParts {
@@ -108,16 +108,10 @@ export class MatchView {
 			this.plan[ '#' + p.mentee ] = p.mentor;
 		}
 		const ms = Date.now() - started;
-		const $table = $( '<table>' ).addClass( 'wikitable mg-table mg-pairs' ).append(
-			$( '<caption>' ).text( msg( 'mentorship-console-match-caption' ) ),
-			$( '<thead>' ).append( $( '<tr>' ).append(
-				$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-col-mentee' ) ),
-				$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-console-col-mentor' ) ),
-				$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-console-col-fit' ) ),
-				$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-console-col-why' ) ),
-			) ),
-		);
 		const $body = $( '<tbody>' );
+		const $table = dataTable( 'wikitable mg-table mg-pairs', msg( 'mentorship-console-match-caption' ), [
+			'mentorship-col-mentee', 'mentorship-console-col-mentor', 'mentorship-console-col-fit', 'mentorship-console-col-why',
+		].map( ( key ) => msg( key ) ), $body );
 		const unmatched: Record<string, string> = {};
 		for ( const u of proposal.unmatched ) {
 			unmatched[ '#' + u.mentee ] = u.reason;
@@ -125,7 +119,6 @@ export class MatchView {
 		for ( const p of proposal.plan ) {
 			$body.append( this.row( p, unmatched[ '#' + p.mentee ] ) );
 		}
-		$table.append( $body );
 		this.$result.empty().append(
 			$( '<p>' ).addClass( 'mg-match-summary' ).text( proposal.unmatched.length ?
 				msg( 'mentorship-console-match-proposed', proposal.plan.length - proposal.unmatched.length, proposal.plan.length, formatNumber( ms ) ) :

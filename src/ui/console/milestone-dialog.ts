@@ -11,8 +11,8 @@ import { isoDate } from '../../core/dates';
 import { consoleWriter } from '../env';
 import { msg } from '../i18n';
 import { nameDropdown, withOverlay } from '../widgets';
-import { StagedDialog, stagedActions } from '../staged-dialog';
-import { openWindow, ownStatics } from '../windows';
+import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';
+import { openWindow } from '../windows';
 import { ConsoleContext } from './context';
 
 export class MilestoneDialog extends StagedDialog {
@@ -22,7 +22,6 @@ export class MilestoneDialog extends StagedDialog {
 	private type!: OO.ui.DropdownInputWidget;
 	private date!: mw.widgets.DateInputWidget;
 	private note!: OO.ui.TextInputWidget;
-	public done = false;
 
 	public constructor( ctx: ConsoleContext, member: string, detected?: DetectedMilestone ) {
 		super( ctx.env, { size: 'medium', classes: [ 'mg-milestone-dialog' ] } );
@@ -61,8 +60,8 @@ export class MilestoneDialog extends StagedDialog {
 		this.type.focus();
 	}
 
-	protected handler( action: string ): ( () => Promise<void> | void ) | null {
-		return action === 'save' ? () => this.save() : null;
+	protected handlers(): Handlers {
+		return { save: () => this.save() };
 	}
 
 	private save(): Promise<void> | void {
@@ -85,19 +84,15 @@ export class MilestoneDialog extends StagedDialog {
 			time: time,
 			note: note || undefined,
 		} ).then( () => {
-			this.done = true;
-			this.close( { action: 'save' } );
+			this.finish( 'save' );
 		} );
 	}
 }
 
-ownStatics( MilestoneDialog, StagedDialog );
-MilestoneDialog.static.name = 'mentorshipMilestone';
-MilestoneDialog.static.title = '';
-MilestoneDialog.static.actions = stagedActions( [
+stagedStatics( MilestoneDialog, 'mentorshipMilestone', [
 	{ action: 'save', label: OO.ui.deferMsg( 'mentorship-console-milestone-save' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
 	// One form; saved, it closes itself.
-], [ 'form' ] );
+], { stages: [ 'form' ] } );
 
 /** Opens the dialog for a member (optionally to confirm a detected milestone); refreshes the console when recorded. */
 export function openMilestoneDialog( ctx: ConsoleContext, member: string, trigger: HTMLElement, detected?: DetectedMilestone ): void {

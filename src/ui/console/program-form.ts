@@ -68,6 +68,27 @@ function numberOf( input: OO.ui.NumberInputWidget ): number | undefined {
 	return isFinite( n ) ? n : undefined;
 }
 
+/** Editors the user adds and removes, in order (the languages of a message, the messages of a program). */
+class EditorList<T extends { $element: JQuery }> {
+	public readonly items: T[] = [];
+	public readonly $element: JQuery;
+
+	public constructor( $element: JQuery ) {
+		this.$element = $element;
+	}
+
+	/** Adds the editor that `create` makes, handing it what removes it. */
+	public add( create: ( remove: ( item: T ) => void ) => T ): T {
+		const item = create( ( removed ) => {
+			this.items.splice( this.items.indexOf( removed ), 1 );
+			removed.$element.remove();
+		} );
+		this.items.push( item );
+		this.$element.append( item.$element );
+		return item;
+	}
+}
+
 /** One language of a message: its code, label, subject and text. */
 class LanguageRow {
 	public readonly $element: JQuery;
@@ -116,8 +137,7 @@ class MessageEditor {
 	public readonly $element: JQuery;
 	private readonly id: OO.ui.TextInputWidget;
 	private readonly audience: OO.ui.DropdownInputWidget;
-	private readonly rows: LanguageRow[] = [];
-	private readonly $rows: JQuery;
+	private readonly rows = new EditorList<LanguageRow>( $( '<div>' ) );
 	private readonly languages: () => string[];
 
 	public constructor( id: string, message: ProgramMessage | null, languages: () => string[], onRemove: ( editor: MessageEditor ) => void ) {
@@ -133,7 +153,6 @@ class MessageEditor {
 			value: message && message.audience ? message.audience : 'registered',
 		} );
 		nameDropdown( this.audience, msg( 'mentorship-console-message-audience' ) );
-		this.$rows = $( '<div>' );
 		const codes: string[] = [];
 		if ( message ) {
 			for ( const part of [ message.label, message.subject, message.text ] ) {
@@ -152,7 +171,7 @@ class MessageEditor {
 		}
 		const addLanguage = new OO.ui.ButtonWidget( { label: msg( 'mentorship-console-message-add-language' ), icon: 'add' } );
 		addLanguage.on( 'click', () => {
-			const used = this.rows.map( ( r ) => r.values().code );
+			const used = this.rows.items.map( ( r ) => r.values().code );
 			const next = this.languages().find( ( l ) => used.indexOf( l ) === -1 ) || '';
 			this.addLanguage( next, null ).focus();
 		} );
@@ -164,19 +183,13 @@ class MessageEditor {
 			$legend,
 			field( this.id, msg( 'mentorship-console-message-id' ), msg( 'mentorship-console-message-id-help' ) ),
 			field( this.audience, msg( 'mentorship-console-message-audience' ) ),
-			this.$rows,
+			this.rows.$element,
 			$( '<div>' ).addClass( 'mg-actions' ).append( addLanguage.$element, remove.$element ),
 		);
 	}
 
 	private addLanguage( code: string, message: ProgramMessage | null ): LanguageRow {
-		const row = new LanguageRow( code, message, ( r ) => {
-			this.rows.splice( this.rows.indexOf( r ), 1 );
-			r.$element.remove();
-		} );
-		this.rows.push( row );
-		this.$rows.append( row.$element );
-		return row;
+		return this.rows.add( ( remove ) => new LanguageRow( code, message, remove ) );
 	}
 
 	public focus(): void {
@@ -185,7 +198,7 @@ class MessageEditor {
 
 	public value(): { id: string; message: ProgramMessage } {
 		const message: ProgramMessage = { label: {}, subject: {}, text: {}, audience: this.audience.getValue() as ProgramMessage[ 'audience' ] };
-		for ( const row of this.rows ) {
+		for ( const row of this.rows.items ) {
 			const v = row.values();
 			if ( v.code ) {
 				message.label[ v.code ] = v.label;
@@ -221,8 +234,7 @@ export class ProgramForm {
 	private readonly start: mw.widgets.DateInputWidget;
 	private readonly unanswered: OO.ui.NumberInputWidget;
 	private readonly helpDesk: mw.widgets.TitleInputWidget;
-	private readonly messages: MessageEditor[] = [];
-	private readonly $messages: JQuery;
+	private readonly messages = new EditorList<MessageEditor>( $( '<div>' ).addClass( 'mg-messages' ) );
 	private readonly stages: Record<'emerging' | 'expanding' | 'elevated', { edits: OO.ui.NumberInputWidget; days: OO.ui.NumberInputWidget; milestones: OO.ui.NumberInputWidget }>;
 	private readonly weights: Record<keyof Weights, OO.ui.NumberInputWidget>;
 	private readonly goalMilestones: OO.ui.NumberInputWidget;
@@ -264,7 +276,6 @@ export class ProgramForm {
 		this.start = new mw.widgets.DateInputWidget( withOverlay( { value: c.start || '' } ) );
 		this.unanswered = numberInput( c.unansweredDays, { min: 1, max: 60, placeholder: '3' } );
 		this.helpDesk = new mw.widgets.TitleInputWidget( withOverlay( { value: c.helpDesk || '', validateTitle: true } ) );
-		this.$messages = $( '<div>' ).addClass( 'mg-messages' );
 		const messages = c.messages || {};
 		for ( const mid of Object.keys( messages ) ) {
 			this.addMessage( mid, messages[ mid ] as ProgramMessage );
@@ -346,8 +357,8 @@ export class ProgramForm {
 		}
 		const addMessage = new OO.ui.ButtonWidget( { label: msg( 'mentorship-console-message-add' ), icon: 'add' } );
 		addMessage.on( 'click', () => {
-			const used = this.messages.map( ( m ) => m.value().id );
-			const next = MESSAGE_IDS.find( ( m ) => used.indexOf( m ) === -1 ) || 'message-' + ( this.messages.length + 1 );
+			const used = this.messages.items.map( ( m ) => m.value().id );
+			const next = MESSAGE_IDS.find( ( m ) => used.indexOf( m ) === -1 ) || 'message-' + ( used.length + 1 );
 			this.addMessage( next, null ).focus();
 		} );
 		const stageRows = ( [ 'emerging', 'expanding', 'elevated' ] as const ).map( ( s ) => {
@@ -373,7 +384,7 @@ export class ProgramForm {
 			),
 			section( msg( 'mentorship-console-section-messages' ),
 				$( '<p>' ).text( msg( 'mentorship-console-messages-help' ) ),
-				this.$messages,
+				this.messages.$element,
 				addMessage.$element,
 			),
 			section( msg( 'mentorship-console-section-stages' ), $( '<p>' ).text( msg( 'mentorship-console-stages-help' ) ), ...stageRows ),
@@ -413,13 +424,7 @@ export class ProgramForm {
 	}
 
 	private addMessage( id: string, message: ProgramMessage | null ): MessageEditor {
-		const editor = new MessageEditor( id, message, () => tagValues( this.languages ), ( e ) => {
-			this.messages.splice( this.messages.indexOf( e ), 1 );
-			e.$element.remove();
-		} );
-		this.messages.push( editor );
-		this.$messages.append( editor.$element );
-		return editor;
+		return this.messages.add( ( remove ) => new MessageEditor( id, message, () => tagValues( this.languages ), remove ) );
 	}
 
 	private programId(): string {
@@ -466,7 +471,7 @@ export class ProgramForm {
 		c.unansweredDays = numberOf( this.unanswered );
 		c.helpDesk = this.helpDesk.getValue() || undefined;
 		const messages: Record<string, ProgramMessage> = {};
-		for ( const editor of this.messages ) {
+		for ( const editor of this.messages.items ) {
 			const v = editor.value();
 			if ( v.id ) {
 				messages[ v.id ] = v.message;

@@ -18,7 +18,7 @@ import { formatDate } from '../env';
 import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { CountedText, goalsBlock, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
+import { CountedText, dataTable, goalsBlock, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
 import { checkinSection } from './checkin';
 import { interestFields, profileForm } from './join';
 import { TabContext } from './context';
@@ -94,19 +94,11 @@ function renderMentees( ctx: TabContext, view: MentorView, $box: JQuery ): void 
 		const ub = b.questions.filter( ( q ) => !q.answered ).length;
 		return ub - ua || ( a.row.name < b.row.name ? -1 : 1 );
 	} );
-	const $table = $( '<table>' ).addClass( 'wikitable mg-table' ).append(
-		$( '<caption>' ).text( msg( 'mentorship-mentees-caption' ) ),
-		$( '<thead>' ).append( $( '<tr>' ).append(
-			$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-col-mentee' ) ),
-			$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-col-registered' ) ),
-			$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-col-edits30' ) ),
-			$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-col-last-edit' ) ),
-			$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-col-blocked' ) ),
-			$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-col-questions' ) ),
-			$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-col-actions' ) ),
-		) ),
-	);
 	const $tbody = $( '<tbody>' );
+	const $table = dataTable( 'wikitable mg-table', msg( 'mentorship-mentees-caption' ), [
+		'mentorship-col-mentee', 'mentorship-col-registered', 'mentorship-col-edits30', 'mentorship-col-last-edit',
+		'mentorship-col-blocked', 'mentorship-col-questions', 'mentorship-col-actions',
+	].map( ( key ) => msg( key ) ), $tbody );
 	for ( const { row, questions } of rows ) {
 		const user = row.user;
 		const activity = row.activity;
@@ -149,7 +141,7 @@ function renderMentees( ctx: TabContext, view: MentorView, $box: JQuery ): void 
 			$( '<td>' ).append( release.$element ),
 		) );
 	}
-	$box.append( $table.append( $tbody ) );
+	$box.append( $table );
 	if ( !view.repliesComplete ) {
 		$box.append( $( '<p>' ).addClass( 'mg-muted' ).text( msg( 'mentorship-mentees-replies-partial' ) ) );
 	}

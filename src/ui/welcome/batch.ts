@@ -17,23 +17,17 @@ import { isoSeconds } from '../../core/dates';
 import { Store } from '../../wiki/store';
 import { checkUsers, invitationShards, WelcomeProgram } from '../../wiki/welcome';
 import { BatchProgress, BatchReport, BatchSender, RowState } from '../../wiki/welcome-batch';
-import { Drafts } from '../drafts';
 import { Env, welcomeWriter } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
-import { Stage, StagedDialog, stagedActions } from '../staged-dialog';
-import { ownStatics } from '../windows';
-import { CountedText, heading, statusLine } from '../widgets';
-import { composition, invitablePrograms, labelOf, MessageFields, skipText } from './common';
+import { Handlers, Stage, StagedDialog, stagedStatics } from '../staged-dialog';
+import { dataTable, heading, statusLine } from '../widgets';
+import { composition, invitablePrograms, labelOf, MessageFields, skipText, WelcomeNote } from './common';
 
 export interface WelcomeBatchConfig {
 	env: Env;
 	/** Names to start from (the new accounts of the log page). */
 	names: string[];
-}
-
-interface Draft {
-	note: string;
 }
 
 /** Names checked in one go (the checks take one or two requests per 50). */
@@ -49,7 +43,6 @@ interface Row {
 
 export class WelcomeBatchDialog extends StagedDialog {
 	private readonly initialNames: string[];
-	private readonly drafts: Drafts<Draft>;
 	private fields: MessageFields | null = null;
 	private rows: Row[] = [];
 	private limit: RateLimit | null = null;
@@ -59,7 +52,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 	private $form!: JQuery;
 	private $fieldsSlot!: JQuery;
 	private names!: OO.ui.MultilineTextInputWidget;
-	private note!: CountedText;
+	private note!: WelcomeNote;
 	private goOn!: OO.ui.CheckboxInputWidget;
 	private $summary!: JQuery;
 	/** The message as the wiki renders it, for the first recipient: what Send posts. */
@@ -82,7 +75,6 @@ export class WelcomeBatchDialog extends StagedDialog {
 	public constructor( config: WelcomeBatchConfig ) {
 		super( config.env, { size: 'large', classes: [ 'mg-welcome-batch' ] } );
 		this.initialNames = config.names;
-		this.drafts = new Drafts<Draft>( config.env.storage, 'welcome', config.env.user || '' );
 	}
 
 	protected buildForm( $formSlot: JQuery ): void {
@@ -91,9 +83,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 		const namesField = new OO.ui.FieldLayout( this.names, {
 			label: msg( 'mentorship-welcome-batch-names' ), align: 'top', help: msg( 'mentorship-welcome-batch-names-help' ), helpInline: true,
 		} );
-		this.note = new CountedText( { label: msg( 'mentorship-welcome-note' ), help: msg( 'mentorship-welcome-note-help' ), max: 1000, rows: 3 } );
-		this.note.$element.addClass( 'mg-welcome-note' );
-		this.note.input.$input.attr( 'dir', 'auto' );
+		this.note = new WelcomeNote( this.env );
 		this.names.$input.attr( 'dir', 'auto' );
 		this.goOn = new OO.ui.CheckboxInputWidget( { selected: false } );
 		const goOnField = new OO.ui.FieldLayout( this.goOn, { label: msg( 'mentorship-welcome-batch-go-on' ), align: 'inline', classes: [ 'mg-welcome-go-on' ] } );
@@ -103,14 +93,10 @@ export class WelcomeBatchDialog extends StagedDialog {
 
 		this.$summary = $( '<div>' ).addClass( 'mg-welcome-summary' );
 		this.$tbody = $( '<tbody>' );
-		this.$table = $( '<table>' ).addClass( 'mg-welcome-table' ).append(
-			$( '<caption>' ).text( msg( 'mentorship-welcome-batch-caption' ) ),
-			$( '<thead>' ).append( $( '<tr>' ).append(
-				$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-welcome-batch-col-user' ) ),
-				$( '<th>' ).attr( 'scope', 'col' ).text( msg( 'mentorship-welcome-batch-col-state' ) ),
-			) ),
-			this.$tbody,
-		);
+		this.$table = dataTable( 'mg-welcome-table', msg( 'mentorship-welcome-batch-caption' ), [
+			msg( 'mentorship-welcome-batch-col-user' ),
+			msg( 'mentorship-welcome-batch-col-state' ),
+		], this.$tbody );
 		this.progress = new OO.ui.ProgressBarWidget( { progress: 0 } );
 		this.progress.$element.attr( 'aria-label', msg( 'mentorship-welcome-batch-progress-label' ) );
 		this.$progressText = statusLine().addClass( 'mg-welcome-progress-text' );
@@ -131,12 +117,6 @@ export class WelcomeBatchDialog extends StagedDialog {
 		this.$done.addClass( 'mg-welcome-report' );
 		this.names.on( 'resize', () => this.updateSize() );
 		this.note.input.on( 'resize', () => this.updateSize() );
-		this.note.input.on( 'change', () => {
-			const value = this.note.getValue();
-			if ( value.trim() ) {
-				this.drafts.saveSoon( { note: value } );
-			}
-		} );
 	}
 
 	protected override panelFor( stage: Stage ): OO.ui.PanelLayout {
@@ -164,10 +144,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 		return super.getSetupProcess( data ).next( () => {
 			this.title.setLabel( msg( 'mentorship-welcome-batch-title' ) );
 			this.names.setValue( this.initialNames.join( '\n' ) );
-			const draft = this.drafts.load();
-			if ( draft && draft.note ) {
-				this.note.input.setValue( draft.note );
-			}
+			this.note.restore();
 			this.setStage( 'loading', false );
 			this.showStatus( 'notice', msg( 'mentorship-ask-loading' ) );
 			// Not part of the setup: while it loads, the dialog is open, and ×, Cancel and
@@ -215,7 +192,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 			this.updateSize();
 			return;
 		}
-		this.drafts.save( { note: this.note.getValue() } );
+		this.note.keep();
 		const program = fields.program();
 		const facts: Record<string, UserFacts> = {};
 		const order: string[] = [];
@@ -340,7 +317,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 		return this.sender.run().then( ( report ) => {
 			window.removeEventListener( 'beforeunload', this.onUnload );
 			this.report = report;
-			this.drafts.clear();
+			this.note.sent();
 			this.showReport( report, program );
 			return report;
 		}, ( e: unknown ) => {
@@ -444,19 +421,16 @@ export class WelcomeBatchDialog extends StagedDialog {
 			this.env.url( invitationLogTitle( program.id, month ) );
 	}
 
-	protected handler( action: string ): ( () => Promise<void> | void ) | null {
-		if ( action === 'review' ) {
-			return () => this.review();
-		}
-		if ( action === 'send' ) {
-			return () => {
+	protected handlers(): Handlers {
+		return {
+			review: () => this.review(),
+			send: () => {
 				// Not waited for: the dialog stays usable (pause, stop) while it sends.
 				this.send().catch( ( e: unknown ) => {
 					this.backToForm( e );
 				} );
-			};
-		}
-		return null;
+			},
+		};
 	}
 
 	/** The final report (for tests). */
@@ -465,10 +439,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 	}
 }
 
-ownStatics( WelcomeBatchDialog, StagedDialog );
-WelcomeBatchDialog.static.name = 'mentorshipWelcomeBatch';
-WelcomeBatchDialog.static.title = '';
-WelcomeBatchDialog.static.actions = stagedActions( [
+stagedStatics( WelcomeBatchDialog, 'mentorshipWelcomeBatch', [
 	{ action: 'review', label: OO.ui.deferMsg( 'mentorship-welcome-batch-review' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
 	{ action: 'send', label: '', flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
 ] );

@@ -10,9 +10,10 @@ import { configTitle } from '../../core/titles';
 import { listPrograms } from '../../wiki/programs';
 import { readTrustedConfig } from '../../wiki/trust';
 import { WelcomeProgram } from '../../wiki/welcome';
+import { Drafts } from '../drafts';
 import { Env, formatDate } from '../env';
 import { languageName, msg } from '../i18n';
-import { nameDropdown } from '../widgets';
+import { CountedText, nameDropdown } from '../widgets';
 
 /** Programs open to new members, those the user coordinates first. */
 export async function invitablePrograms( env: Env ): Promise<WelcomeProgram[]> {
@@ -58,18 +59,25 @@ export function composition( env: Env, program: WelcomeProgram, option: MessageO
 	};
 }
 
+/** The reasons to leave a user out that their message says alone. */
+const PLAIN_SKIPS: Partial<Record<Skip[ 'why' ], string>> = {
+	invalid: 'mentorship-welcome-skip-invalid',
+	missing: 'mentorship-welcome-skip-missing',
+	self: 'mentorship-welcome-skip-self',
+	bot: 'mentorship-welcome-skip-bot',
+	anonymous: 'mentorship-welcome-skip-anonymous',
+	audience: 'mentorship-welcome-skip-audience',
+	optout: 'mentorship-welcome-skip-optout',
+};
+
 /** Why a user is left out, as a short text (lower case, for a table cell or after a colon). */
 export function skipText( env: Env, program: WelcomeProgram, skip: Skip ): string {
+	const plain = PLAIN_SKIPS[ skip.why ];
+	if ( plain ) {
+		return msg( plain );
+	}
 	const prior = ( p: Prior, key: string ): string => msg( key, p.by, formatDate( p.time ), kindLabel( env, program, p.kind ) );
 	switch ( skip.why ) {
-		case 'invalid':
-			return msg( 'mentorship-welcome-skip-invalid' );
-		case 'missing':
-			return msg( 'mentorship-welcome-skip-missing' );
-		case 'self':
-			return msg( 'mentorship-welcome-skip-self' );
-		case 'bot':
-			return msg( 'mentorship-welcome-skip-bot' );
 		case 'member':
 			return msg( skip.role === 'mentor' ? 'mentorship-welcome-skip-member-mentor' : 'mentorship-welcome-skip-member-mentee', program.config.name );
 		case 'blocked':
@@ -77,18 +85,50 @@ export function skipText( env: Env, program: WelcomeProgram, skip: Skip ): strin
 			return /^infinit[ey]$/.test( skip.expiry ) || !/^\d{4}-\d\d-\d\d/.test( skip.expiry ) ?
 				msg( 'mentorship-welcome-skip-blocked-indefinite', skip.by ) :
 				msg( 'mentorship-welcome-skip-blocked', skip.by, formatDate( skip.expiry ) );
-		case 'anonymous':
-			return msg( 'mentorship-welcome-skip-anonymous' );
-		case 'audience':
-			return msg( 'mentorship-welcome-skip-audience' );
-		case 'optout':
-			return msg( 'mentorship-welcome-skip-optout' );
 		case 'already':
 			return prior( skip.prior, 'mentorship-welcome-skip-already' );
 		case 'other':
 			return prior( skip.prior, 'mentorship-welcome-skip-other' );
 		default:
 			return msg( 'mentorship-welcome-skip-cancelled' );
+	}
+}
+
+/**
+ * The inviter's personal note, in both welcome dialogs: kept as a draft (per user) while it
+ * is typed, put back when a dialog opens, until the message is sent.
+ */
+export class WelcomeNote extends CountedText {
+	private readonly drafts: Drafts<{ note: string }>;
+
+	public constructor( env: Env ) {
+		super( { label: msg( 'mentorship-welcome-note' ), help: msg( 'mentorship-welcome-note-help' ), max: 1000, rows: 3 } );
+		this.drafts = new Drafts<{ note: string }>( env.storage, 'welcome', env.user || '' );
+		this.$element.addClass( 'mg-welcome-note' );
+		this.input.on( 'change', () => {
+			const value = this.getValue();
+			if ( value.trim() ) {
+				this.drafts.saveSoon( { note: value } );
+			}
+		} );
+	}
+
+	/** Puts back the note of a message not sent. */
+	public restore(): void {
+		const draft = this.drafts.load();
+		if ( draft && draft.note ) {
+			this.input.setValue( draft.note );
+		}
+	}
+
+	/** Keeps the note now (before a preview or a send). */
+	public keep(): void {
+		this.drafts.save( { note: this.getValue() } );
+	}
+
+	/** The message is sent: the draft goes. */
+	public sent(): void {
+		this.drafts.clear();
 	}
 }
 

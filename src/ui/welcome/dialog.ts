@@ -12,29 +12,19 @@ import { accountSkip, priorOfKind, UserFacts } from '../../core/welcome/eligibil
 import { anonymousPolicy, composeFor, MessageOption, offeredTo } from '../../core/welcome/messages';
 import { isoSeconds } from '../../core/dates';
 import { checkUsers, SentOne, sendInvitation, WelcomeProgram } from '../../wiki/welcome';
-import { Drafts } from '../drafts';
 import { Env, formatDate, welcomeWriter } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
-import { StagedDialog, stagedActions } from '../staged-dialog';
-import { ownStatics } from '../windows';
-import { CountedText } from '../widgets';
-import { ChoiceOption, composition, invitablePrograms, kindLabel, labelOf, MessageFields, skipText } from './common';
+import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';
+import { ChoiceOption, composition, invitablePrograms, kindLabel, labelOf, MessageFields, skipText, WelcomeNote } from './common';
 
 export interface WelcomeDialogConfig {
 	env: Env;
 	user: string;
 }
 
-interface Draft {
-	note: string;
-}
-
-const NOTE_MAX = 1000;
-
 export class WelcomeDialog extends StagedDialog {
 	private readonly user: string;
-	private readonly drafts: Drafts<Draft>;
 	private programs: WelcomeProgram[] = [];
 	private facts: UserFacts | null = null;
 	private checks = 0;
@@ -45,12 +35,11 @@ export class WelcomeDialog extends StagedDialog {
 	private prior!: OO.ui.MessageWidget;
 	private goOn!: OO.ui.CheckboxInputWidget;
 	private goOnField!: OO.ui.FieldLayout;
-	private note!: CountedText;
+	private note!: WelcomeNote;
 
 	public constructor( config: WelcomeDialogConfig ) {
 		super( config.env, { size: 'medium', classes: [ 'mg-welcome-dialog' ] } );
 		this.user = config.user;
-		this.drafts = new Drafts<Draft>( config.env.storage, 'welcome', config.env.user || '' );
 	}
 
 	protected buildForm( $form: JQuery ): void {
@@ -60,35 +49,18 @@ export class WelcomeDialog extends StagedDialog {
 		this.goOn = new OO.ui.CheckboxInputWidget( { selected: false } );
 		this.goOnField = new OO.ui.FieldLayout( this.goOn, { label: msg( 'mentorship-welcome-go-on' ), align: 'inline', classes: [ 'mg-welcome-go-on' ] } );
 		this.goOnField.toggle( false );
-		this.note = new CountedText( {
-			label: msg( 'mentorship-welcome-note' ),
-			help: msg( 'mentorship-welcome-note-help' ),
-			max: NOTE_MAX,
-			rows: 3,
-		} );
-		this.note.$element.addClass( 'mg-welcome-note' );
-		// What the inviter types may be in another script than the interface.
-		this.note.input.$input.attr( 'dir', 'auto' );
+		this.note = new WelcomeNote( this.env );
 		this.$recipient = $( '<p>' ).addClass( 'mg-welcome-recipient' );
 		this.$fields = $( '<div>' ).addClass( 'mg-welcome-fields' );
 		$form.append( this.$recipient, this.prior.$element, this.goOnField.$element, this.$fields );
 		this.goOn.on( 'change', () => this.update() );
-		this.note.input.on( 'change', () => {
-			const value = this.note.getValue();
-			if ( value.trim() ) {
-				this.drafts.saveSoon( { note: value } );
-			}
-		} );
 		this.note.input.on( 'resize', () => this.updateSize() );
 	}
 
 	public override getSetupProcess( data: unknown ): OO.ui.Process {
 		return super.getSetupProcess( data ).next( () => {
 			this.title.setLabel( msg( 'mentorship-welcome-title', this.user ) );
-			const draft = this.drafts.load();
-			if ( draft && draft.note ) {
-				this.note.input.setValue( draft.note );
-			}
+			this.note.restore();
 			this.setStage( 'loading', false );
 			this.showStatus( 'notice', msg( 'mentorship-welcome-loading', this.user ) );
 			// Not part of the setup: while it loads, the dialog is open, and ×, Cancel and
@@ -217,14 +189,8 @@ export class WelcomeDialog extends StagedDialog {
 		return composition( this.env, fields.program(), option, fields.language(), this.note.getValue() );
 	}
 
-	protected handler( action: string ): ( () => Promise<void> ) | null {
-		if ( action === 'preview' ) {
-			return () => this.preview();
-		}
-		if ( action === 'post' ) {
-			return () => this.post();
-		}
-		return null;
+	protected handlers(): Handlers {
+		return { preview: () => this.preview(), post: () => this.post() };
 	}
 
 	private preview(): Promise<void> {
@@ -232,7 +198,7 @@ export class WelcomeDialog extends StagedDialog {
 		if ( !c ) {
 			return Promise.resolve();
 		}
-		this.drafts.save( { note: this.note.getValue() } );
+		this.note.keep();
 		const post = composeFor( c, this.user, isoSeconds( this.env.clock.now() ), newId( this.env.random ) );
 		// The message is written in the language the inviter chose: the preview is laid out in it.
 		return this.renderPreview( post, msg( 'mentorship-ask-preview-intro', post.page ), c.language );
@@ -247,7 +213,7 @@ export class WelcomeDialog extends StagedDialog {
 		this.errors.clear();
 		return sendInvitation( welcomeWriter( this.env, fields.program() ), c, this.user ).then( ( result ) => {
 			this.result = result;
-			this.drafts.clear();
+			this.note.sent();
 			this.showResult( result );
 		} );
 	}
@@ -275,10 +241,7 @@ export class WelcomeDialog extends StagedDialog {
 	}
 }
 
-ownStatics( WelcomeDialog, StagedDialog );
-WelcomeDialog.static.name = 'mentorshipWelcome';
-WelcomeDialog.static.title = '';
-WelcomeDialog.static.actions = stagedActions( [
+stagedStatics( WelcomeDialog, 'mentorshipWelcome', [
 	{ action: 'preview', label: OO.ui.deferMsg( 'mentorship-ask-preview' ), flags: [ 'primary', 'progressive' ], modes: [ 'form' ] },
 	{ action: 'post', label: OO.ui.deferMsg( 'mentorship-welcome-post' ), flags: [ 'primary', 'progressive' ], modes: [ 'preview' ] },
 ] );
