@@ -6,10 +6,11 @@
  * (tests/ui/dialog-actions.test.ts clicks every action of every dialog in jsdom.)
  */
 
-import { Browser, Locator, Page } from 'playwright-core';
+import { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article, config, enableGadgets, mentee, mentor, program, programId, unique, users } from '../support/fixtures';
 import { launch, url, userPage } from '../support/browser';
+import { actionButton, mouseClick, PRIMARY, SAFE } from '../support/mouse';
 
 let browser: Browser;
 
@@ -20,40 +21,6 @@ beforeAll( async () => {
 afterAll( async () => {
 	await browser.close();
 } );
-
-const SAFE = '.oo-ui-processDialog-actions-safe .oo-ui-buttonElement-button';
-const PRIMARY = '.oo-ui-processDialog-actions-primary .oo-ui-buttonElement-button';
-
-type Box = { x: number; y: number; width: number; height: number } | null;
-
-/** The button's box once it stays put for two frames (a dialog changing size moves its buttons). */
-async function steadyBox( page: Page, button: Locator ): Promise<NonNullable<Box>> {
-	let before: Box = null;
-	for ( ;; ) {
-		const box: Box = await button.boundingBox();
-		if ( box && before && box.x === before.x && box.y === before.y && box.width === before.width && box.height === before.height ) {
-			return box;
-		}
-		before = box;
-		await page.evaluate( () => new Promise( ( resolve ) => {
-			requestAnimationFrame( () => requestAnimationFrame( resolve ) );
-		} ) );
-	}
-}
-
-/** Moves the mouse onto the button and clicks there (not a synthetic click on the element). */
-async function mouseClick( page: Page, button: Locator ): Promise<void> {
-	await button.waitFor( { state: 'visible' } );
-	const box = await steadyBox( page, button );
-	await page.mouse.move( box.x + box.width / 2, box.y + box.height / 2 );
-	await page.mouse.down();
-	await page.mouse.up();
-}
-
-/** The dialog's visible button with this accessible name, among its safe or primary actions. */
-function actionButton( dialog: Locator, where: string, name: string ): Locator {
-	return dialog.locator( where ).filter( { visible: true } ).and( dialog.page().getByRole( 'button', { name: name, exact: true } ) );
-}
 
 async function expectClosed( dialog: Locator ): Promise<void> {
 	await dialog.waitFor( { state: 'hidden' } );
