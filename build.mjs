@@ -179,7 +179,7 @@ function virtualModules( def, messages, version, commit ) {
 }
 
 /** Lowers modern JavaScript to ECMAScript 5 (TypeScript emits the helpers it needs). */
-export function lowerToEs5( code, fileName ) {
+export function lowerToEs5( code, fileName, { noEmitHelpers = false } = {} ) {
 	const out = ts.transpileModule( code, {
 		fileName,
 		reportDiagnostics: true,
@@ -191,7 +191,7 @@ export function lowerToEs5( code, fileName ) {
 			newLine: ts.NewLineKind.LineFeed,
 			downlevelIteration: false,
 			importHelpers: false,
-			noEmitHelpers: false
+			noEmitHelpers
 		}
 	} );
 	const errors = ( out.diagnostics || [] ).filter( ( d ) => d.category === ts.DiagnosticCategory.Error );
@@ -288,11 +288,11 @@ function checkWarnings( id, result ) {
  * Lowers a bundle to ECMAScript 5, minified when asked (whitespace: the names were
  * shortened before lowering), in a closure, and checks it.
  */
-async function finishScript( code, fileName, minify, prelude = '' ) {
-	let lowered = lowerToEs5( code, fileName.replace( /[:]/g, '-' ) );
+async function finishScript( code, fileName, minify, prelude = '', lowered = lowerToEs5( code, fileName.replace( /[:]/g, '-' ) ) ) {
 	if ( minify ) {
-		// Whitespace only: the code is ES5 already, and stays so (checked below).
-		lowered = ( await esbuild.transform( lowered, { minifyWhitespace: true, legalComments: 'none', charset: 'utf8' } ) ).code;
+		// Whitespace only: the code is ES5 already, and stays so (printed as ES5: no shorthand
+		// properties; checked below).
+		lowered = ( await esbuild.transform( lowered, { minifyWhitespace: true, legalComments: 'none', charset: 'utf8', target: 'es5' } ) ).code;
 	}
 	const body = `( function () {\n'use strict';\n${ prelude }${ lowered.replace( /^"use strict";\n?/, '' ).replace( /\s+$/, '' ) }\n}() );`;
 	checkEs5( body, fileName );
@@ -483,6 +483,48 @@ function placeMessages( modules, messages ) {
 	return keysOf;
 }
 
+/**
+ * The helpers TypeScript adds when it lowers to ES5 (__extends, __awaiter, __generator…), by
+ * name: their code, as TypeScript emits it. The split's modules share one copy, in the base.
+ */
+const TS_HELPER = /\b__(extends|assign|rest|decorate|param|awaiter|generator|spreadArray|spreadArrays|spread|read|values|makeTemplateObject|createBinding|exportStar|importDefault|importStar|classPrivateField(Get|Set|In)|await|asyncGenerator|asyncDelegator|asyncValues|setFunctionName|propKey)\b/g;
+
+function loweringHelpers() {
+	const sample = 'class A extends B {}\nasync function f() { await g( ...h ); }\nconst o = { ...p };\nconst w = [ ...h, 1 ];\nconst { t, ...u } = v;\n';
+	const out = lowerToEs5( sample, 'helpers.ts' );
+	const helpers = {};
+	for ( const st of acorn.parse( out, { ecmaVersion: 5, sourceType: 'script' } ).body ) {
+		if ( st.type === 'VariableDeclaration' && /^__/.test( st.declarations[ 0 ].id.name ) ) {
+			helpers[ st.declarations[ 0 ].id.name ] = out.slice( st.start, st.end );
+		}
+	}
+	return helpers;
+}
+
+/**
+ * Lowers the split's modules with one copy of TypeScript's helpers: the base defines those any
+ * module uses and offers them (mw.libs.mentorshipHelpers); the others take theirs from it.
+ * Returns the lowered code by module id, each with its helper prelude.
+ */
+function lowerSplit( modules ) {
+	const helpers = loweringHelpers();
+	const lowered = Object.fromEntries( modules.map( ( m ) => [ m.id, lowerToEs5( m.script, `MediaWiki-Gadget-${ m.id }.js`, { noEmitHelpers: true } ) ] ) );
+	const uses = ( id ) => Object.keys( helpers ).filter( ( h ) => new RegExp( '\\b' + h + '\\b' ).test( lowered[ id ] ) );
+	const used = [ ...new Set( modules.flatMap( ( m ) => uses( m.id ) ) ) ];
+	const unknown = [ ...new Set( modules.flatMap( ( m ) => lowered[ m.id ].match( TS_HELPER ) || [] ) ) ].filter( ( h ) => !helpers[ h ] );
+	if ( unknown.length ) {
+		throw new BuildError( `code split: TypeScript helpers without a shared copy (add a use to loweringHelpers' sample): ${ unknown.join( ', ' ) }` );
+	}
+	for ( const m of modules ) {
+		const mine = m.id === SPLIT_BASE ? used : uses( m.id );
+		const prelude = m.id === SPLIT_BASE ?
+			used.map( ( h ) => helpers[ h ] ).join( '\n' ) + `\nmw.libs.mentorshipHelpers = { ${ used.map( ( h ) => `${ h }: ${ h }` ).join( ', ' ) } };\n` :
+			( mine.length ? 'var helpers = mw.libs.mentorshipHelpers;\n' + mine.map( ( h ) => `var ${ h } = helpers.${ h };` ).join( '\n' ) + '\n' : '' );
+		lowered[ m.id ] = prelude + lowered[ m.id ];
+	}
+	return lowered;
+}
+
 /** Code that adds a module's English messages to mw.libs.mentorshipMessages (ensureMessages installs them). */
 function englishPrelude( keys, messages ) {
 	if ( !keys.length ) {
@@ -634,6 +676,7 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, lan
 	} else {
 		const modules = await splitModules( base, features, messages, version, commit, minify );
 		const keysOf = placeMessages( modules, messages );
+		const lowered = lowerSplit( modules );
 		const extras = ( f ) => features.find( ( d ) => d.feature === f ).dependencies;
 		for ( const m of modules ) {
 			const feature = features.find( ( d ) => d.id === m.id );
@@ -652,7 +695,7 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, lan
 			if ( m.id === SPLIT_BASE ) {
 				def.imports = [];
 			}
-			const script = await finishScript( m.script, `MediaWiki:Gadget-${ m.id }.js`, minify, englishPrelude( keysOf[ m.id ], messages ) );
+			const script = await finishScript( m.script, `MediaWiki:Gadget-${ m.id }.js`, minify, englishPrelude( keysOf[ m.id ], messages ), lowered[ m.id ] );
 			lazy.push( {
 				def, script, keys: keysOf[ m.id ], inputs: m.inputs, features: m.features,
 				source: m.inputs.join( ', ' ) || 'none',
