@@ -120,7 +120,7 @@ function messageKeys( def, messages ) {
 
 /**
  * The messages a gadget bundles, by language: its keys in every language, or only in the
- * languages listed in `bundledLanguages` (the others then come as message modules).
+ * languages listed in `bundledLanguages`.
  */
 function messagesFor( def, messages ) {
 	const keys = messageKeys( def, messages );
