@@ -103,6 +103,19 @@ const CLICK_TARGETS: { feature: string; action: string; own: number; all?: numbe
 
 const SPLIT_HEADING = '## Code split: split against single module';
 
+/** What the figures of the split mean, and why issue 17's targets for ask and welcome are missed. */
+const SPLIT_NOTES = [
+	'The panel\'s figure in Chromium is a page load: it counts the page\'s loaders too (`mentorship-match` and `mentorship-loader`, 2.6 KB), ' +
+		'which the build\'s figure, the panel\'s lazy code alone, does not.',
+	'',
+	'The 25 KB (ask) and 35 KB (welcome) of issue 17 are below what these features\' code weighs as ES5, however it is split: each feature bundled alone, ' +
+		'with nothing it does not use (tree-shaken per function, minified, no messages, no styles), is 21.2 KB (ask) and 27.4 KB (welcome) gzipped as ES2017 and ' +
+		'24.8 KB and 32.1 KB once lowered to ES5 (TypeScript\'s async state machines and classes), measured 2026-11-30. The split is by file: a file that ask ' +
+		'uses in part (src/ui/widgets.ts, src/wiki/programs.ts, src/core/program.ts, src/ui/i18n.ts, src/wiki/questions.ts) comes whole, with what welcome and ' +
+		'the panel use of it; splitting those files would take ask towards 31 KB. Welcome\'s 150 KB in all is met on 1.43 (whose talk pages have OOUI already) ' +
+		'and missed on 1.39, where the click loads OOUI too.',
+];
+
 function splitSection( s: SplitBench, targets: string[] ): string[] {
 	const lines = [ SPLIT_HEADING, '' ];
 	lines.push( 'The lazy code is split by feature (`build.mjs`, with esbuild\'s code splitting): one module per feature (`mentorship-core-ask`, `-welcome`, `-panel`, ' +
@@ -147,7 +160,8 @@ async function onlySplit( quick: boolean ): Promise<void> {
 	const doc = readFileSync( docFile, 'utf8' );
 	const targets: string[] = [];
 	const section = splitSection( split, targets ).join( '\n' ) + '\n' +
-		`Targets of this section (measured ${ new Date().toISOString().slice( 0, 10 ) }, \`npm run bench -- --only split\`):\n\n` + targets.map( ( t ) => '- ' + t ).join( '\n' ) + '\n\n';
+		`Targets of this section (measured ${ new Date().toISOString().slice( 0, 10 ) }, \`npm run bench -- --only split\`):\n\n` + targets.map( ( t ) => '- ' + t ).join( '\n' ) + '\n\n' +
+		SPLIT_NOTES.join( '\n' ) + '\n\n';
 	const start = doc.indexOf( SPLIT_HEADING );
 	let updated: string;
 	if ( start >= 0 ) {
