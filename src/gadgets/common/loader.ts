@@ -76,7 +76,9 @@ export function withCore( feature: Feature, trigger: HTMLElement | null, use: ( 
 	};
 	const loading = place && place.textContent;
 	let shown: ( () => void ) | null = null;
-	const fail = (): void => {
+	// stuck: the patience ran out (1.39 leaves a failed request's modules "loading"); after
+	// an error, a module still "loading" is in a request that is still on its way.
+	const fail = ( stuck?: boolean ): void => {
 		if ( shown || once.used ) {
 			return;
 		}
@@ -109,7 +111,7 @@ export function withCore( feature: Feature, trigger: HTMLElement | null, use: ( 
 				const module = registry[ name ];
 				const state: string = module ? module.state : 'ready';
 				if ( module && state !== 'ready' ) {
-					if ( state === 'error' || state === 'loading' ) {
+					if ( state === 'error' || ( stuck && state === 'loading' ) ) {
 						module.state = 'registered';
 					}
 					module.dependencies.forEach( reset );
@@ -121,7 +123,7 @@ export function withCore( feature: Feature, trigger: HTMLElement | null, use: ( 
 		};
 	};
 	busy( true );
-	const timer = setTimeout( fail, PATIENCE_MS );
+	const timer = setTimeout( () => fail( true ), PATIENCE_MS );
 	mw.loader.using( modules ).then( () => {
 		clearTimeout( timer );
 		if ( !once.used ) {
@@ -134,7 +136,7 @@ export function withCore( feature: Feature, trigger: HTMLElement | null, use: ( 
 		}
 	}, () => {
 		clearTimeout( timer );
-		fail();
+		fail( false );
 	} );
 }
 
