@@ -39,7 +39,29 @@ export interface SizeReport {
 
 export class BuildError extends Error {}
 export function commitId(): string;
-export function build( options?: { outDir?: string; quiet?: boolean; languages?: string[] | null } ): Promise<{ manifest: Manifest; report: SizeReport[] }>;
+/** What a feature's first click loads of this project's code, as served (gzipped bytes). */
+export interface FirstClick {
+	feature: string;
+	/** The hidden gadgets it loads (the feature's, the shared ones it uses, the base). */
+	modules: string[];
+	gzip: number;
+	/** With the feature's message module in another language. */
+	withLanguage: Record<string, number>;
+	budget: { gzip?: number };
+	over: boolean;
+}
+
+export function build( options?: {
+	outDir?: string;
+	quiet?: boolean;
+	languages?: string[] | null;
+	/** The lazy code as one module, as before the split (default: MENTORSHIP_SINGLE_MODULE=1). */
+	single?: boolean;
+	/** Short local names (default: unless MENTORSHIP_READABLE=1). */
+	minify?: boolean;
+	/** Per gadget id, options replacing those of gadgets/*.json (for tests). */
+	overrides?: Record<string, Record<string, unknown>>;
+} ): Promise<{ manifest: Manifest; report: SizeReport[]; clicks: FirstClick[] }>;
 export function lowerToEs5( code: string, fileName: string ): string;
 export function checkEs5( code: string, fileName: string ): void;
 export function checkPageSafe( text: string, fileName: string ): void;

@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as acorn from 'acorn';
@@ -20,9 +20,18 @@ import * as esbuild from 'esbuild';
 import ts from 'typescript';
 
 const ROOT = dirname( fileURLToPath( import.meta.url ) );
+/** Named, with its licence, at the top of every minified page. */
+const PROJECT = ( ( pkg ) => ( {
+	name: pkg.name,
+	description: pkg.description,
+	license: pkg.license,
+	repository: pkg.repository && ( pkg.repository.url || pkg.repository )
+} ) )( JSON.parse( readFileSync( join( ROOT, 'package.json' ), 'utf8' ) ) );
 const SECTION = 'mentorship';
 /** Hidden gadgets holding the shared code's messages in one language each. */
 export const MESSAGE_MODULE_PREFIX = 'mentorship-i18n-';
+/** The shared base of the lazily loaded code; the features name it (or the panel) as `parent`. */
+const SPLIT_BASE = 'mentorship-core';
 const GLOBAL_PACKAGES = /^(jquery|oojs|oojs-ui|mediawiki)(\/|$)/;
 
 export class BuildError extends Error {}
@@ -111,7 +120,7 @@ function messageKeys( def, messages ) {
 
 /**
  * The messages a gadget bundles, by language: its keys in every language, or only in the
- * languages listed in `bundledLanguages` (the others then come as message modules).
+ * languages listed in `bundledLanguages`.
  */
 function messagesFor( def, messages ) {
 	const keys = messageKeys( def, messages );
@@ -170,7 +179,7 @@ function virtualModules( def, messages, version, commit ) {
 }
 
 /** Lowers modern JavaScript to ECMAScript 5 (TypeScript emits the helpers it needs). */
-export function lowerToEs5( code, fileName ) {
+export function lowerToEs5( code, fileName, { noEmitHelpers = false } = {} ) {
 	const out = ts.transpileModule( code, {
 		fileName,
 		reportDiagnostics: true,
@@ -182,7 +191,7 @@ export function lowerToEs5( code, fileName ) {
 			newLine: ts.NewLineKind.LineFeed,
 			downlevelIteration: false,
 			importHelpers: false,
-			noEmitHelpers: false
+			noEmitHelpers
 		}
 	} );
 	const errors = ( out.diagnostics || [] ).filter( ( d ) => d.category === ts.DiagnosticCategory.Error );
@@ -232,6 +241,11 @@ function wrapPage( body, header ) {
 		` * Gadget: ${ header.gadget }${ header.part ? ' (' + header.part + ')' : '' }`,
 		` * Version: ${ header.version } (commit ${ header.commit })`,
 		` * Source: ${ header.source }`,
+		...( header.minified ? [
+			` * ${ PROJECT.name } (${ PROJECT.description }), licence ${ PROJECT.license }.`,
+			` * Minified (short names): the readable source is the files above, in ${ PROJECT.name }${ PROJECT.repository ? ' (' + PROJECT.repository + ')' : '' }`,
+			` * at commit ${ header.commit }; \`node build.mjs --readable\` builds this page unminified.`
+		] : [] ),
 		' * Generated: edit the source, not this page. It is rebuilt and replaced on each deploy.',
 		' */',
 		body.replace( /\s+$/, '' ),
@@ -241,28 +255,286 @@ function wrapPage( body, header ) {
 	return lines.join( '\n' );
 }
 
-async function bundleScript( def, messages, version, commit ) {
+/** The entry esbuild bundles: the gadget's script, or in the single-module build every feature's. */
+function entryFor( def ) {
+	if ( def.entries ) {
+		return { contents: def.entries.map( ( e ) => `import ${ JSON.stringify( './' + e ) };` ).join( '\n' ), resolveDir: ROOT, sourcefile: def.id, loader: 'ts' };
+	}
+	return null;
+}
+
+const ESBUILD_OPTIONS = {
+	absWorkingDir: ROOT,
+	bundle: true,
+	write: false,
+	metafile: true,
+	platform: 'browser',
+	target: 'es2017',
+	charset: 'utf8',
+	legalComments: 'none',
+	logLevel: 'silent',
+	treeShaking: true
+};
+
+/** Fails on an import that no module offers: it would be undefined at run time (esbuild only warns). */
+function checkWarnings( id, result ) {
+	const undefinedImports = result.warnings.filter( ( w ) => /will always be undefined|no matching export/i.test( w.text ) );
+	if ( undefinedImports.length ) {
+		throw new BuildError( `${ id }: ` + undefinedImports.map( ( w ) => `${ w.location ? w.location.file + ': ' : '' }${ w.text }` ).join( '; ' ) );
+	}
+}
+
+/**
+ * Lowers a bundle to ECMAScript 5, minified when asked (whitespace: the names were
+ * shortened before lowering), in a closure, and checks it.
+ */
+async function finishScript( code, fileName, minify, prelude = '', lowered = lowerToEs5( code, fileName.replace( /[:]/g, '-' ) ) ) {
+	if ( minify ) {
+		// Whitespace only: the code is ES5 already, and stays so (printed as ES5: no shorthand
+		// properties; checked below).
+		lowered = ( await esbuild.transform( lowered, { minifyWhitespace: true, legalComments: 'none', charset: 'utf8', target: 'es5' } ) ).code;
+	}
+	const body = `( function () {\n'use strict';\n${ prelude }${ lowered.replace( /^"use strict";\n?/, '' ).replace( /\s+$/, '' ) }\n}() );`;
+	checkEs5( body, fileName );
+	return body;
+}
+
+/**
+ * Bundles a gadget's script, lowered to ECMAScript 5 and checked. `minify`: short local names
+ * and compact syntax (esbuild before lowering, whitespace after); property names and the
+ * names modules share (mw.libs) are kept. ResourceLoader minifies whitespace only.
+ */
+async function bundleScript( def, messages, version, commit, minify = false, prelude = '' ) {
+	const stdin = entryFor( def );
 	const result = await esbuild.build( {
-		absWorkingDir: ROOT,
-		entryPoints: [ def.script ],
-		bundle: true,
-		write: false,
+		...ESBUILD_OPTIONS,
+		...( stdin ? { stdin } : { entryPoints: [ def.script ] } ),
 		format: 'iife',
-		platform: 'browser',
-		target: 'es2017',
-		charset: 'utf8',
-		legalComments: 'none',
-		logLevel: 'silent',
-		treeShaking: true,
+		minifyIdentifiers: minify,
+		minifySyntax: minify,
 		plugins: [ virtualModules( def, messages, version, commit ) ]
 	} ).catch( ( e ) => {
 		throw new BuildError( `${ def.script }: ${ e.message }` );
 	} );
-	const fileName = `MediaWiki:Gadget-${ def.id }.js`;
-	const lowered = lowerToEs5( result.outputFiles[ 0 ].text, fileName.replace( /[:]/g, '-' ) );
-	const body = `( function () {\n'use strict';\n${ lowered.replace( /^"use strict";\n/, '' ) }\n}() );`;
-	checkEs5( body, fileName );
-	return body;
+	checkWarnings( def.id, result );
+	return finishScript( result.outputFiles[ 0 ].text, `MediaWiki:Gadget-${ def.id }.js`, minify, prelude );
+}
+
+/** Source files (src/…) that put code in an output of a metafile. */
+function codeInputs( output ) {
+	return Object.keys( output.inputs ).filter( ( f ) => f.startsWith( 'src/' ) && output.inputs[ f ].bytesInOutput > 0 );
+}
+
+/** The feature that owns a source file (the longest `owns` prefix of a feature), or null. */
+export function ownerOf( file, defs ) {
+	let best = null;
+	let length = -1;
+	for ( const def of defs ) {
+		for ( const prefix of def.owns || [] ) {
+			if ( file.startsWith( prefix ) && prefix.length > length ) {
+				best = def.id;
+				length = prefix.length;
+			}
+		}
+	}
+	return best;
+}
+
+/** The name of the hidden gadget holding the code that exactly `features` share (in FEATURES order). */
+function sharedModuleId( features, all ) {
+	return features.length === all.length ? SPLIT_BASE : `${ SPLIT_BASE }-shared-${ features.join( '-' ) }`;
+}
+
+/**
+ * The code split, by esbuild: the features' entries (gadgets/mentorship-core-*.json, each
+ * with its `feature`) bundled together with splitting, so that each top-level statement
+ * (a function, a class, a constant) is in exactly one output: the feature's own when only it
+ * uses it, else a chunk of the code exactly those features share. Each output becomes a
+ * hidden gadget: the feature's module, mentorship-core for what every feature uses (with the
+ * styles and the base's ResourceLoader dependencies), mentorship-core-shared-a-b for what
+ * only features a and b use. A module takes what it imports from another at run time
+ * (mw.libs.mentorshipChunks), through esbuild's getters, so a value that changes is read
+ * live. Fails when a file a feature owns (`owns`) would put code in a module another feature
+ * loads (but one that runs only `within` it: the console in the panel): one feature's code
+ * would then load with another's.
+ *
+ * Returns the modules: { id, features, script (bundled, not lowered), imports (module ids),
+ * inputs (source files with code in it) }.
+ */
+export async function splitModules( base, features, messages, version, commit, minify ) {
+	const order = features.map( ( f ) => f.feature );
+	const result = await esbuild.build( {
+		...ESBUILD_OPTIONS,
+		entryPoints: Object.fromEntries( features.map( ( f ) => [ f.feature, f.script ] ) ),
+		outdir: 'split',
+		splitting: true,
+		format: 'esm',
+		chunkNames: 'chunk-[hash]',
+		minifyIdentifiers: minify,
+		minifySyntax: minify,
+		plugins: [ virtualModules( base, messages, version, commit ) ]
+	} ).catch( ( e ) => {
+		throw new BuildError( `code split: ${ e.message }` );
+	} );
+	checkWarnings( 'code split', result );
+	const outputs = result.metafile.outputs;
+	const texts = Object.fromEntries( result.outputFiles.map( ( o ) => [ relative( ROOT, o.path ).split( sep ).join( '/' ), o.text ] ) );
+	// Which features load each output: those whose entry reaches it through static imports.
+	const reach = {};
+	for ( const f of features ) {
+		const entry = Object.keys( outputs ).find( ( o ) => outputs[ o ].entryPoint === f.script );
+		const walk = ( o ) => {
+			const set = reach[ o ] = reach[ o ] || new Set();
+			if ( !set.has( f.feature ) ) {
+				set.add( f.feature );
+				outputs[ o ].imports.filter( ( i ) => i.kind === 'import-statement' && outputs[ i.path ] ).forEach( ( i ) => walk( i.path ) );
+			}
+		};
+		walk( entry );
+	}
+	const idOf = {};
+	for ( const o of Object.keys( outputs ) ) {
+		const entry = features.find( ( f ) => outputs[ o ].entryPoint === f.script );
+		idOf[ o ] = entry ? entry.id : sharedModuleId( order.filter( ( f ) => reach[ o ].has( f ) ), order );
+	}
+	const problems = [];
+	const modules = [];
+	for ( const o of Object.keys( outputs ) ) {
+		const inputs = codeInputs( outputs[ o ] );
+		for ( const file of inputs ) {
+			// A feature's file may ship with a feature that runs only within it (the console,
+			// `within` the panel), never with another.
+			const owner = ownerOf( file, features );
+			const mine = ( f ) => {
+				const d = features.find( ( g ) => g.feature === f );
+				return d.id === owner || ( !!d.within && features.some( ( g ) => g.feature === d.within && g.id === owner ) );
+			};
+			if ( owner && owner !== idOf[ o ] && !( reach[ o ].size > 1 && [ ...reach[ o ] ].every( mine ) ) ) {
+				problems.push( `${ file } belongs to ${ owner } but would ship in ${ idOf[ o ] }` );
+			}
+		}
+		// Imports from other outputs come from mw.libs.mentorshipChunks at run time; the
+		// exports go there (esbuild's getters: read when used, so always current).
+		const linked = await esbuild.build( {
+			...ESBUILD_OPTIONS,
+			stdin: { contents: texts[ o ], sourcefile: o, resolveDir: join( ROOT, 'split' ), loader: 'js' },
+			format: 'iife',
+			globalName: 'exported',
+			minifyIdentifiers: minify,
+			minifySyntax: minify,
+			plugins: [ {
+				name: 'mentorship-chunks',
+				setup( build ) {
+					build.onResolve( { filter: /^\.\/chunk-/ }, ( args ) => ( { path: 'split/' + args.path.slice( 2 ), namespace: 'mentorship-chunk' } ) );
+					build.onLoad( { filter: /.*/, namespace: 'mentorship-chunk' }, ( args ) => ( {
+						contents: `module.exports = mw.libs.mentorshipChunks[ ${ JSON.stringify( idOf[ args.path ] ) } ];`, loader: 'js'
+					} ) );
+				}
+			} ]
+		} );
+		const hasExports = outputs[ o ].exports.length > 0;
+		const script = linked.outputFiles[ 0 ].text + ( hasExports ?
+			`mw.libs.mentorshipChunks = mw.libs.mentorshipChunks || {};\nmw.libs.mentorshipChunks[ ${ JSON.stringify( idOf[ o ] ) } ] = exported;\n` : '' );
+		modules.push( {
+			id: idOf[ o ],
+			features: order.filter( ( f ) => reach[ o ].has( f ) ),
+			script,
+			imports: outputs[ o ].imports.filter( ( i ) => i.kind === 'import-statement' && outputs[ i.path ] ).map( ( i ) => idOf[ i.path ] ),
+			inputs
+		} );
+	}
+	if ( problems.length ) {
+		throw new BuildError( 'code split: one feature\'s code would load with another\'s: ' + problems.join( '; ' ) );
+	}
+	if ( !modules.some( ( m ) => m.id === SPLIT_BASE ) ) {
+		modules.push( { id: SPLIT_BASE, features: order, script: '', imports: [], inputs: [] } );
+	}
+	return modules;
+}
+
+/**
+ * The message keys a module's code names (quoted in full). Keys named in several modules go
+ * to the one all of their features load (else the base); keys named nowhere (built from parts
+ * at run time) to the base.
+ */
+function placeMessages( modules, messages ) {
+	const keys = Object.keys( messages.en ).filter( ( k ) => !k.startsWith( 'mentorship-gadget-' ) );
+	const found = {};
+	for ( const m of modules ) {
+		const named = new Set( ( m.script.match( /["'`]mentorship-[a-z0-9-]+["'`]/g ) || [] ).map( ( q ) => q.slice( 1, -1 ) ) );
+		for ( const k of keys ) {
+			if ( named.has( k ) ) {
+				( found[ k ] = found[ k ] || [] ).push( m );
+			}
+		}
+	}
+	const keysOf = Object.fromEntries( modules.map( ( m ) => [ m.id, [] ] ) );
+	for ( const k of keys ) {
+		const holders = found[ k ] || [];
+		let home = holders.length === 1 ? holders[ 0 ] : null;
+		if ( holders.length > 1 ) {
+			const wanted = new Set( holders.flatMap( ( h ) => h.features ) );
+			const fits = modules.filter( ( m ) => m.features.length > 1 && [ ...wanted ].every( ( f ) => m.features.includes( f ) ) )
+				.sort( ( a, b ) => a.features.length - b.features.length );
+			home = fits[ 0 ] || null;
+		}
+		keysOf[ home ? home.id : SPLIT_BASE ].push( k );
+	}
+	return keysOf;
+}
+
+/**
+ * The helpers TypeScript adds when it lowers to ES5 (__extends, __awaiter, __generator…), by
+ * name: their code, as TypeScript emits it. The split's modules share one copy, in the base.
+ */
+const TS_HELPER = /\b__(extends|assign|rest|decorate|param|awaiter|generator|spreadArray|spreadArrays|spread|read|values|makeTemplateObject|createBinding|exportStar|importDefault|importStar|classPrivateField(Get|Set|In)|await|asyncGenerator|asyncDelegator|asyncValues|setFunctionName|propKey)\b/g;
+
+function loweringHelpers() {
+	const sample = 'class A extends B {}\nasync function f() { await g( ...h ); }\nconst o = { ...p };\nconst w = [ ...h, 1 ];\nconst { t, ...u } = v;\n';
+	const out = lowerToEs5( sample, 'helpers.ts' );
+	const helpers = {};
+	for ( const st of acorn.parse( out, { ecmaVersion: 5, sourceType: 'script' } ).body ) {
+		if ( st.type === 'VariableDeclaration' && /^__/.test( st.declarations[ 0 ].id.name ) ) {
+			helpers[ st.declarations[ 0 ].id.name ] = out.slice( st.start, st.end );
+		}
+	}
+	return helpers;
+}
+
+/**
+ * Lowers the split's modules with one copy of TypeScript's helpers: the base defines those any
+ * module uses and offers them (mw.libs.mentorshipHelpers); the others take theirs from it.
+ * Returns the lowered code by module id, each with its helper prelude.
+ */
+function lowerSplit( modules ) {
+	const helpers = loweringHelpers();
+	const lowered = Object.fromEntries( modules.map( ( m ) => [ m.id, lowerToEs5( m.script, `MediaWiki-Gadget-${ m.id }.js`, { noEmitHelpers: true } ) ] ) );
+	const uses = ( id ) => Object.keys( helpers ).filter( ( h ) => new RegExp( '\\b' + h + '\\b' ).test( lowered[ id ] ) );
+	const used = [ ...new Set( modules.flatMap( ( m ) => uses( m.id ) ) ) ];
+	const unknown = [ ...new Set( modules.flatMap( ( m ) => lowered[ m.id ].match( TS_HELPER ) || [] ) ) ].filter( ( h ) => !helpers[ h ] );
+	if ( unknown.length ) {
+		throw new BuildError( `code split: TypeScript helpers without a shared copy (add a use to loweringHelpers' sample): ${ unknown.join( ', ' ) }` );
+	}
+	for ( const m of modules ) {
+		const mine = m.id === SPLIT_BASE ? used : uses( m.id );
+		const prelude = m.id === SPLIT_BASE ?
+			used.map( ( h ) => helpers[ h ] ).join( '\n' ) + `\nmw.libs.mentorshipHelpers = { ${ used.map( ( h ) => `${ h }: ${ h }` ).join( ', ' ) } };\n` :
+			( mine.length ? 'var helpers = mw.libs.mentorshipHelpers;\n' + mine.map( ( h ) => `var ${ h } = helpers.${ h };` ).join( '\n' ) + '\n' : '' );
+		lowered[ m.id ] = prelude + lowered[ m.id ];
+	}
+	return lowered;
+}
+
+/** Code that adds a module's English messages to mw.libs.mentorshipMessages (ensureMessages installs them). */
+function englishPrelude( keys, messages ) {
+	if ( !keys.length ) {
+		return '';
+	}
+	const table = Object.fromEntries( keys.map( ( k ) => [ k, messages.en[ k ] ] ) );
+	return 'var mentorshipMessages = mw.libs.mentorshipMessages = mw.libs.mentorshipMessages || {};\n' +
+		'var english = mentorshipMessages.en = mentorshipMessages.en || {};\n' +
+		`var bundled = ${ JSON.stringify( table ) };\n` +
+		'for ( var key in bundled ) {\n\tenglish[ key ] = bundled[ key ];\n}\n';
 }
 
 function fileFor( title ) {
@@ -333,17 +605,54 @@ export function definitionLine( def ) {
 }
 
 /**
- * Builds everything into `outDir` (default dist/). Returns the manifest and a size
- * report; throws BuildError on any failure.
+ * The single-module layout (`--single`): the base holds every feature, with all their
+ * dependencies and messages, as before the split (kept to compare the two in the bench).
  */
-export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, languages = wantedLanguages() } = {} ) {
+function singleLayout( base, features ) {
+	const union = ( lists ) => [ ...new Set( lists.flat() ) ];
+	return {
+		...base,
+		entries: [ base.script ].concat( features.map( ( f ) => f.script ) ),
+		dependencies: union( [ base.dependencies ].concat( features.map( ( f ) => f.dependencies ) ) ),
+		optionalDependencies: union( [ base.optionalDependencies || [] ].concat( features.map( ( f ) => f.optionalDependencies || [] ) ) ),
+		budget: base.singleBudget || base.budget
+	};
+}
+
+/** A module and every module it loads with (its imports, theirs, and the base). */
+function closureOf( id, byId ) {
+	const seen = [];
+	const visit = ( at ) => {
+		if ( !seen.includes( at ) ) {
+			seen.push( at );
+			( byId[ at ].imports || [] ).forEach( visit );
+		}
+	};
+	visit( id );
+	if ( !seen.includes( SPLIT_BASE ) ) {
+		seen.push( SPLIT_BASE );
+	}
+	return seen;
+}
+
+/**
+ * Builds everything into `outDir` (default dist/). Returns the manifest, a size report and
+ * what each first click costs; throws BuildError on any failure. `single`: the lazy code as
+ * one module (MENTORSHIP_SINGLE_MODULE=1). `minify`: short local names (the default;
+ * MENTORSHIP_READABLE=1 or --readable keeps them).
+ */
+export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, languages = wantedLanguages(), single = process.env.MENTORSHIP_SINGLE_MODULE === '1', minify = process.env.MENTORSHIP_READABLE !== '1', overrides = {} } = {} ) {
 	const started = Date.now();
 	const pkg = readJson( join( ROOT, 'package.json' ) );
 	const version = pkg.version;
 	const commit = commitId();
-	const defs = readDefinitions();
 	const messages = readMessages( languages );
 	const shipped = Object.keys( messages ).sort();
+	// overrides: per gadget id, options replacing those of gadgets/*.json (for tests).
+	const all = readDefinitions().map( ( d ) => ( { ...d, ...overrides[ d.id ] } ) );
+	const features = all.filter( ( d ) => d.feature );
+	const base = all.find( ( d ) => d.id === SPLIT_BASE );
+	const loaders = all.filter( ( d ) => d !== base && !d.feature );
 	const pages = [];
 	const sizes = [];
 	const write = async ( title, contentmodel, text, gadget ) => {
@@ -357,16 +666,64 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, lan
 	rmSync( outDir, { recursive: true, force: true } );
 	mkdirSync( join( outDir, 'pages' ), { recursive: true } );
 
-	for ( const def of defs ) {
-		const header = { gadget: def.id, version, commit };
-		const script = await bundleScript( def, messages, version, commit );
+	// The lazy modules: { def, script (ES5, checked), source, part, keys }.
+	const lazy = [];
+	const allKeys = messageKeys( { messages: '*' }, messages );
+	if ( single ) {
+		const def = singleLayout( base, features );
+		lazy.push( { def, script: await bundleScript( def, messages, version, commit, minify, englishPrelude( allKeys, messages ) ),
+			source: def.entries.join( ', ' ), part: 'all the shared code, loaded on demand', keys: allKeys } );
+	} else {
+		const modules = await splitModules( base, features, messages, version, commit, minify );
+		const keysOf = placeMessages( modules, messages );
+		const lowered = lowerSplit( modules );
+		const extras = ( f ) => features.find( ( d ) => d.feature === f ).dependencies;
+		for ( const m of modules ) {
+			const feature = features.find( ( d ) => d.id === m.id );
+			const rl = m.id === SPLIT_BASE ? base.dependencies : feature ? feature.dependencies :
+				extras( m.features[ 0 ] ).filter( ( dep ) => m.features.every( ( f ) => extras( f ).includes( dep ) ) );
+			const gadgets = ( m.id === SPLIT_BASE ? [] : [ SPLIT_BASE ] ).concat( m.imports.filter( ( id ) => id !== SPLIT_BASE ) );
+			const def = m.id === SPLIT_BASE ? { ...base, messages: keysOf[ m.id ] } : {
+				...( feature || {
+					id: m.id, description: base.description, styles: [], default: false, hidden: true, rights: [],
+					budget: base.sharedBudget, shared: m.features
+				} ),
+				dependencies: gadgets.map( ( id ) => 'ext.gadget.' + id ).concat( rl ),
+				imports: m.imports,
+				messages: keysOf[ m.id ]
+			};
+			if ( m.id === SPLIT_BASE ) {
+				def.imports = [];
+			}
+			const script = await finishScript( m.script, `MediaWiki:Gadget-${ m.id }.js`, minify, englishPrelude( keysOf[ m.id ], messages ), lowered[ m.id ] );
+			lazy.push( {
+				def, script, keys: keysOf[ m.id ], inputs: m.inputs, features: m.features,
+				source: m.inputs.join( ', ' ) || 'none',
+				part: feature ? `the ${ feature.feature } feature, loaded on demand` : m.id === SPLIT_BASE ?
+					'what every feature uses, loaded on demand' : `what ${ m.features.join( ', ' ) } share, loaded on demand`
+			} );
+		}
+		lazy.sort( ( a, b ) => ( a.def.id === SPLIT_BASE ? -1 : b.def.id === SPLIT_BASE ? 1 : a.def.id < b.def.id ? -1 : 1 ) );
+	}
+	const defs = [];
+	for ( const def of loaders ) {
+		defs.push( def );
+		const script = await bundleScript( def, messages, version, commit, minify );
 		await write( `MediaWiki:Gadget-${ def.id }.js`, 'javascript', wrapPage( script, {
-			...header, file: def.script, source: def.script, part: def.hidden ? 'shared code, loaded on demand' : 'loader'
+			gadget: def.id, version, commit, minified: minify, file: def.script, source: def.script, part: def.hidden ? 'shared by the loaders' : 'loader'
 		} ), def.id );
+	}
+	for ( const l of lazy ) {
+		defs.push( l.def );
+		await write( `MediaWiki:Gadget-${ l.def.id }.js`, 'javascript', wrapPage( l.script, {
+			gadget: l.def.id, version, commit, minified: minify, file: l.def.id, source: l.source, part: l.part
+		} ), l.def.id );
+	}
+	for ( const def of defs ) {
 		if ( def.styles.length ) {
 			const css = def.styles.map( ( file ) => `/* ${ file } */\n` + readFileSync( join( ROOT, file ), 'utf8' ).trim() ).join( '\n\n' );
 			await write( `MediaWiki:Gadget-${ def.id }.css`, 'css', wrapPage( css, {
-				...header, file: def.styles.join( ', ' ), source: def.styles.join( ', ' ), part: 'styles'
+				gadget: def.id, version, commit, file: def.styles.join( ', ' ), source: def.styles.join( ', ' ), part: 'styles'
 			} ), def.id );
 		}
 		for ( const lang of shipped ) {
@@ -381,31 +738,41 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, lan
 			await write( `MediaWiki:Gadget-${ def.id }` + ( lang === 'en' ? '' : '/' + lang ), 'wikitext', text, def.id );
 		}
 	}
-	// Message modules: for a gadget that bundles only some languages (the shared code bundles
-	// English), one hidden gadget per other language, loaded with it in the same request.
+	const byId = Object.fromEntries( defs.map( ( d ) => [ d.id, d ] ) );
+	// Message modules: the lazy code bundles English; each other language is a hidden gadget
+	// per feature (the messages of every module the feature loads; the single module's all),
+	// loaded in the same request as the feature.
 	const messageModules = [];
-	for ( const def of defs.filter( ( d ) => d.bundledLanguages ) ) {
-		const keys = messageKeys( def, messages );
-		for ( const lang of shipped.filter( ( l ) => !def.bundledLanguages.includes( l ) ) ) {
+	const groups = single ? [ { suffix: '', keys: allKeys, of: SPLIT_BASE } ] : features.map( ( f ) => ( {
+		suffix: '-' + f.feature, of: f.id,
+		keys: closureOf( f.id, byId ).flatMap( ( id ) => byId[ id ].messages )
+	} ) );
+	for ( const group of groups ) {
+		for ( const lang of shipped.filter( ( l ) => l !== 'en' ) ) {
 			const subset = {};
-			for ( const key of keys ) {
+			for ( const key of group.keys ) {
 				if ( messages[ lang ][ key ] !== undefined ) {
 					subset[ key ] = messages[ lang ][ key ];
 				}
 			}
-			const id = `${ MESSAGE_MODULE_PREFIX }${ lang.toLowerCase() }`;
+			if ( !Object.keys( subset ).length ) {
+				continue;
+			}
+			const id = `${ MESSAGE_MODULE_PREFIX }${ lang.toLowerCase() }${ group.suffix }`;
 			const body = '( function () {\n\'use strict\';\n' +
-				'var libs = mw.libs;\n' +
+				'var libs = mw.libs, key;\n' +
 				'libs.mentorshipMessages = libs.mentorshipMessages || {};\n' +
-				`libs.mentorshipMessages[ ${ JSON.stringify( lang ) } ] = ${ JSON.stringify( subset, null, '\t' ) };\n` +
+				`var table = libs.mentorshipMessages[ ${ JSON.stringify( lang ) } ] = libs.mentorshipMessages[ ${ JSON.stringify( lang ) } ] || {};\n` +
+				`var texts = ${ JSON.stringify( subset, null, '\t' ) };\n` +
+				'for ( key in texts ) {\n\ttable[ key ] = texts[ key ];\n}\n' +
 				'}() );';
 			checkEs5( body, `MediaWiki:Gadget-${ id }.js` );
 			await write( `MediaWiki:Gadget-${ id }.js`, 'javascript', wrapPage( body, {
-				gadget: id, version, commit, file: `i18n/${ lang }.json`, source: `i18n/${ lang }.json`, part: `messages of ${ def.id } in ${ lang }`
+				gadget: id, version, commit, file: `i18n/${ lang }.json`, source: `i18n/${ lang }.json`, part: `messages of ${ group.of } in ${ lang }`
 			} ), id );
 			const description = messages.en[ 'mentorship-gadget-messages' ].replace( '$1', lang );
 			await write( `MediaWiki:Gadget-${ id }`, 'wikitext', description, id );
-			messageModules.push( { id, dependencies: [], rights: [], styles: [], hidden: true, default: false } );
+			messageModules.push( { id, dependencies: [], rights: [], styles: [], hidden: true, default: false, messagesOf: group.of, lang } );
 		}
 	}
 	for ( const lang of shipped ) {
@@ -448,8 +815,28 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, lan
 			failures.push( `${ def.id }: ${ total.servedGzip } bytes served gzipped, budget ${ budget.gzip }` );
 		}
 	}
+	// What a first click costs of this project's code: the feature with every module it
+	// loads with (the base, the shared chunks), as served in one load.php response, in
+	// English (another language adds its message module: `withLanguage`).
+	const clicks = [];
+	const served = ( ids ) => sizes.filter( ( f ) => ids.includes( f.gadget ) && f.served !== undefined ).map( ( f ) => servedTexts[ f.title ] ).join( '\n' );
+	for ( const f of single ? [ { ...base, feature: 'all', id: SPLIT_BASE, firstClick: base.singleFirstClick } ] : features ) {
+		const modules = closureOf( f.id, byId );
+		const gzip = gzipLength( served( modules ) );
+		const withLanguage = {};
+		for ( const lang of shipped.filter( ( l ) => l !== 'en' ) ) {
+			withLanguage[ lang ] = gzipLength( served( modules.concat( messageModules.filter( ( m ) => m.lang === lang && m.messagesOf === f.id ).map( ( m ) => m.id ) ) ) );
+		}
+		const budget = f.firstClick || {};
+		const over = budget.gzip !== undefined && gzip > budget.gzip;
+		clicks.push( { feature: f.feature, modules, gzip, withLanguage, budget, over } );
+		if ( over ) {
+			failures.push( `the first click on ${ f.feature } (${ modules.join( ' + ' ) }): ${ gzip } bytes served gzipped, budget ${ budget.gzip }` );
+		}
+	}
 	const ms = Date.now() - started;
-	writeFileSync( join( outDir, 'sizes.json' ), JSON.stringify( { report, ms }, null, '\t' ) + '\n' );
+	const split = single ? null : Object.fromEntries( lazy.map( ( l ) => [ l.def.id, { features: l.features, inputs: l.inputs, messages: l.keys } ] ) );
+	writeFileSync( join( outDir, 'sizes.json' ), JSON.stringify( { report, clicks, split, ms }, null, '\t' ) + '\n' );
 	if ( !quiet ) {
 		const rows = [ [ 'page', 'page raw', 'page gzip', 'served', 'served gzip', 'budget' ] ];
 		for ( const r of report ) {
@@ -463,20 +850,26 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, lan
 		for ( const row of rows ) {
 			console.log( row.map( ( cell, i ) => ( i === 0 ? cell.padEnd( widths[ i ] ) : cell.padStart( widths[ i ] ) ) ).join( '  ' ) );
 		}
+		for ( const c of clicks ) {
+			console.log( `first click, ${ c.feature }: ${ c.modules.join( ' + ' ) } = ${ kb( c.gzip ) } served gzipped` +
+				( c.budget.gzip ? ` (budget ${ kb( c.budget.gzip ) })${ c.over ? '  OVER BUDGET' : '' }` : '' ) );
+		}
 		console.log( `${ pages.length } pages written to ${ relative( ROOT, outDir ) || '.' }/ in ${ ms } ms (version ${ version }, commit ${ commit })` );
 	}
 	if ( failures.length ) {
 		throw new BuildError( 'Over budget: ' + failures.join( '; ' ) +
 			( shipped.length > 1 ? ` (loaders carry their labels in each of the ${ shipped.length } languages shipped: a wiki can ship fewer with --languages or MENTORSHIP_LANGUAGES)` : '' ) );
 	}
-	return { manifest, report };
+	return { manifest, report, clicks };
 }
 
 if ( process.argv[ 1 ] === fileURLToPath( import.meta.url ) ) {
 	// node build.mjs [--languages es,fr]: the languages to ship besides English (default: all).
-	const { values } = parseArgs( { options: { languages: { type: 'string' } } } );
+	// --single: the lazy code as one module (mentorship-core), as before the split.
+	// --readable: local names kept (larger; the budgets of the first clicks are for minified code).
+	const { values } = parseArgs( { options: { languages: { type: 'string' }, single: { type: 'boolean' }, readable: { type: 'boolean' } } } );
 	const languages = values.languages ? values.languages.split( ',' ).map( ( l ) => l.trim() ).filter( Boolean ) : wantedLanguages();
-	build( { languages } ).catch( ( e ) => {
+	build( { languages, ...( values.single ? { single: true } : {} ), ...( values.readable ? { minify: false } : {} ) } ).catch( ( e ) => {
 		console.error( e instanceof BuildError ? 'Build failed: ' + e.message : e );
 		process.exit( 1 );
 	} );

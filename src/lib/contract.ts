@@ -33,13 +33,30 @@ export interface PanelContext {
 	page?: boolean;
 }
 
+/**
+ * What the lazily loaded code offers the loaders (mw.libs.mentorship). The lazy code is split
+ * by feature (build.mjs): the shared base (mentorship-core) sets `version`, and each feature
+ * module (mentorship-core-ask, -welcome, -panel, -console) adds its entry points when it has
+ * loaded. A single-module build (`node build.mjs --single`) sets them all at once.
+ */
 export interface MentorshipLib {
 	version: string;
-	ask( context: AskContext ): void;
-	welcome( context: WelcomeContext ): void;
-	welcomeBatch( context: { names?: string[]; trigger?: HTMLElement } ): void;
-	mountPanel( container: HTMLElement, context: PanelContext ): void;
+	/** From the ask feature. */
+	ask?( context: AskContext ): void;
+	/** From the welcome feature. */
+	welcome?( context: WelcomeContext ): void;
+	welcomeBatch?( context: { names?: string[]; trigger?: HTMLElement } ): void;
+	/** From the panel feature. */
+	mountPanel?( container: HTMLElement, context: PanelContext ): void;
+	/** From the console feature (the panel loads it when a coordinator opens the console tab). */
+	consoleTab?( context: unknown ): JQuery;
 }
+
+/** The features a loader (or the panel, for the console) can ask for. */
+export type Feature = 'ask' | 'welcome' | 'panel' | 'console';
+
+/** A loaded feature's entry points, as the loaders call them. */
+export type Loaded = Required<MentorshipLib>;
 
 /** The panel's URL parameters: a program, a view, and whether to load the panel's gadget. */
 export function panelParams( program?: string | null, view?: string | null, withGadget = true ): Record<string, string> {

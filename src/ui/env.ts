@@ -9,7 +9,7 @@ import { fillSummary } from '../core/wikitext';
 import { LanguageTexts } from '../core/welcome/messages';
 import { Clock, systemClock, WikiClient } from '../wiki/client';
 import { MwApiTransport } from '../wiki/mw-transport';
-import { ConsoleWriter } from '../wiki/console';
+import { ConsoleWriter } from '../wiki/program-settings';
 import { WriteContext } from '../wiki/programs';
 import { isoSeconds } from '../core/dates';
 import { MentorCacheOption, mentorCacheOption } from '../wiki/mentor-cache';

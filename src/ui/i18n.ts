@@ -44,30 +44,37 @@ function simpleChain( code: string ): string[] {
 	return base === code ? [ code ] : [ code, base ];
 }
 
-let installed = false;
+const bundledTables: Tables[] = [];
 
 /**
  * Installs the user-language messages into mw.messages and keeps the content-language
- * ones, once. English comes bundled; other languages come as message modules loaded
- * together with the shared code (see loader.ts), which put their tables in
- * mw.libs.mentorshipMessages.
+ * ones. Each lazily loaded module (the shared base and each feature) bundles its own
+ * English messages and calls this on first use; other languages come as message modules
+ * loaded in the same request (see src/gadgets/common/loader.ts), which add their texts to
+ * mw.libs.mentorshipMessages. Each call installs everything known so far, so a feature
+ * loaded later (the console, from the panel) adds its messages to those already there.
  */
 export function ensureMessages( bundled: Tables ): void {
-	if ( installed ) {
-		return;
+	if ( bundledTables.indexOf( bundled ) < 0 ) {
+		bundledTables.push( bundled );
 	}
-	installed = true;
 	const tables: Tables = {};
-	const loaded = ( mw.libs as { mentorshipMessages?: Tables } ).mentorshipMessages || {};
-	for ( const code in loaded ) {
-		if ( Object.prototype.hasOwnProperty.call( loaded, code ) ) {
-			tables[ code ] = loaded[ code ] as Record<string, string>;
+	const add = ( from: Tables ): void => {
+		for ( const code in from ) {
+			if ( Object.prototype.hasOwnProperty.call( from, code ) ) {
+				const table = tables[ code ] = tables[ code ] || {};
+				const texts = from[ code ] as Record<string, string>;
+				for ( const key in texts ) {
+					if ( Object.prototype.hasOwnProperty.call( texts, key ) ) {
+						table[ key ] = texts[ key ] as string;
+					}
+				}
+			}
 		}
-	}
-	for ( const code in bundled ) {
-		if ( Object.prototype.hasOwnProperty.call( bundled, code ) ) {
-			tables[ code ] = bundled[ code ] as Record<string, string>;
-		}
+	};
+	add( ( mw.libs as { mentorshipMessages?: Tables } ).mentorshipMessages || {} );
+	for ( let i = 0; i < bundledTables.length; i++ ) {
+		add( bundledTables[ i ] as Tables );
 	}
 	installMessages( tables );
 }

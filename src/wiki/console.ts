@@ -1,29 +1,25 @@
 /**
  * The coordinator console against the wiki: loading the dashboard of a program in a
- * handful of requests; creating a program and saving its settings (moving roster entries
- * when the number of shards changes); applying a cohort's pairs in one roster write per
- * page; telling each pair on their talk pages, paced by the coordinator's edit limit;
- * recording milestones; and a member's end-of-term check-in.
+ * handful of requests; applying a cohort's pairs in one roster write per page; telling
+ * each pair on their talk pages, paced by the coordinator's edit limit; recording
+ * milestones. Creating a program, saving its settings and a member's check-in, which the
+ * panel uses too, are in program-settings.ts.
  */
 
-import { Checkin, CONFIG, INVITATIONS, Invitation, PROFILE, Profile, ProgramConfig, ROSTER, Roster, RosterMember } from '../core/format';
-import { profileAddCheckin } from '../core/checkins';
+import { INVITATIONS, Invitation, PROFILE, Profile, ProgramConfig, ROSTER, Roster, RosterMember } from '../core/format';
 import { editInterval, RosterAssignment, rosterAssign } from '../core/cohort';
 import { ACTIVITY_DAYS, buildDashboard, Dashboard, DashboardInput, MilestoneRecord, pendingQuestions, profileAddMilestone } from '../core/dashboard';
-import { isMentorshipError, MentorshipError } from '../core/errors';
+import { isMentorshipError } from '../core/errors';
 import { NoticeKind } from '../core/notices';
 import { activeMembership, legacyPairings, ProgramState, rosterMigrateLegacy } from '../core/program';
-import {
-	applyConfigEdit, reshardRoster, rosterKeepOnly, rosterPut, rosterShardCount,
-} from '../core/program-config';
 import { RightsChange } from '../core/stages';
-import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf, rosterTitle, rosterTitles } from '../core/titles';
+import { PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf } from '../core/titles';
 import { WikiClient } from './client';
 import { Actor, postNotice } from './membership';
+import { ConsoleWriter } from './program-settings';
 import { LoadedProgram, loadProgram, rosterPageFor } from './programs';
 import { isoSeconds } from '../core/dates';
-import { docsFrom, Store } from './store';
-import { readTrustedConfig } from './trust';
+import { docsFrom } from './store';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -150,94 +146,6 @@ export async function loadConsole( client: WikiClient, programId: string, nowMs:
 		input.rightsLogSince = rights.from;
 	}
 	return { loaded: loaded, input: input, dashboard: buildDashboard( input ), requests: client.requestCount - before };
-}
-
-// ---- Programs: creating, saving settings --------------------------------------------------
-
-export interface ConsoleWriter {
-	store: Store;
-	/** The acting coordinator. */
-	user: string;
-	/** ISO timestamp. */
-	now: string;
-	/** Edit summaries in the wiki's content language. */
-	summaries: {
-		create: string;
-		config: string;
-		roster: string;
-		match: string;
-		milestone: string;
-	};
-}
-
-/**
- * Creates a program: its empty roster (one page; a sharded roster's pages are created by
- * the first write to each) and then its config, both with the JSON content model. A
- * program with this id already existing is refused (kind `exists`), nothing written.
- */
-export async function createProgram( w: ConsoleWriter, programId: string, config: ProgramConfig ): Promise<void> {
-	const title = configTitle( programId );
-	const existing = await w.store.client.readPage( title, { content: false } );
-	if ( existing.exists ) {
-		throw new MentorshipError( 'exists', 'articleexists', title + ' exists', [ title ], { page: title } );
-	}
-	if ( rosterShardCount( config ) === 1 ) {
-		await w.store.create( rosterTitle( programId ), ROSTER, { version: 1, members: {} }, w.summaries.create );
-	}
-	const created = await w.store.create( title, CONFIG, config, w.summaries.create );
-	if ( !created.changed ) {
-		throw new MentorshipError( 'exists', 'articleexists', title + ' exists', [ title ], { page: title } );
-	}
-}
-
-/**
- * Saves the console's edit of a program's settings: the members the coordinator changed
- * (see applyConfigEdit). When the number of roster shards changes, the entries move
- * first: copied to their pages in the new layout, then the config switches to it, then
- * every page drops the entries that now live elsewhere.
- */
-export async function saveConfig( w: ConsoleWriter, programId: string, baseline: ProgramConfig, edited: ProgramConfig ): Promise<ProgramConfig> {
-	const from = rosterShardCount( baseline );
-	const to = rosterShardCount( edited );
-	let oldTitles: string[] = [];
-	if ( from !== to ) {
-		oldTitles = rosterTitles( programId, from );
-		const docs = await w.store.readMany( oldTitles, ROSTER );
-		const members: Record<string, RosterMember> = {};
-		for ( const t of oldTitles ) {
-			const doc = docs[ t ];
-			if ( doc && doc.error ) {
-				throw doc.error;
-			}
-			if ( doc && doc.value ) {
-				for ( const name of Object.keys( doc.value.members ) ) {
-					members[ name ] = doc.value.members[ name ] as RosterMember;
-				}
-			}
-		}
-		const layout = reshardRoster( programId, members, to );
-		for ( const t of Object.keys( layout ) ) {
-			const entries = layout[ t ] as Record<string, RosterMember>;
-			if ( Object.keys( entries ).length || to === 1 ) {
-				await w.store.update( t, ROSTER, ( r ) => rosterPut( r, entries ), { summary: w.summaries.roster } );
-			}
-		}
-	}
-	// The coordinator's changes apply to the config in force (the end of the trust chain), not
-	// to the latest revision: what someone who is not a coordinator changed is not carried
-	// into a revision that counts (the save puts the page back to the config in force).
-	const trusted = await readTrustedConfig( w.store.client, configTitle( programId ) );
-	const saved = await w.store.update( configTitle( programId ), CONFIG,
-		( c ) => applyConfigEdit( trusted.config || c, baseline, edited ), { summary: w.summaries.config, create: false } );
-	for ( const t of oldTitles ) {
-		await w.store.update( t, ROSTER, ( r ) => rosterKeepOnly( r, ( name ) => rosterTitle( programId, to, name ) === t ),
-			{ summary: w.summaries.roster, create: false } ).catch( ( e: unknown ) => {
-			if ( !isMentorshipError( e, 'missing' ) ) {
-				throw e;
-			}
-		} );
-	}
-	return saved.value;
 }
 
 // ---- Matching a cohort ----------------------------------------------------------------------
@@ -378,10 +286,4 @@ export async function notifyPairs(
 export async function recordMilestone( w: ConsoleWriter, programId: string, name: string, record: MilestoneRecord ): Promise<void> {
 	await w.store.update( profileTitle( w.user ), PROFILE, ( p ) => profileAddMilestone( p, programId, name, record ),
 		{ summary: w.summaries.milestone, create: true } );
-}
-
-/** The member's end-of-term check-in, in their own profile. */
-export async function saveCheckin( actor: Actor, programId: string, checkin: Checkin ): Promise<void> {
-	await actor.ctx.store.update( profileTitle( actor.ctx.user ), PROFILE, ( p ) => profileAddCheckin( p, programId, checkin ),
-		{ summary: actor.ctx.summaries.profile, create: false } );
 }

@@ -1,13 +1,14 @@
 /**
  * The foundation in a real browser: a user ticks mentorship-ask in Special:Preferences (the
  * real page), opens an article and sees the control; the page view costs no API request
- * and loads no OOUI; clicking loads the lazy part.
+ * and adds no module but the loaders' (no OOUI); clicking loads the ask feature and what it
+ * uses, in one request.
  */
 
 import { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article, config, mentee, mentor, program, programId, unique, users, wiki } from '../support/fixtures';
-import { apiRequests, CORE_GADGET, launch, loads, OOUI, pageViewCost, shot, url, userPage } from '../support/browser';
+import { apiRequests, CORE_GADGET, featureRequests, launch, loadedModules, loads, OOUI, pageViewCost, shot, url, userPage } from '../support/browser';
 
 let browser: Browser;
 
@@ -67,6 +68,23 @@ describe( 'gadgets in the browser', () => {
 		await page.getByRole( 'textbox', { name: 'Your question' } ).waitFor( { state: 'visible' } );
 		expect( loads( user.requests, CORE_GADGET ).length ).toBeGreaterThan( 0 );
 		expect( loads( user.requests, OOUI ).length ).toBeGreaterThan( 0 );
+		// The code split: the click loads the ask feature, the base and the code ask shares
+		// with other features, in one load.php request (ResourceLoader sends the OOUI they use
+		// in another, being of another group); no welcome, panel or console code, no message
+		// module (English), no date input.
+		const ours = featureRequests( user.requests );
+		expect( ours ).toHaveLength( 1 );
+		expect( ours[ 0 ] ).toContain( 'ext.gadget.mentorship-core' );
+		expect( ours[ 0 ] ).toContain( 'ext.gadget.mentorship-core-ask' );
+		const shared = 'ext.gadget.mentorship-core-shared-';
+		const askUses = ( n: string ): boolean => n === 'ext.gadget.mentorship-core' || n === 'ext.gadget.mentorship-core-ask' ||
+			( n.indexOf( shared ) === 0 && n.slice( shared.length ).split( '-' ).includes( 'ask' ) );
+		expect( ( ours[ 0 ] as string[] ).filter( ( n ) => !askUses( n ) ) ).toEqual( [] );
+		expect( loadedModules( user.requests ).flat().filter( ( n ) => /^mediawiki\.widgets/.test( n ) ) ).toEqual( [] );
+		await expect( page.evaluate( () => {
+			const lib = ( window as unknown as { mw: { libs: { mentorship: Record<string, unknown> } } } ).mw.libs.mentorship;
+			return [ 'ask', 'welcome', 'welcomeBatch', 'mountPanel', 'consoleTab' ].filter( ( f ) => typeof lib[ f ] === 'function' );
+		} ) ).resolves.toEqual( [ 'ask' ] );
 		await user.context.close();
 	} );
 } );

@@ -1,7 +1,9 @@
 /**
  * The foundation on the real wiki (issue: build and deploy): what the wiki serves of each
- * gadget is ES5 code, the wiki lists exactly our gadgets with the options of gadgets/*.json,
- * and a deploy keeps other gadgets' definitions byte for byte and is a no-op when nothing changed.
+ * gadget is ES5 code, the wiki lists exactly the gadgets the build defines (those of
+ * gadgets/*.json, the shared modules of the code split and the message modules) with their
+ * options, and a deploy keeps other gadgets' definitions byte for byte and is a no-op when
+ * nothing changed.
  */
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFINITION_PAGE, deploy } from '../../scripts/lib/deploy';
 import { ROOT } from '../../scripts/lib/localwiki';
 import { registeredModules } from '../../scripts/lib/modules';
-import type { Manifest } from '../../build.mjs';
+import { build, type Manifest } from '../../build.mjs';
 import { admin, anonClient, pageText, revids, RUN, wiki } from '../support/fixtures';
 
 interface GadgetJson {
@@ -30,9 +32,35 @@ for ( const file of readdirSync( join( ROOT, 'gadgets' ) ).filter( ( f ) => f.en
 	definitions[ file.replace( /\.json$/, '' ) ] = JSON.parse( readFileSync( join( ROOT, 'gadgets', file ), 'utf8' ) ) as GadgetJson;
 }
 const ids = Object.keys( definitions ).sort();
-// The hidden message modules the build makes, one per translation (the shared code bundles English).
+const features = [ 'ask', 'console', 'panel', 'welcome' ];
+// The hidden message modules the build makes: per translation, one per feature (the lazy code bundles English).
 const messageModuleIds = readdirSync( join( ROOT, 'i18n' ) ).map( ( f ) => f.replace( /\.json$/, '' ) )
-	.filter( ( l ) => l !== 'en' && l !== 'qqq' ).map( ( l ) => 'mentorship-i18n-' + l );
+	.filter( ( l ) => l !== 'en' && l !== 'qqq' ).flatMap( ( l ) => features.map( ( f ) => `mentorship-i18n-${ l }-${ f }` ) );
+
+/** The gadgets the build defines (its Gadgets-definition lines), as the test wiki has them deployed. */
+interface Line {
+	id: string;
+	dependencies: string[];
+	hidden: boolean;
+	default: boolean;
+	supportsUrlLoad: boolean;
+	rights: string[];
+	files: string[];
+}
+const built = await build( { outDir: mkdtempSync( join( tmpdir(), 'mentorship-foundation-' ) ), quiet: true } );
+const lines: Line[] = built.manifest.definitions.lines.map( ( line ) => {
+	const m = /^\* ([a-z0-9-]+)\[([^\]]*)\]\|(.*)$/.exec( line ) as RegExpExecArray;
+	const options = ( m[ 2 ] as string ).split( '|' );
+	const value = ( name: string ): string[] => {
+		const o = options.find( ( x ) => x.indexOf( name + '=' ) === 0 );
+		return o ? o.slice( name.length + 1 ).split( ',' ) : [];
+	};
+	return {
+		id: m[ 1 ] as string, dependencies: value( 'dependencies' ), rights: value( 'rights' ), files: ( m[ 3 ] as string ).split( '|' ),
+		hidden: options.includes( 'hidden' ), default: options.includes( 'default' ), supportsUrlLoad: options.includes( 'supportsUrlLoad' ),
+	};
+} );
+const builtIds = lines.map( ( l ) => l.id ).filter( ( id ) => id.indexOf( 'mentorship-i18n-' ) !== 0 ).sort();
 
 interface GadgetRow {
 	id: string;
@@ -48,15 +76,19 @@ async function listGadgets(): Promise<GadgetRow[]> {
 }
 
 describe( 'foundation: build and deploy on the real wiki', () => {
-	it( 'defines the four gadgets of the design in gadgets/, and the hidden loader base the three visible ones share', () => {
-		expect( ids ).toEqual( [ 'mentorship-ask', 'mentorship-core', 'mentorship-loader', 'mentorship-match', 'mentorship-welcome' ] );
+	it( 'defines the four gadgets of the design in gadgets/, the hidden loader base the three visible ones share, and the features of the lazy code', () => {
+		expect( ids ).toEqual( [ 'mentorship-ask', 'mentorship-core', 'mentorship-core-ask', 'mentorship-core-console', 'mentorship-core-panel',
+			'mentorship-core-welcome', 'mentorship-loader', 'mentorship-match', 'mentorship-welcome' ] );
+		// The build adds the modules of code that some features share (mentorship-core-shared-…).
+		expect( builtIds.filter( ( id ) => !ids.includes( id ) ).every( ( id ) => id.indexOf( 'mentorship-core-shared-' ) === 0 ) ).toBe( true );
+		expect( builtIds.filter( ( id ) => ids.includes( id ) ) ).toEqual( ids );
 		for ( const id of [ 'mentorship-ask', 'mentorship-match', 'mentorship-welcome' ] ) {
 			expect( ( definitions[ id ] as GadgetJson ).dependencies[ 0 ] ).toBe( 'ext.gadget.mentorship-loader' );
 		}
 		expect( ( definitions[ 'mentorship-loader' ] as GadgetJson ).hidden ).toBe( true );
 	} );
 
-	it.each( ids.concat( messageModuleIds ) )( 'load.php serves %s as ECMAScript 5 code, with no "JavaScript parse error"', async ( id ) => {
+	it.each( builtIds.concat( messageModuleIds ) )( 'load.php serves %s as ECMAScript 5 code, with no "JavaScript parse error"', async ( id ) => {
 		const url = `${ wiki().server }/load.php?modules=ext.gadget.${ id }&only=scripts&debug=false&lang=en&skin=vector`;
 		const response = await fetch( url );
 		const body = await response.text();
@@ -80,21 +112,29 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 			expect( g.metadata.module.dependencies, g.id ).toEqual( [] );
 		}
 		const gadgets = all.filter( ( g ) => !messageModules.includes( g ) );
-		expect( gadgets.map( ( g ) => g.id ).sort() ).toEqual( ids );
+		expect( gadgets.map( ( g ) => g.id ).sort() ).toEqual( builtIds );
 		const registry = await registeredModules( wiki().api );
 		for ( const g of gadgets ) {
-			const def = definitions[ g.id ] as GadgetJson;
+			const line = lines.find( ( l ) => l.id === g.id ) as Line;
+			const def = definitions[ g.id ] || { dependencies: [], hidden: true };
 			const { settings, module } = g.metadata;
 			// The optional dependencies this release has come first, then the required ones.
 			const optional = ( def.optionalDependencies || [] ).filter( ( m ) => registry.has( m ) );
-			expect( { id: g.id, dependencies: module.dependencies }, g.id ).toEqual( { id: g.id, dependencies: optional.concat( def.dependencies ) } );
+			expect( { id: g.id, dependencies: module.dependencies }, g.id ).toEqual( { id: g.id, dependencies: optional.concat( line.dependencies ) } );
+			// A gadget of gadgets/ declares what its definition gives it, besides the shared modules
+			// it loads with; a shared module what all of its features declare.
+			const own = line.dependencies.filter( ( d ) => d.indexOf( 'ext.gadget.mentorship-core' ) !== 0 );
+			const sharers = g.id.indexOf( 'mentorship-core-shared-' ) === 0 ? g.id.slice( 'mentorship-core-shared-'.length ).split( '-' ) : [];
+			expect( own, g.id ).toEqual( sharers.length ?
+				( definitions[ 'mentorship-core-' + sharers[ 0 ] ] as GadgetJson ).dependencies.filter( ( d ) => sharers.every( ( f ) => ( definitions[ 'mentorship-core-' + f ] as GadgetJson ).dependencies.includes( d ) ) ) :
+				def.dependencies.filter( ( d ) => d.indexOf( 'ext.gadget.mentorship-core' ) !== 0 ) );
 			expect( settings.hidden, `${ g.id } hidden` ).toBe( !!def.hidden );
 			expect( settings.default, `${ g.id } default` ).toBe( !!def.default );
 			expect( settings.supportsUrlLoad, `${ g.id } supportsUrlLoad` ).toBe( !!def.supportsUrlLoad );
 			expect( settings.rights, `${ g.id } rights` ).toEqual( def.rights || [] );
 			expect( settings.category ).toBe( 'mentorship' );
 			expect( module.scripts ).toEqual( [ `MediaWiki:Gadget-${ g.id }.js` ] );
-			expect( module.styles ).toEqual( def.styles && def.styles.length ? [ `MediaWiki:Gadget-${ g.id }.css` ] : [] );
+			expect( module.styles ).toEqual( line.files.filter( ( f ) => /\.css$/.test( f ) ).map( ( f ) => `MediaWiki:Gadget-${ f }` ) );
 		}
 	} );
 
@@ -119,7 +159,7 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 			original = await pageText( DEFINITION_PAGE );
 			expect( original ).not.toBeNull();
 			const ours = ( original as string ).split( '\n' ).filter( ( l ) => /^\* mentorship-/.test( l ) );
-			expect( ours ).toHaveLength( ids.length + messageModuleIds.length );
+			expect( ours ).toHaveLength( builtIds.length + messageModuleIds.length );
 			// Other gadgets before and after our section, with bytes a careless rewrite would lose
 			// (a comment, trailing spaces and a tab, non-ASCII); ours in reverse order, which
 			// changes nothing for readers but makes the deploy rewrite the page.
@@ -166,19 +206,21 @@ describe( 'foundation: build and deploy on the real wiki', () => {
 	it( `declares only modules that MediaWiki ${ wiki().release } has: every gadget's dependency is in its registry, and so is what loading the shared code pulls in`, async () => {
 		const registry = await registeredModules( wiki().api );
 		expect( registry.size ).toBeGreaterThan( 200 );
-		for ( const id of ids ) {
-			for ( const dep of ( definitions[ id ] as GadgetJson ).dependencies ) {
-				expect( { id, dep, registered: registry.has( dep ) } ).toEqual( { id, dep, registered: true } );
+		for ( const line of lines ) {
+			for ( const dep of line.dependencies ) {
+				expect( { id: line.id, dep, registered: registry.has( dep ) } ).toEqual( { id: line.id, dep, registered: true } );
 			}
 		}
 		// 1.39 has es6-polyfills (declared there, optionally); 1.43 has not (never declared there).
 		const served = ( await listGadgets() ).find( ( g ) => g.id === 'mentorship-core' ) as GadgetRow;
 		expect( served.metadata.module.dependencies.includes( 'es6-polyfills' ) ).toBe( wiki().release === '1.39' );
 		expect( registry.has( 'es6-polyfills' ) ).toBe( wiki().release === '1.39' );
-		// The whole dependency tree of the shared code, as load.php resolves it, loads without an unknown module.
-		const response = await fetch( `${ wiki().server }/load.php?modules=ext.gadget.mentorship-core&only=scripts&debug=1` );
-		const body = await response.text();
-		expect( body ).not.toMatch( /Unknown module|not found|JavaScript parse error/ );
+		// The whole dependency tree of each feature, as load.php resolves it, loads without an unknown module.
+		for ( const feature of features ) {
+			const response = await fetch( `${ wiki().server }/load.php?modules=ext.gadget.mentorship-core-${ feature }&only=scripts&debug=1` );
+			const body = await response.text();
+			expect( body, feature ).not.toMatch( /Unknown module|not found|JavaScript parse error/ );
+		}
 	} );
 
 	it( 'refuses to deploy a gadget whose dependency the wiki lacks, naming the module, and writes nothing', async () => {

@@ -172,6 +172,33 @@ export function loads( requests: Request[], pattern: RegExp ): Request[] {
 	return requests.filter( ( r ) => /\/load\.php/.test( r.url() ) && pattern.test( decodeURIComponent( new URL( r.url() ).searchParams.get( 'modules' ) || '' ) ) );
 }
 
+/**
+ * The modules that ResourceLoader requests load, by full name, in request order: load.php
+ * packs them ("ext.gadget.mentorship-core,mentorship-core-ask|mediawiki.util"), each group
+ * naming the later ones after the prefix of its first.
+ */
+export function loadedModules( requests: Request[] ): string[][] {
+	return requests.filter( ( r ) => /\/load\.php/.test( r.url() ) ).map( ( r ) => {
+		const packed = new URL( r.url() ).searchParams.get( 'modules' ) || '';
+		const names: string[] = [];
+		for ( const group of packed.split( '|' ).filter( Boolean ) ) {
+			const [ first, ...rest ] = group.split( ',' ) as [ string, ...string[] ];
+			const prefix = first.slice( 0, first.lastIndexOf( '.' ) + 1 );
+			names.push( first, ...rest.map( ( name ) => prefix + name ) );
+		}
+		return names;
+	} ).filter( ( names ) => names.length > 0 );
+}
+
+/**
+ * The gadgets' own modules of each load.php request a feature's first click made: one
+ * request, with the feature's module, the base and only shared modules the feature uses
+ * (mentorship-core-shared-…, named for the features sharing them).
+ */
+export function featureRequests( requests: Request[] ): string[][] {
+	return loadedModules( requests ).map( ( names ) => names.filter( ( n ) => /^ext\.gadget\.mentorship-/.test( n ) ).sort() ).filter( ( names ) => names.length );
+}
+
 export const OOUI = /oojs-ui|ooui/;
 export const CORE_GADGET = /mentorship-core/;
 

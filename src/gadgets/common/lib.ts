@@ -1,10 +1,10 @@
 /**
- * What mentorship-core offers the loaders once loaded (mw.libs.mentorship) is declared in
- * src/lib/contract.ts, which the UI implements; loaders know only that shape.
+ * What the lazy code offers the loaders once loaded (mw.libs.mentorship) is declared in
+ * src/lib/contract.ts; loaders know only that shape.
  */
-import type { MentorshipLib } from '../../lib/contract';
+import type { Feature, Loaded } from '../../lib/contract';
 
-export type { AskContext, MentorshipLib, PanelContext, WelcomeContext } from '../../lib/contract';
+export type { AskContext, Feature, Loaded, MentorshipLib, PanelContext, WelcomeContext } from '../../lib/contract';
 
 /** A loader's labels in each shipped language: `k` lists the keys, each language their texts. */
 export type LoaderMessages = { k: string[] } & Record<string, ( string | 0 )[]>;
@@ -12,12 +12,19 @@ export type LoaderMessages = { k: string[] } & Record<string, ( string | 0 )[]>;
 /** What mentorship-loader offers the loaders (mw.libs.mentorshipLoader): src/gadgets/common/loader.ts. */
 export interface LoaderLib {
 	setMessages( messages: LoaderMessages ): void;
-	withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib ) => void, place?: HTMLElement ): void;
+	withCore( feature: Feature, trigger: HTMLElement | null, use: ( lib: Loaded ) => void, place?: HTMLElement ): void;
 	addLink( portlets: string[], href: string, text: string, id: string, tooltip?: string, floating?: boolean ): HTMLAnchorElement | null;
 	onActivate( link: HTMLAnchorElement, action: ( link: HTMLAnchorElement ) => void ): void;
 	panelUrl( program?: string ): string;
 }
 
+/** The shared base, and in a single-module build everything. */
 export const CORE_MODULE = 'ext.gadget.mentorship-core';
-/** The shared code's messages in one language (English is bundled in the shared code). */
+/** A feature's module: CORE_MODULE + '-' + feature (it depends on the shared code it uses). */
+export const FEATURE_MODULE = CORE_MODULE + '-';
+/**
+ * The lazy code's messages in one language (English is bundled in each module):
+ * MESSAGE_MODULE + language + '-' + feature, all a feature's; in a single-module build,
+ * MESSAGE_MODULE + language.
+ */
 export const MESSAGE_MODULE = 'ext.gadget.mentorship-i18n-';

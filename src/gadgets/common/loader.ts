@@ -7,7 +7,7 @@
  * same load.php request as the loaders. Loaders reach it as mw.libs.mentorshipLoader.
  */
 
-import { CORE_MODULE, LoaderMessages, MentorshipLib, MESSAGE_MODULE } from './lib';
+import { CORE_MODULE, Feature, FEATURE_MODULE, Loaded, LoaderMessages, MESSAGE_MODULE } from './lib';
 
 /**
  * Sets a gadget's bundled messages in the user's language (falling back to a base language,
@@ -31,16 +31,20 @@ export function setMessages( messages: LoaderMessages ): void {
 }
 
 /**
- * The shared code and the message modules it needs: the user's language (and its base
- * language) and the wiki's, when the wiki has them. One ResourceLoader request loads all.
+ * What a feature needs: its module (which depends on the shared code it uses, see
+ * build.mjs) and its message module in the user's language (and its base language) and the
+ * wiki's, when the wiki has them. One ResourceLoader request loads all. A single-module
+ * build registers no feature module: then the shared code holds every feature.
  */
-function coreModules(): string[] {
-	const modules = [ CORE_MODULE ];
+function coreModules( feature: Feature ): string[] {
+	const own = FEATURE_MODULE + feature;
+	const split = !!mw.loader.getState( own );
+	const modules = [ split ? own : CORE_MODULE ];
 	const user = String( mw.config.get( 'wgUserLanguage' ) );
 	const content = String( mw.config.get( 'wgContentLanguage' ) );
 	const codes = [ user.split( '-' )[ 0 ], user, content.split( '-' )[ 0 ], content ];
 	for ( let i = 0; i < codes.length; i++ ) {
-		const name = MESSAGE_MODULE + String( codes[ i ] ).toLowerCase();
+		const name = MESSAGE_MODULE + String( codes[ i ] ).toLowerCase() + ( split ? '-' + feature : '' );
 		if ( codes[ i ] !== 'en' && modules.indexOf( name ) < 0 && mw.loader.getState( name ) ) {
 			modules.push( name );
 		}
@@ -52,16 +56,16 @@ function coreModules(): string[] {
 const PATIENCE_MS = 15000;
 
 /**
- * Loads the shared code (and OOUI with it) and hands it to `use`, once. When loading fails,
+ * Loads a feature with the shared code (and the OOUI it uses) and hands it to `use`, once. When loading fails,
  * or has not finished after PATIENCE_MS, the user is told, with a Retry button: in `place`
  * (the panel's placeholder) when given, else in a notification that stays. Built from the
  * DOM alone, since OOUI may be what failed. A network error leaves the modules "error" on
  * 1.43 and "loading" for ever on 1.39: Retry puts those the shared code needs back to
  * "registered" first, so that ResourceLoader asks for them again.
  */
-export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib ) => void, place?: HTMLElement, run?: { used: boolean } ): void {
+export function withCore( feature: Feature, trigger: HTMLElement | null, use: ( lib: Loaded ) => void, place?: HTMLElement, run?: { used: boolean } ): void {
 	const once = run || { used: false };
-	const modules = coreModules();
+	const modules = coreModules( feature );
 	const busy = ( on: boolean ): void => {
 		if ( trigger ) {
 			trigger.setAttribute( 'aria-busy', String( on ) );
@@ -72,7 +76,9 @@ export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib
 	};
 	const loading = place && place.textContent;
 	let shown: ( () => void ) | null = null;
-	const fail = (): void => {
+	// stuck: the patience ran out (1.39 leaves a failed request's modules "loading"); after
+	// an error, a module still "loading" is in a request that is still on its way.
+	const fail = ( stuck?: boolean ): void => {
 		if ( shown || once.used ) {
 			return;
 		}
@@ -98,22 +104,26 @@ export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib
 		}
 		button.onclick = () => {
 			const registry = mw.loader.moduleRegistry;
+			// Through every module not ready yet: a feature that arrived ("loaded") may wait
+			// for a base of the failed request ("loading" is a state too, though
+			// types-mediawiki does not list it).
 			const reset = ( name: string ): void => {
 				const module = registry[ name ];
-				// "loading" is a state too, though types-mediawiki does not list it.
-				const state: string = module ? module.state : '';
-				if ( module && ( state === 'error' || state === 'loading' ) ) {
-					module.state = 'registered';
+				const state: string = module ? module.state : 'ready';
+				if ( module && state !== 'ready' ) {
+					if ( state === 'error' || ( stuck && state === 'loading' ) ) {
+						module.state = 'registered';
+					}
 					module.dependencies.forEach( reset );
 				}
 			};
 			modules.forEach( reset );
 			( shown as () => void )();
-			withCore( trigger, use, place, once );
+			withCore( feature, trigger, use, place, once );
 		};
 	};
 	busy( true );
-	const timer = setTimeout( fail, PATIENCE_MS );
+	const timer = setTimeout( () => fail( true ), PATIENCE_MS );
 	mw.loader.using( modules ).then( () => {
 		clearTimeout( timer );
 		if ( !once.used ) {
@@ -122,11 +132,11 @@ export function withCore( trigger: HTMLElement | null, use: ( lib: MentorshipLib
 			if ( shown ) {
 				shown();
 			}
-			use( mw.libs.mentorship as MentorshipLib );
+			use( mw.libs.mentorship as Loaded );
 		}
 	}, () => {
 		clearTimeout( timer );
-		fail();
+		fail( false );
 	} );
 }
 

@@ -29,7 +29,7 @@ function init(): void {
 		mw.msg( 'mentorship-ask-portlet-tooltip', cache.mentor ), true );
 	if ( link ) {
 		onActivate( link, ( trigger ) => {
-			withCore( trigger, ( lib ) => lib.ask( {
+			withCore( 'ask', trigger, ( lib ) => lib.ask( {
 				article: String( mw.config.get( 'wgPageName' ) ),
 				revid: Number( mw.config.get( 'wgRevisionId' ) ),
 				trigger: trigger,

@@ -1,33 +1,11 @@
 /**
- * mentorship-core: the shared code the loaders fetch on demand (with OOUI and the other
- * ResourceLoader dependencies declared in gadgets/mentorship-core.json). It installs the
- * messages and offers mw.libs.mentorship to the loaders.
+ * mentorship-core in the single-module build (`node build.mjs --single`, kept to compare
+ * the two layouts in `npm run bench`), where it holds every feature: it creates
+ * mw.libs.mentorship, which the features fill, and says so. In the split build (the
+ * default), mentorship-core is what every feature uses, made by build.mjs from the
+ * features' own entries (src/gadgets/mentorship-core-*), and this file is not used.
  */
 
-import messages from 'mentorship:messages';
-import { VERSION } from 'mentorship:build';
-import { ensureMessages } from '../../ui/i18n';
-import { MentorshipLib } from '../common/lib';
-import { openAsk, openWelcome, openWelcomeBatch, mountPanel } from '../../ui/entry';
+import { library } from '../common/feature';
 
-/**
- * Messages are installed on first use, when the message modules loaded with this one
- * (the user's and the wiki's languages) have run too.
- */
-function withMessages<A extends unknown[]>( fn: ( ...args: A ) => void ): ( ...args: A ) => void {
-	return ( ...args: A ) => {
-		ensureMessages( messages );
-		fn( ...args );
-	};
-}
-
-const lib: MentorshipLib = {
-	version: VERSION,
-	ask: withMessages( openAsk ),
-	welcome: withMessages( openWelcome ),
-	welcomeBatch: withMessages( openWelcomeBatch ),
-	mountPanel: withMessages( mountPanel ),
-};
-
-mw.libs.mentorship = lib;
-mw.hook( 'mentorship.ready' ).fire( lib );
+mw.hook( 'mentorship.ready' ).fire( library() );

@@ -28,7 +28,7 @@ function mountAll( root: HTMLElement ): void {
 		panel.setAttribute( 'data-mentorship-mounted', '1' );
 		const status = placeholder( panel );
 		const program = panel.getAttribute( 'data-program' ) || undefined;
-		withCore( null, ( lib ) => lib.mountPanel( panel, { program: program } ), status );
+		withCore( 'panel', null, ( lib ) => lib.mountPanel( panel, { program: program } ), status );
 	}
 }
 
@@ -52,7 +52,7 @@ function init(): void {
 			content.appendChild( container );
 			container.setAttribute( 'data-mentorship-mounted', '1' );
 			const status = placeholder( container );
-			withCore( null, ( lib ) => lib.mountPanel( container, {
+			withCore( 'panel', null, ( lib ) => lib.mountPanel( container, {
 				program: mw.util.getParamValue( 'program' ) || undefined,
 				view: mw.util.getParamValue( 'view' ) || undefined,
 				page: true,

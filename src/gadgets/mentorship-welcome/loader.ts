@@ -42,7 +42,7 @@ function initLog(): void {
 			link.setAttribute( 'aria-label', link.textContent + ' ' + name );
 			line.appendChild( document.createTextNode( ' ' ) );
 			line.appendChild( link );
-			onActivate( link, ( trigger ) => withCore( trigger, ( lib ) => lib.welcome( { user: name, trigger: trigger } ) ) );
+			onActivate( link, ( trigger ) => withCore( 'welcome', trigger, ( lib ) => lib.welcome( { user: name, trigger: trigger } ) ) );
 		}
 	} );
 	// The batch link goes before the list, where the keyboard reaches it before the lines.
@@ -53,7 +53,7 @@ function initLog(): void {
 		batch.href = '#';
 		batch.textContent = mw.msg( 'mentorship-welcome-batch-portlet' );
 		( list.parentNode as Node ).insertBefore( batch, list );
-		onActivate( batch, ( trigger ) => withCore( trigger, ( lib ) => lib.welcomeBatch( { names: names, trigger: trigger } ) ) );
+		onActivate( batch, ( trigger ) => withCore( 'welcome', trigger, ( lib ) => lib.welcomeBatch( { names: names, trigger: trigger } ) ) );
 	}
 }
 
@@ -72,7 +72,7 @@ function init(): void {
 		setMessages( messages );
 		const link = addLink( [ 'p-views', 'p-cactions', 'p-tb' ], '#', mw.msg( 'mentorship-welcome-portlet' ), 'ca-mentorship-welcome', '', true );
 		if ( link ) {
-			onActivate( link, ( trigger ) => withCore( trigger, ( lib ) => lib.welcome( { user: user, trigger: trigger } ) ) );
+			onActivate( link, ( trigger ) => withCore( 'welcome', trigger, ( lib ) => lib.welcome( { user: user, trigger: trigger } ) ) );
 		}
 	}
 }

@@ -16,7 +16,7 @@ import { cleanConfig, ConfigProblem, configProblems, PROGRAM_ID, rosterShardCoun
 import { DEFAULT_STAGE_THRESHOLDS, STAGE_MESSAGES, StageThresholds } from '../../core/stages';
 import { configTitle, rosterTitle } from '../../core/titles';
 import { PageRights } from '../../wiki/client';
-import { createProgram, saveConfig } from '../../wiki/console';
+import { createProgram, saveConfig } from '../../wiki/program-settings';
 import { consoleWriter, Env } from '../env';
 import { ErrorArea } from '../errors';
 import { languageName, msg } from '../i18n';

@@ -6,7 +6,7 @@
 
 import { checkinOpen, latestCheckin, makeCheckin, termOf } from '../../core/checkins';
 import { LIMITS } from '../../core/format';
-import { saveCheckin } from '../../wiki/console';
+import { saveCheckin } from '../../wiki/program-settings';
 import { isoDate, isoSeconds } from '../../core/dates';
 import { formatDate } from '../env';
 import { ErrorArea } from '../errors';

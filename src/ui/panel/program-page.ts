@@ -15,7 +15,7 @@ import { Env, formatDate, writeContext } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';
 import { paragraphs, userLink } from '../widgets';
-import { consoleTab } from '../console/console';
+import { consoleTab } from '../console/load';
 import { joinForm } from './join';
 import { mentorTab, menteeProfileTab, menteeLeaveTab } from './mentee';
 import { TabContext } from './context';

@@ -1,0 +1,199 @@
+/**
+ * The code split (build.mjs): the lazy code is one module per feature, the code every
+ * feature uses (mentorship-core) and the code only some share (mentorship-core-shared-…);
+ * each holds only its features' code, declares only the ResourceLoader modules its features
+ * use, carries the messages its code names, and stays within its budget and its first
+ * click's; the build fails when one feature's code would ship in a module another feature
+ * loads. `single` builds the former layout.
+ */
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../build.mjs';
+
+interface Click { feature: string; modules: string[]; gzip: number; budget: { gzip?: number }; over: boolean }
+interface Module { features: string[]; inputs: string[]; messages: string[] }
+interface Sizes {
+	report: { gadget: string; total: { servedGzip: number }; budget: { gzip?: number } }[];
+	clicks: Click[];
+	split: Record<string, Module> | null;
+}
+
+const dirs: string[] = [];
+function outDir(): string {
+	const dir = mkdtempSync( join( tmpdir(), 'mentorship-split-' ) );
+	dirs.push( dir );
+	return dir;
+}
+
+afterAll( () => {
+	for ( const dir of dirs ) {
+		rmSync( dir, { recursive: true, force: true } );
+	}
+} );
+
+const FEATURES = [ 'ask', 'welcome', 'panel', 'console' ];
+let split: { dir: string; sizes: Sizes; lines: string[] };
+let single: { dir: string; sizes: Sizes; lines: string[] };
+
+function page( dir: string, id: string ): string {
+	return readFileSync( join( dir, 'pages', `MediaWiki:Gadget-${ id }.js` ), 'utf8' );
+}
+
+function line( lines: string[], id: string ): string {
+	return lines.find( ( l ) => l.startsWith( `* ${ id }[` ) ) as string;
+}
+
+/** The module whose code holds a source file (exactly one). */
+function holder( file: string ): string[] {
+	const modules = split.sizes.split as Record<string, Module>;
+	return Object.keys( modules ).filter( ( id ) => ( modules[ id ] as Module ).inputs.includes( file ) );
+}
+
+beforeAll( async () => {
+	for ( const one of [ false, true ] ) {
+		const dir = outDir();
+		const { manifest } = await build( { outDir: dir, quiet: true, single: one } );
+		const sizes = JSON.parse( readFileSync( join( dir, 'sizes.json' ), 'utf8' ) ) as Sizes;
+		const result = { dir, sizes, lines: manifest.definitions.lines };
+		if ( one ) {
+			single = result;
+		} else {
+			split = result;
+		}
+	}
+}, 180000 );
+
+describe( 'the code split', () => {
+	it( 'puts what every feature uses in mentorship-core and each feature\'s own files in its module, once', () => {
+		for ( const file of [ 'src/wiki/client.ts', 'src/wiki/store.ts', 'src/core/format.ts', 'src/core/errors.ts', 'src/wiki/errors.ts',
+			'src/ui/errors.ts', 'src/ui/staged-dialog.ts', 'src/ui/i18n.ts' ] ) {
+			expect( { file, modules: holder( file ) } ).toEqual( { file, modules: [ 'mentorship-core' ] } );
+		}
+		expect( holder( 'src/ui/ask/dialog.ts' ) ).toEqual( [ 'mentorship-core-ask' ] );
+		expect( holder( 'src/wiki/ask.ts' ) ).toEqual( [ 'mentorship-core-ask' ] );
+		expect( holder( 'src/ui/welcome/batch.ts' ) ).toEqual( [ 'mentorship-core-welcome' ] );
+		expect( holder( 'src/core/welcome/messages.ts' ) ).toEqual( [ 'mentorship-core-welcome' ] );
+		expect( holder( 'src/ui/panel/panel.ts' ) ).toEqual( [ 'mentorship-core-panel' ] );
+		expect( holder( 'src/ui/console/match.ts' ) ).toEqual( [ 'mentorship-core-console' ] );
+		// The console's solver and dashboard are the console's, not the panel's.
+		expect( holder( 'src/core/min-cost-flow.ts' ) ).toEqual( [ 'mentorship-core-console' ] );
+		expect( holder( 'src/core/dashboard.ts' ) ).toEqual( [ 'mentorship-core-console' ] );
+		// Matching mentors is used by welcome, the panel and the console, not by ask.
+		expect( holder( 'src/core/matching.ts' ) ).toEqual( [ 'mentorship-core-shared-console-panel-welcome' ] );
+		// A module's code is in that module only: the others take it at run time.
+		for ( const feature of FEATURES ) {
+			expect( page( split.dir, 'mentorship-core-' + feature ) ).toContain( 'mw.libs.mentorshipChunks[' );
+		}
+	} );
+
+	it( 'loads with a feature only modules of code that feature uses', () => {
+		const modules = split.sizes.split as Record<string, Module>;
+		for ( const c of split.sizes.clicks ) {
+			for ( const id of c.modules ) {
+				expect( { id, feature: c.feature, uses: ( modules[ id ] as Module ).features.includes( c.feature ) } )
+					.toEqual( { id, feature: c.feature, uses: true } );
+			}
+		}
+		const clicks = Object.fromEntries( split.sizes.clicks.map( ( c ) => [ c.feature, c ] ) );
+		for ( const feature of FEATURES ) {
+			const others = FEATURES.filter( ( f ) => f !== feature && !( feature === 'console' && f === 'panel' ) );
+			expect( clicks[ feature ]!.modules.filter( ( id ) => others.some( ( f ) => id === 'mentorship-core-' + f ) ) ).toEqual( [] );
+		}
+	} );
+
+	it( 'declares per module only what its features use: no date input or mediawiki.user for ask, no module for page views', () => {
+		const ask = line( split.lines, 'mentorship-core-ask' );
+		expect( ask ).not.toContain( 'mediawiki.widgets' );
+		expect( ask ).not.toContain( 'mediawiki.user' );
+		expect( line( split.lines, 'mentorship-core' ) ).not.toContain( 'mediawiki.widgets' );
+		expect( line( split.lines, 'mentorship-core-welcome' ) ).not.toContain( 'mediawiki.widgets' );
+		expect( line( split.lines, 'mentorship-core-panel' ) ).toContain( 'mediawiki.widgets.DateInputWidget' );
+		for ( const l of split.lines.filter( ( x ) => /^\* mentorship-core/.test( x ) ) ) {
+			expect( l ).toMatch( /\|hidden\]/ );
+		}
+		for ( const id of [ 'mentorship-ask', 'mentorship-welcome', 'mentorship-match', 'mentorship-loader' ] ) {
+			expect( line( split.lines, id ) ).not.toMatch( /mediawiki\.user|oojs|mentorship-core/ );
+		}
+	} );
+
+	it( 'ships messages with the code that shows them, per feature and language', () => {
+		const modules = split.sizes.split as Record<string, Module>;
+		expect( modules[ 'mentorship-core-ask' ]!.messages ).toContain( 'mentorship-ask-send' );
+		expect( modules[ 'mentorship-core-console' ]!.messages ).toContain( 'mentorship-console-match-apply' );
+		expect( page( split.dir, 'mentorship-core-ask' ) ).not.toContain( '"mentorship-console-' );
+		expect( page( split.dir, 'mentorship-i18n-fr-ask' ) ).toContain( '"mentorship-ask-send"' );
+		expect( page( split.dir, 'mentorship-i18n-fr-ask' ) ).not.toContain( '"mentorship-console-match-apply"' );
+		expect( page( split.dir, 'mentorship-i18n-fr-console' ) ).toContain( '"mentorship-console-match-apply"' );
+		// Each feature's message module has every message of the modules it loads.
+		for ( const c of split.sizes.clicks ) {
+			const text = page( split.dir, 'mentorship-i18n-fr-' + c.feature );
+			for ( const id of c.modules ) {
+				for ( const key of ( modules[ id ] as Module ).messages.slice( 0, 5 ) ) {
+					expect( { feature: c.feature, key, found: text.includes( `"${ key }"` ) } ).toEqual( { feature: c.feature, key, found: true } );
+				}
+			}
+		}
+	} );
+
+	it( 'starts each minified page with the project, its licence and where the readable source is', () => {
+		for ( const id of Object.keys( split.sizes.split as Record<string, Module> ).concat( [ 'mentorship-ask', 'mentorship-loader' ] ) ) {
+			const head = page( split.dir, id ).slice( 0, 2000 );
+			expect( head, id ).toMatch( /^\/\* <nowiki> \*\/\n\/\*\*\n \* Gadget: / );
+			expect( head, id ).toContain( 'mentorship-gadgets' );
+			expect( head, id ).toContain( 'licence MIT' );
+			expect( head, id ).toMatch( /readable source is the files above/ );
+		}
+	} );
+
+	it( 'measures every module and every first click against its budget', () => {
+		const clicks = Object.fromEntries( split.sizes.clicks.map( ( c ) => [ c.feature, c ] ) );
+		for ( const feature of FEATURES ) {
+			const click = clicks[ feature ] as Click;
+			expect( click.modules ).toContain( 'mentorship-core' );
+			expect( click.modules ).toContain( 'mentorship-core-' + feature );
+			expect( click.budget.gzip, feature ).toBeGreaterThan( 0 );
+			expect( click.gzip, feature ).toBeLessThanOrEqual( click.budget.gzip as number );
+		}
+		// Each first click costs far less than the single module.
+		const whole = single.sizes.clicks[ 0 ] as Click;
+		expect( whole.modules ).toEqual( [ 'mentorship-core' ] );
+		expect( clicks.ask!.gzip ).toBeLessThan( whole.gzip * 0.45 );
+		expect( clicks.welcome!.gzip ).toBeLessThan( whole.gzip * 0.6 );
+		expect( clicks.panel!.gzip ).toBeLessThan( whole.gzip * 0.75 );
+		for ( const r of split.sizes.report.filter( ( g ) => /^mentorship-core/.test( g.gadget ) ) ) {
+			expect( r.budget.gzip, r.gadget ).toBeGreaterThan( 0 );
+			expect( r.total.servedGzip, r.gadget ).toBeLessThanOrEqual( r.budget.gzip as number );
+		}
+	} );
+
+	it( 'fails when a first click exceeds its budget', async () => {
+		await expect( build( { outDir: outDir(), quiet: true, overrides: { 'mentorship-core-ask': { firstClick: { gzip: 20000 } } } } ) )
+			.rejects.toThrow( /the first click on ask \(mentorship-core-ask \+ [a-z+ -]+\): \d+ bytes served gzipped, budget 20000/ );
+	}, 60000 );
+
+	it( 'fails when one feature\'s code would land in a module another feature loads', async () => {
+		// The drafts kept while typing, claimed by ask: welcome uses them too.
+		await expect( build( { outDir: outDir(), quiet: true, overrides: {
+			'mentorship-core-ask': { owns: [ 'src/ui/ask/', 'src/wiki/ask.ts', 'src/gadgets/mentorship-core-ask/', 'src/ui/drafts.ts' ] },
+		} } ) ).rejects.toThrow( /src\/ui\/drafts\.ts belongs to mentorship-core-ask but would ship in mentorship-core-shared-ask-welcome/ );
+		// The console's files in the panel's module: the panel would load the console.
+		await expect( build( { outDir: outDir(), quiet: true, overrides: {
+			'mentorship-core-console': { owns: [ 'src/ui/console/', 'src/wiki/program-settings.ts' ] },
+		} } ) ).rejects.toThrow( /src\/wiki\/program-settings\.ts belongs to mentorship-core-console but would ship in mentorship-core-shared-console-panel/ );
+	}, 120000 );
+} );
+
+describe( 'the single-module build', () => {
+	it( 'has the former layout: mentorship-core holds every feature, with every dependency and message', () => {
+		expect( single.lines.filter( ( l ) => /^\* mentorship-core-/.test( l ) ) ).toEqual( [] );
+		const core = page( single.dir, 'mentorship-core' );
+		expect( core ).toContain( '"mentorship-console-match-apply"' );
+		expect( core ).not.toContain( 'mentorshipChunks' );
+		expect( line( single.lines, 'mentorship-core' ) ).toContain( 'mediawiki.widgets.DateInputWidget' );
+		expect( line( single.lines, 'mentorship-core' ) ).not.toContain( 'ext.gadget.' );
+		expect( single.lines ).toContain( '* mentorship-i18n-fr[ResourceLoader|targets=desktop,mobile|hidden]|mentorship-i18n-fr.js' );
+	} );
+} );
