@@ -62,13 +62,27 @@ async function setup( tag: string, newcomers: string[], cfg: Partial<ProgramConf
 	return { id, coord, sessions, cfg: full };
 }
 
+/** This month's invitation log (for screenshots; the records are read by logRecords). */
 function logTitle( id: string ): string {
 	return invitationLogTitle( id, monthOf( isoSeconds( Date.now() ) ) );
 }
 
+/**
+ * The program's invitation records of this month and the one before: each record goes to
+ * the log of the month it was sent in, and a run may cross midnight at a month's end
+ * (stop 14's CI sent in November and read December's log).
+ */
 async function logRecords( s: Session, id: string ): Promise<Invitation[]> {
-	const doc = await new Store( s.client ).read( logTitle( id ), INVITATIONS );
-	return doc.value ? doc.value.invitations : [];
+	const store = new Store( s.client );
+	const now = monthOf( isoSeconds( Date.now() ) );
+	const before = monthOf( isoSeconds( Date.now() - 3600 * 1000 ) );
+	const months = before === now ? [ now ] : [ before, now ];
+	const records: Invitation[] = [];
+	for ( const month of months ) {
+		const doc = await store.read( invitationLogTitle( id, month ), INVITATIONS );
+		records.push( ...( doc.value ? doc.value.invitations : [] ) );
+	}
+	return records;
 }
 
 async function talk( s: Session, user: string ): Promise<string> {
