@@ -105,6 +105,27 @@ describe( 'ask dialog', () => {
 		o.destroy();
 	} );
 
+	it( 'closed with × right after typing and opened again: the question is back; emptied and closed: it stays empty', async () => {
+		const ui = setupUi();
+		seedProgram( ui.wiki );
+		const first = await openDialog( askDialog( ui ) );
+		type( questionBox( first ), QUESTION );
+		first.click( 'cancel' );
+		await first.waitClosed();
+		first.destroy();
+		// At once, before the typing pause that saves a draft would have passed.
+		const second = await openDialog( askDialog( ui ) );
+		expect( questionBox( second ).getValue() ).toBe( QUESTION );
+		type( questionBox( second ), '' );
+		second.click( 'cancel' );
+		await second.waitClosed();
+		second.destroy();
+		const third = await openDialog( askDialog( ui ) );
+		expect( questionBox( third ).getValue() ).toBe( '' );
+		expect( ui.mw.storage.get( 'mg-draft-ask-Tester' ) ).toBeNull();
+		third.destroy();
+	} );
+
 	it( 'after an edit-filter warning, "Send anyway" sends the same question', async () => {
 		const { ui, o } = await openAsk();
 		await toPreview( o );

@@ -102,6 +102,9 @@ export class AskDialog extends StagedDialog {
 		this.actions.setAbilities( { preview: value.trim().length > 0 && !!this.chosen() } );
 		if ( value.trim() ) {
 			this.drafts.saveSoon( { question: value, about: !!this.about.isSelected() } );
+		} else if ( !this.question.isDisabled() ) {
+			// Emptied by the user: an old draft must not come back.
+			this.drafts.clear();
 		}
 	}
 

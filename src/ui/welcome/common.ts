@@ -109,6 +109,9 @@ export class WelcomeNote extends CountedText {
 			const value = this.getValue();
 			if ( value.trim() ) {
 				this.drafts.saveSoon( { note: value } );
+			} else {
+				// Emptied by the user: an old note must not come back.
+				this.drafts.clear();
 			}
 		} );
 	}
