@@ -140,6 +140,10 @@ export const configSchema = object( {
 		invitations: optional( num( { integer: true, min: 1, max: 256 } ) ),
 	} ) ),
 	closed: optional( bool ),
+	needsYou: optional( object( {
+		days: optional( num( { integer: true, min: 1, max: 90 } ) ),
+		templates: optional( array( title, { max: 50, unique: true } ) ),
+	}, 'The mentor\'s "Needs you" list: how many days count as recent, and the names (or name beginnings) of the warning and notice templates it looks for on mentees\' talk pages' ) ),
 }, 'Project:Mentorship/Programs/ID/config.json: written by coordinators' );
 
 export const milestoneSchema = object( {
