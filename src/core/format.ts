@@ -143,7 +143,7 @@ export const configSchema = object( {
 	needsYou: optional( object( {
 		days: optional( num( { integer: true, min: 1, max: 90 } ) ),
 		templates: optional( array( title, { max: 50, unique: true } ) ),
-	}, 'The mentor\'s "Needs you" list: how many days count as recent, and the names (or name beginnings) of the warning and notice templates it looks for on mentees\' talk pages' ) ),
+	}, 'The mentor\'s "Needs you" list: days that count as recent; warning templates (names or their beginnings)' ) ),
 }, 'Project:Mentorship/Programs/ID/config.json: written by coordinators' );
 
 export const milestoneSchema = object( {
