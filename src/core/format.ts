@@ -140,6 +140,10 @@ export const configSchema = object( {
 		invitations: optional( num( { integer: true, min: 1, max: 256 } ) ),
 	} ) ),
 	closed: optional( bool ),
+	needsYou: optional( object( {
+		days: optional( num( { integer: true, min: 1, max: 90 } ) ),
+		templates: optional( array( title, { max: 50, unique: true } ) ),
+	}, 'The mentor\'s "Needs you" list: days that count as recent; warning templates (names or their beginnings)' ) ),
 }, 'Project:Mentorship/Programs/ID/config.json: written by coordinators' );
 
 export const milestoneSchema = object( {

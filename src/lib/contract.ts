@@ -50,10 +50,12 @@ export interface MentorshipLib {
 	mountPanel?( container: HTMLElement, context: PanelContext ): void;
 	/** From the console feature (the panel loads it when a coordinator opens the console tab). */
 	consoleTab?( context: unknown ): JQuery;
+	/** From the needs feature (the panel loads it when a mentor's mentees tab is shown): the "Needs you" list. */
+	needsYouSection?( context: unknown, view: unknown ): JQuery;
 }
 
 /** The features a loader (or the panel, for the console) can ask for. */
-export type Feature = 'ask' | 'welcome' | 'panel' | 'console';
+export type Feature = 'ask' | 'welcome' | 'panel' | 'console' | 'needs';
 
 /** A loaded feature's entry points, as the loaders call them. */
 export type Loaded = Required<MentorshipLib>;

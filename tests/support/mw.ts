@@ -69,7 +69,11 @@ export function formatMessage( text: string, params: unknown[], language: string
 				const western = subject.replace( /[٠-٩]/g, ( d ) => String( d.charCodeAt( 0 ) - 0x0660 ) );
 				return pluralForm( language, Number( western.replace( /[^\d.-]/g, '' ) ), forms );
 			}
-			// Gender unknown: the neutral form (the third, else the first).
+			// As mw.language.gender for a text: "male" the first form, "female" the second;
+			// otherwise (a user name, unknown) the neutral form (the third, else the first).
+			if ( subject === 'male' || ( subject === 'female' && forms[ 1 ] !== undefined ) ) {
+				return forms[ subject === 'male' ? 0 : 1 ] || '';
+			}
 			return forms[ 2 ] !== undefined ? forms[ 2 ] : forms[ 0 ] || '';
 		} );
 	}

@@ -20,6 +20,7 @@ import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
 import { CountedText, dataTable, goalsBlock, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
 import { checkinSection } from './checkin';
+import { needsYou } from './needs-you-load';
 import { interestFields, profileForm } from './join';
 import { TabContext } from './context';
 
@@ -87,6 +88,7 @@ function renderMentees( ctx: TabContext, view: MentorView, $box: JQuery ): void 
 		$box.append( $( '<p>' ).text( msg( 'mentorship-mentees-none' ) ) );
 		return;
 	}
+	$box.append( needsYou( ctx, view ) );
 	const rows = view.mentees.map( ( row ) => ( { row: row, questions: questionsOf( row, view, nowIso ) } ) );
 	// Mentees with unanswered questions first.
 	rows.sort( ( a, b ) => {
