@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../build.mjs';
+import { build, linkChunk, liveExports } from '../../build.mjs';
 
 interface Click { feature: string; modules: string[]; gzip: number; budget: { gzip?: number }; over: boolean }
 interface Module { features: string[]; inputs: string[]; messages: string[] }
@@ -184,6 +184,36 @@ describe( 'the code split', () => {
 			'mentorship-core-console': { owns: [ 'src/ui/console/', 'src/wiki/program-settings.ts' ] },
 		} } ) ).rejects.toThrow( /src\/wiki\/program-settings\.ts belongs to mentorship-core-console but would ship in mentorship-core-shared-console-panel/ );
 	}, 120000 );
+} );
+
+describe( 'linking the split\'s modules', () => {
+	// Two outputs as esbuild writes them: a shared chunk and an entry that imports from it.
+	const shared = 'var n = 1, k = { a: 2 };\nfunction inc() { n++; }\nfunction get() { return n; }\nvar C = class { get v() { return n; } };\n' +
+		'export { n as a, inc as b, get as c, k as d, C as e };\n';
+	const entry = 'import { a as n, b as inc, c as get, d as k, e as C } from "./chunk-ABC.js";\n' +
+		'function f(e) { var n = e; return n; }\nvar before = n;\ninc();\nvar out = { n, before, get: get(), k: k.a, v: new C().v, f: f(7) };\nexport { out as x };\n';
+	const ids: Record<string, string> = { 'split/chunk-ABC.js': 'mentorship-core', 'split/entry.js': 'mentorship-core-ask' };
+	const live: Record<string, Set<string>> = { 'split/chunk-ABC.js': liveExports( shared ), 'split/entry.js': liveExports( entry ) };
+	const link = ( text: string, file: string ): string => linkChunk( text, file, ( p ) => ids[ p ], ( p ) => live[ p ] || new Set() );
+
+	it( 'reads a binding its module changes where it lives, the others once, and calls them directly', () => {
+		expect( [ ...live[ 'split/chunk-ABC.js' ] as Set<string> ] ).toEqual( [ 'a' ] );
+		const scripts = [ link( shared, 'split/chunk-ABC.js' ), link( entry, 'split/entry.js' ) ];
+		expect( scripts[ 1 ] ).not.toMatch( /\bimport\b|\bexport\b/ );
+		expect( scripts[ 1 ] ).toContain( 'inc();' );
+		const mw = { libs: {} as Record<string, Record<string, Record<string, unknown>>> };
+		for ( const script of scripts ) {
+			// eslint-disable-next-line no-new-func
+			new Function( 'mw', script )( mw );
+		}
+		// The entry saw 1 before it called inc(), then 2 through the getter; `n` inside f is its own.
+		expect( mw.libs.mentorshipChunks[ 'mentorship-core-ask' ].x ).toEqual( { n: 2, before: 1, get: 2, k: 2, v: 2, f: 7 } );
+	} );
+
+	it( 'fails on an import it cannot link', () => {
+		expect( () => link( 'import * as all from "./chunk-ABC.js";\nall.b();\n', 'split/entry.js' ) ).toThrow( /an import the split cannot link/ );
+		expect( () => link( 'import { a } from "./elsewhere.js";\na();\n', 'split/entry.js' ) ).toThrow( /an import the split cannot link/ );
+	} );
 } );
 
 describe( 'the single-module build', () => {
