@@ -718,6 +718,7 @@ function singleLayout( base, features ) {
 	return {
 		...base,
 		entries: [ base.script ].concat( features.map( ( f ) => f.script ) ),
+		styles: union( [ base.styles ].concat( features.map( ( f ) => f.styles ) ) ),
 		dependencies: union( [ base.dependencies ].concat( features.map( ( f ) => f.dependencies ) ) ),
 		optionalDependencies: union( [ base.optionalDependencies || [] ].concat( features.map( ( f ) => f.optionalDependencies || [] ) ) ),
 		budget: base.singleBudget || base.budget
