@@ -15,7 +15,7 @@ import { Env, formatDate, writeContext } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';
-import { RadioGroup } from '../widgets';
+import { RadioGroup } from '../radio-group';
 
 export interface AskDialogConfig {
 	env: Env;
