@@ -7,7 +7,7 @@
 import { MentorshipError } from '../core/errors';
 import { CONFIG, ProgramConfig } from '../core/format';
 import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, programIdOf } from '../core/titles';
-import { WikiClient } from './client';
+import { asArray, asRecord, WikiClient } from './client';
 import { docsFrom } from './store';
 
 export interface ProgramSummary {
@@ -17,9 +17,20 @@ export interface ProgramSummary {
 	error?: MentorshipError;
 }
 
+/** Titles of the pages in a namespace that start with a prefix. */
+export async function prefixPages( client: WikiClient, namespace: number, prefix: string ): Promise<string[]> {
+	const titles: string[] = [];
+	await client.queryAll( { list: 'allpages', apnamespace: namespace, apprefix: prefix, aplimit: 'max' }, ( response ) => {
+		for ( const page of asArray( asRecord( response.query ).allpages ) ) {
+			titles.push( String( page.title ) );
+		}
+	} );
+	return titles;
+}
+
 /** Every program on the wiki (pages named Project:Mentorship/Programs/ID/config.json), by id. */
 export async function listPrograms( client: WikiClient ): Promise<ProgramSummary[]> {
-	const titles = await client.prefixPages( PROJECT_NAMESPACE, PROGRAMS_PREFIX );
+	const titles = await prefixPages( client, PROJECT_NAMESPACE, PROGRAMS_PREFIX );
 	const ids: string[] = [];
 	for ( const t of titles ) {
 		const id = programIdOf( t );
