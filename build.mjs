@@ -286,14 +286,14 @@ function checkWarnings( id, result ) {
 }
 
 /**
- * Lowers a bundle to ECMAScript 5, minified when asked (whitespace: the names were
- * shortened before lowering), in a closure, and checks it.
+ * Lowers a bundle to ECMAScript 5, minified when asked (again after lowering: the names
+ * lowering adds, and whitespace), in a closure, and checks it.
  */
 async function finishScript( code, fileName, minify, prelude = '', lowered = lowerToEs5( code, fileName.replace( /[:]/g, '-' ) ) ) {
 	if ( minify ) {
-		// Whitespace only: the code is ES5 already, and stays so (printed as ES5: no shorthand
-		// properties; checked below).
-		lowered = ( await esbuild.transform( lowered, { minifyWhitespace: true, legalComments: 'none', charset: 'utf8', target: 'es5' } ) ).code;
+		// The code is ES5 already, and stays so (printed as ES5: no shorthand properties;
+		// checked below); the names TypeScript's lowering adds (_a, _loop_1…) are shortened too.
+		lowered = ( await esbuild.transform( lowered, { minifyWhitespace: true, minifyIdentifiers: true, minifySyntax: true, legalComments: 'none', charset: 'utf8', target: 'es5' } ) ).code;
 	}
 	const body = `( function () {\n'use strict';\n${ prelude }${ lowered.replace( /^"use strict";\n?/, '' ).replace( /\s+$/, '' ) }\n}() );`;
 	checkEs5( body, fileName );
@@ -560,9 +560,10 @@ export async function splitModules( base, features, messages, version, commit, m
 /**
  * The message keys a module's code names (quoted in full). Keys named in several modules go
  * to the one all of their features load (else the base); keys named nowhere (built from parts
- * at run time) to the base.
+ * at run time) to the base, but for the loaders' labels (`loaderKeys`): the loaders carry
+ * those, and the lazy code does not show them.
  */
-function placeMessages( modules, messages ) {
+function placeMessages( modules, messages, loaderKeys = [] ) {
 	const keys = Object.keys( messages.en ).filter( ( k ) => !k.startsWith( 'mentorship-gadget-' ) );
 	const found = {};
 	for ( const m of modules ) {
@@ -583,7 +584,9 @@ function placeMessages( modules, messages ) {
 				.sort( ( a, b ) => a.features.length - b.features.length );
 			home = fits[ 0 ] || null;
 		}
-		keysOf[ home ? home.id : SPLIT_BASE ].push( k );
+		if ( home || !loaderKeys.includes( k ) ) {
+			keysOf[ home ? home.id : SPLIT_BASE ].push( k );
+		}
 	}
 	return keysOf;
 }
@@ -781,7 +784,7 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, lan
 			source: def.entries.join( ', ' ), part: 'all the shared code, loaded on demand', keys: allKeys } );
 	} else {
 		const modules = await splitModules( base, features, messages, version, commit, minify );
-		const keysOf = placeMessages( modules, messages );
+		const keysOf = placeMessages( modules, messages, loaders.flatMap( ( d ) => messageKeys( d, messages ) ) );
 		const lowered = lowerSplit( modules );
 		const extras = ( f ) => features.find( ( d ) => d.feature === f ).dependencies;
 		for ( const m of modules ) {
