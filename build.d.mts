@@ -65,3 +65,8 @@ export function build( options?: {
 export function lowerToEs5( code: string, fileName: string ): string;
 export function checkEs5( code: string, fileName: string ): void;
 export function checkPageSafe( text: string, fileName: string ): void;
+
+/** The names an output of the code split exports whose binding it reassigns. */
+export function liveExports( text: string ): Set<string>;
+/** One output of the code split as a script of its own (imports and exports through mw.libs.mentorshipChunks). */
+export function linkChunk( text: string, fileName: string, idOf: ( path: string ) => string | undefined, liveOf: ( path: string ) => Set<string> ): string;

@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import * as acorn from 'acorn';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
+import { analyze } from 'eslint-scope';
 
 const ROOT = dirname( fileURLToPath( import.meta.url ) );
 /** Named, with its licence, at the top of every minified page. */
@@ -285,14 +286,14 @@ function checkWarnings( id, result ) {
 }
 
 /**
- * Lowers a bundle to ECMAScript 5, minified when asked (whitespace: the names were
- * shortened before lowering), in a closure, and checks it.
+ * Lowers a bundle to ECMAScript 5, minified when asked (again after lowering: the names
+ * lowering adds, and whitespace), in a closure, and checks it.
  */
 async function finishScript( code, fileName, minify, prelude = '', lowered = lowerToEs5( code, fileName.replace( /[:]/g, '-' ) ) ) {
 	if ( minify ) {
-		// Whitespace only: the code is ES5 already, and stays so (printed as ES5: no shorthand
-		// properties; checked below).
-		lowered = ( await esbuild.transform( lowered, { minifyWhitespace: true, legalComments: 'none', charset: 'utf8', target: 'es5' } ) ).code;
+		// The code is ES5 already, and stays so (printed as ES5: no shorthand properties;
+		// checked below); the names TypeScript's lowering adds (_a, _loop_1…) are shortened too.
+		lowered = ( await esbuild.transform( lowered, { minifyWhitespace: true, minifyIdentifiers: true, minifySyntax: true, legalComments: 'none', charset: 'utf8', target: 'es5' } ) ).code;
 	}
 	const body = `( function () {\n'use strict';\n${ prelude }${ lowered.replace( /^"use strict";\n?/, '' ).replace( /\s+$/, '' ) }\n}() );`;
 	checkEs5( body, fileName );
@@ -343,6 +344,127 @@ export function ownerOf( file, defs ) {
 /** The name of the hidden gadget holding the code that exactly `features` share (in FEATURES order). */
 function sharedModuleId( features, all ) {
 	return features.length === all.length ? SPLIT_BASE : `${ SPLIT_BASE }-shared-${ features.join( '-' ) }`;
+}
+
+/** A name for a variable that `text` does not use. */
+function freshName( text, stem ) {
+	for ( let i = 0; ; i++ ) {
+		const name = stem + i;
+		if ( !new RegExp( '\\b' + name.replace( /\$/g, '\\$' ) + '(?![\\w$])' ).test( text ) ) {
+			return name;
+		}
+	}
+}
+
+/** An output of the code split, parsed, with its module scope (eslint-scope). */
+function parseChunk( text ) {
+	const ast = acorn.parse( text, { ecmaVersion: 'latest', sourceType: 'module', ranges: true } );
+	const scopes = analyze( ast, { ecmaVersion: 2022, sourceType: 'module' } );
+	const moduleScope = scopes.globalScope.childScopes.find( ( s ) => s.type === 'module' );
+	const variables = Object.fromEntries( moduleScope.variables.map( ( v ) => [ v.name, v ] ) );
+	return { ast, variables };
+}
+
+/**
+ * The names an output of the code split exports whose binding it assigns after its
+ * declaration (a `let` that changes): they must be read where they live at each use.
+ */
+export function liveExports( text ) {
+	const { ast, variables } = parseChunk( text );
+	const live = new Set();
+	for ( const node of ast.body ) {
+		if ( node.type === 'ExportNamedDeclaration' && !node.declaration && !node.source ) {
+			for ( const spec of node.specifiers ) {
+				const v = variables[ spec.local.name ];
+				if ( v && v.references.some( ( r ) => r.isWrite() && !r.init ) ) {
+					live.add( spec.exported.name );
+				}
+			}
+		}
+	}
+	return live;
+}
+
+/**
+ * Turns one output of the code split (an ES module: imports from other outputs at the top,
+ * `export { … }` at the end) into a script for a module of its own. Its imports become
+ * local variables read from the module that exports them (mw.libs.mentorshipChunks[ id ]),
+ * once, when the module runs (its dependencies ran before it), so the code calls them
+ * directly; its exports, an object of those values set at its end. A binding that the
+ * exporting module assigns after its declaration (`liveOf( path )`, from liveExports: scope
+ * analysis by eslint-scope) is read through a getter at each use. `idOf( path )`: the module
+ * id of an output.
+ */
+export function linkChunk( text, fileName, idOf, liveOf ) {
+	const { ast, variables } = parseChunk( text );
+	// Shorthand properties ({ a }): a reference there is rewritten as `a: …`.
+	const shorthand = new Set();
+	const visit = ( node ) => {
+		if ( node.type === 'Property' && node.shorthand && node.value.type === 'Identifier' ) {
+			shorthand.add( node.value.start );
+		}
+		for ( const key of Object.keys( node ) ) {
+			const child = node[ key ];
+			for ( const c of Array.isArray( child ) ? child : [ child ] ) {
+				if ( c && typeof c.type === 'string' ) {
+					visit( c );
+				}
+			}
+		}
+	};
+	visit( ast );
+	const edits = [];
+	const declarations = [];
+	let exports = null;
+	let names = text;
+	for ( const node of ast.body ) {
+		if ( node.type === 'ImportDeclaration' ) {
+			const from = node.source.value;
+			const path = 'split/' + from.replace( /^\.\//, '' );
+			const id = /^\.\/chunk-/.test( from ) ? idOf( path ) : null;
+			if ( !id || node.specifiers.some( ( spec ) => spec.type !== 'ImportSpecifier' ) ) {
+				throw new BuildError( `${ fileName }: an import the split cannot link: ${ text.slice( node.start, node.end ) }` );
+			}
+			edits.push( [ node.start, node.end, '' ] );
+			if ( !node.specifiers.length ) {
+				continue;
+			}
+			const chunk = freshName( names, 'chunk$' );
+			names += ' ' + chunk;
+			const parts = [ `${ chunk } = mw.libs.mentorshipChunks[ ${ JSON.stringify( id ) } ]` ];
+			const live = liveOf( path );
+			for ( const spec of node.specifiers ) {
+				const imported = spec.imported.name;
+				const local = spec.local.name;
+				if ( !live.has( imported ) ) {
+					parts.push( `${ local } = ${ chunk }.${ imported }` );
+					continue;
+				}
+				for ( const ref of variables[ local ].references ) {
+					const at = ref.identifier.start;
+					edits.push( [ at, ref.identifier.end, ( shorthand.has( at ) ? local + ': ' : '' ) + `${ chunk }.${ imported }` ] );
+				}
+			}
+			declarations.push( `var ${ parts.join( ', ' ) };\n` );
+		} else if ( node.type === 'ExportNamedDeclaration' && !node.declaration && !node.source ) {
+			exports = node.specifiers.map( ( spec ) => [ spec.exported.name, spec.local.name ] );
+			edits.push( [ node.start, node.end, '' ] );
+		} else if ( /^Export/.test( node.type ) ) {
+			throw new BuildError( `${ fileName }: an export the split cannot link: ${ text.slice( node.start, node.end ).slice( 0, 160 ) }` );
+		}
+	}
+	edits.sort( ( x, y ) => y[ 0 ] - x[ 0 ] );
+	let out = text;
+	for ( const [ start, end, replacement ] of edits ) {
+		out = out.slice( 0, start ) + replacement + out.slice( end );
+	}
+	out = declarations.join( '' ) + out;
+	if ( exports ) {
+		const live = liveOf( fileName );
+		const members = exports.map( ( [ name, local ] ) => live.has( name ) ? `get ${ name }() { return ${ local }; }` : `${ name }: ${ local }` );
+		out += `mw.libs.mentorshipChunks = mw.libs.mentorshipChunks || {};\nmw.libs.mentorshipChunks[ ${ JSON.stringify( idOf( fileName ) ) } ] = { ${ members.join( ', ' ) } };\n`;
+	}
+	return out;
 }
 
 /**
@@ -399,6 +521,8 @@ export async function splitModules( base, features, messages, version, commit, m
 	}
 	const problems = [];
 	const modules = [];
+	const live = Object.fromEntries( Object.keys( outputs ).map( ( o ) => [ o, liveExports( texts[ o ] ) ] ) );
+	const liveOf = ( path ) => live[ path ] || new Set();
 	for ( const o of Object.keys( outputs ) ) {
 		const inputs = codeInputs( outputs[ o ] );
 		for ( const file of inputs ) {
@@ -414,27 +538,8 @@ export async function splitModules( base, features, messages, version, commit, m
 			}
 		}
 		// Imports from other outputs come from mw.libs.mentorshipChunks at run time; the
-		// exports go there (esbuild's getters: read when used, so always current).
-		const linked = await esbuild.build( {
-			...ESBUILD_OPTIONS,
-			stdin: { contents: texts[ o ], sourcefile: o, resolveDir: join( ROOT, 'split' ), loader: 'js' },
-			format: 'iife',
-			globalName: 'exported',
-			minifyIdentifiers: minify,
-			minifySyntax: minify,
-			plugins: [ {
-				name: 'mentorship-chunks',
-				setup( build ) {
-					build.onResolve( { filter: /^\.\/chunk-/ }, ( args ) => ( { path: 'split/' + args.path.slice( 2 ), namespace: 'mentorship-chunk' } ) );
-					build.onLoad( { filter: /.*/, namespace: 'mentorship-chunk' }, ( args ) => ( {
-						contents: `module.exports = mw.libs.mentorshipChunks[ ${ JSON.stringify( idOf[ args.path ] ) } ];`, loader: 'js'
-					} ) );
-				}
-			} ]
-		} );
-		const hasExports = outputs[ o ].exports.length > 0;
-		const script = linked.outputFiles[ 0 ].text + ( hasExports ?
-			`mw.libs.mentorshipChunks = mw.libs.mentorshipChunks || {};\nmw.libs.mentorshipChunks[ ${ JSON.stringify( idOf[ o ] ) } ] = exported;\n` : '' );
+		// exports go there (linkChunk).
+		const script = linkChunk( texts[ o ], o, ( path ) => idOf[ path ], liveOf );
 		modules.push( {
 			id: idOf[ o ],
 			features: order.filter( ( f ) => reach[ o ].has( f ) ),
@@ -455,9 +560,10 @@ export async function splitModules( base, features, messages, version, commit, m
 /**
  * The message keys a module's code names (quoted in full). Keys named in several modules go
  * to the one all of their features load (else the base); keys named nowhere (built from parts
- * at run time) to the base.
+ * at run time) to the base, but for the loaders' labels (`loaderKeys`): the loaders carry
+ * those, and the lazy code does not show them.
  */
-function placeMessages( modules, messages ) {
+function placeMessages( modules, messages, loaderKeys = [] ) {
 	const keys = Object.keys( messages.en ).filter( ( k ) => !k.startsWith( 'mentorship-gadget-' ) );
 	const found = {};
 	for ( const m of modules ) {
@@ -478,7 +584,9 @@ function placeMessages( modules, messages ) {
 				.sort( ( a, b ) => a.features.length - b.features.length );
 			home = fits[ 0 ] || null;
 		}
-		keysOf[ home ? home.id : SPLIT_BASE ].push( k );
+		if ( home || !loaderKeys.includes( k ) ) {
+			keysOf[ home ? home.id : SPLIT_BASE ].push( k );
+		}
 	}
 	return keysOf;
 }
@@ -613,6 +721,7 @@ function singleLayout( base, features ) {
 	return {
 		...base,
 		entries: [ base.script ].concat( features.map( ( f ) => f.script ) ),
+		styles: union( [ base.styles ].concat( features.map( ( f ) => f.styles ) ) ),
 		dependencies: union( [ base.dependencies ].concat( features.map( ( f ) => f.dependencies ) ) ),
 		optionalDependencies: union( [ base.optionalDependencies || [] ].concat( features.map( ( f ) => f.optionalDependencies || [] ) ) ),
 		budget: base.singleBudget || base.budget
@@ -675,7 +784,7 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, lan
 			source: def.entries.join( ', ' ), part: 'all the shared code, loaded on demand', keys: allKeys } );
 	} else {
 		const modules = await splitModules( base, features, messages, version, commit, minify );
-		const keysOf = placeMessages( modules, messages );
+		const keysOf = placeMessages( modules, messages, loaders.flatMap( ( d ) => messageKeys( d, messages ) ) );
 		const lowered = lowerSplit( modules );
 		const extras = ( f ) => features.find( ( d ) => d.feature === f ).dependencies;
 		for ( const m of modules ) {

@@ -103,22 +103,30 @@ const CLICK_TARGETS: { feature: string; action: string; own: number; all?: numbe
 
 const SPLIT_HEADING = '## Code split: split against single module';
 
-/** What the figures of the split mean, and why issue 17's targets for ask and welcome are missed. */
+/** What the figures of the split mean, and why issue 17's target for ask is missed. */
 const SPLIT_NOTES = [
-	'The panel\'s figure in Chromium is a page load: it counts the page\'s loaders too (`mentorship-match` and `mentorship-loader`, 2.6 KB), ' +
-		'which the build\'s figure, the panel\'s lazy code alone, does not.',
+	'The panel\'s first click is a page load: "this project\'s code" counts the page\'s loaders too (`mentorship-match` and `mentorship-loader`, ' +
+		'about 2.6 KB, which every page view with the gadgets on loads, and the browser then has), "of which the lazy code" only the panel\'s modules, ' +
+		'which is what the build measures. For ask, welcome and the batch, the loaders were loaded with the page before the click, so the two are the same. ' +
+		'The build gzips at level 9, the bench at 6, and ResourceLoader\'s minifier is not esbuild\'s, hence a few hundred bytes between them.',
 	'',
-	'The 25 KB (ask) and 35 KB (welcome) of issue 17 are below what these features\' code weighs as ES5, however it is split: each feature bundled alone, ' +
-		'with nothing it does not use (tree-shaken per function, minified, no messages, no styles), is 21.2 KB (ask) and 27.4 KB (welcome) gzipped as ES2017 and ' +
-		'24.8 KB and 32.1 KB once lowered to ES5 (TypeScript\'s async state machines and classes), measured 2026-11-30. The split is by file: a file that ask ' +
-		'uses in part (src/ui/widgets.ts, src/wiki/programs.ts, src/core/program.ts, src/ui/i18n.ts, src/wiki/questions.ts) comes whole, with what welcome and ' +
-		'the panel use of it; splitting those files would take ask towards 31 KB. Welcome\'s 150 KB in all is met on 1.43 (whose talk pages have OOUI already) ' +
-		'and missed on 1.39, where the click loads OOUI too.',
+	'How the first clicks came down (issue 17, 2026-12-01), measured per file with `node scripts/split-sizes.mjs`: esbuild splits by file, so a file ' +
+		'some features share ships whole with each of them; the files a click loaded without running them were split by who uses them (RadioGroup, ' +
+		'the program list, the roster changes, the message hazards, the client\'s program-list, rights and rights-log queries); the batch invitations ' +
+		'became a feature of their own (`mentorship-core-batch`, loaded from the new-users log), so the welcome dialog no longer loads them; styles ' +
+		'are per feature; the modules take each other\'s code through plain variables (no CommonJS interop and getters); the ES5 is minified again ' +
+		'after lowering; the loaders\' labels are no longer bundled in the lazy code.',
+	'',
+	'Why ask\'s 25 KB is missed: the ask feature bundled alone, with nothing it does not use (minified, no messages, no styles), is 20.4 KB ' +
+		'gzipped as ES2017 and 23.4 KB once lowered to ES5 (TypeScript\'s async state machines and classes), measured 2026-12-01; its English ' +
+		'messages add about 2 KB and the split\'s module boundaries (five modules, their imports and exports) about 2 KB more. Reaching 25 KB would ' +
+		'take a smaller ask itself (the client\'s and the store\'s classes come whole) or a cheaper lowering of async code. Welcome\'s 150 KB in all ' +
+		'depends on the release: 1.43\'s talk pages have OOUI already; on 1.39 the click loads OOUI too.',
 ];
 
 function splitSection( s: SplitBench, targets: string[] ): string[] {
 	const lines = [ SPLIT_HEADING, '' ];
-	lines.push( 'The lazy code is split by feature (`build.mjs`, with esbuild\'s code splitting): one module per feature (`mentorship-core-ask`, `-welcome`, `-panel`, ' +
+	lines.push( 'The lazy code is split by feature (`build.mjs`, with esbuild\'s code splitting): one module per feature (`mentorship-core-ask`, `-welcome`, `-batch` (the invitations from the new-users log), `-panel`, ' +
 		'and `-console`, which the panel loads when its tab is opened), `mentorship-core` for what every feature uses (client, store, formats, errors, the staged dialog base) ' +
 		'and `mentorship-core-shared-…` for what only some features share. The same script with `single: true` (`node build.mjs --single`) builds the former layout, ' +
 		'everything in `mentorship-core`; both are minified alike. First clicks as the build measures them (the modules a click loads, served and gzipped together, in English):', '' );
@@ -141,7 +149,8 @@ function splitSection( s: SplitBench, targets: string[] ): string[] {
 			targets.push( `the first click on ${ t.feature }, this project's code at most ${ t.own } KB gzipped (build): ${ built.gzip <= t.own * 1024 ? 'met' : 'MISSED' }, ${ kb( built.gzip ) }` );
 		}
 		for ( const row of ( s.rows || [] ).filter( ( r ) => r.layout === 'split' && r.action === t.action ) ) {
-			targets.push( `${ row.release }: ${ t.action }, this project's code at most ${ t.own } KB (browser): ${ row.ownBytes <= t.own * 1024 ? 'met' : 'MISSED' }, ${ kb( row.ownBytes ) }` +
+			const loaders = row.ownBytes !== row.lazyBytes ? ` (${ kb( row.ownBytes ) } with the page's loaders: ${ row.ownBytes <= t.own * 1024 ? 'met' : 'MISSED' })` : '';
+			targets.push( `${ row.release }: ${ t.action }, this project's lazy code at most ${ t.own } KB (browser): ${ row.lazyBytes <= t.own * 1024 ? 'met' : 'MISSED' }, ${ kb( row.lazyBytes ) }${ loaders }` +
 				( t.all ? `; at most ${ t.all } KB in all: ${ row.allBytes <= t.all * 1024 ? 'met' : 'MISSED' }, ${ kb( row.allBytes ) }` : '' ) );
 		}
 	}

@@ -202,13 +202,3 @@ export function overdueFrom( latest: Question | null, answered: boolean, limitDa
 export function daysBetween( earlier: string, later: string ): number {
 	return ( Date.parse( later ) - Date.parse( earlier ) ) / 86400000;
 }
-
-/** A short random id (letters and digits) from a source of randomness. */
-export function newId( random: () => number, length = 10 ): string {
-	const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-	let id = '';
-	for ( let i = 0; i < length; i++ ) {
-		id += alphabet.charAt( Math.floor( random() * alphabet.length ) );
-	}
-	return id;
-}

@@ -10,7 +10,8 @@ import { Membership, Roster } from './format';
 import { assignmentOf, compileCohort, Fit, fitScore, MenteeCandidate, mentorCandidates, MentorCandidate, rankMentors, solveGreedy, unmatchedMentees, Weights, weightsOf } from './matching';
 import { solveExact } from './min-cost-flow';
 import { compareNames } from './names';
-import { availability, capacityOf, confirmedLoads, ProgramState } from './program';
+import { availability, capacityOf, ProgramState } from './program';
+import { confirmedLoads } from './roster';
 
 /** A mentee with the mentor the plan gives them, or null for none. */
 export interface PlanPair {

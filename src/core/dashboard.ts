@@ -11,10 +11,8 @@ import { Contribution, daysBetween, isAnswered } from './ask';
 import { CheckinEntry, CheckinSummary, latestCheckin, summariseCheckins } from './checkins';
 import { Checkin, Invitation, Milestone, MilestoneType, Profile, ProgramConfig, Question, RecordedMilestone, Role, Roster, RosterMember } from './format';
 import { compareNames } from './names';
-import {
-	activeMembership, availability, Availability, capacityOf, isConfirmedMember, menteesByMentor,
-	mentorOf, ProgramState, unansweredDays,
-} from './program';
+import { activeMembership, availability, Availability, capacityOf, isConfirmedMember, mentorOf, ProgramState, unansweredDays } from './program';
+import { menteesByMentor } from './roster';
 import {
 	ADVANCED_GROUPS, DetectedMilestone, detectMilestones, grewIntoMentor, RightsChange, stageOf, StageResult, stageThresholds,
 } from './stages';

@@ -14,3 +14,13 @@ export function isId( value: unknown ): value is string {
 export function looksLikeUserName( value: unknown ): value is string {
 	return typeof value === 'string' && value.length > 0 && value.length <= 255 && !/[#<>[\]|{}/_]/.test( value );
 }
+
+/** A short random id (letters and digits) from a source of randomness. */
+export function newId( random: () => number, length = 10 ): string {
+	const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+	let id = '';
+	for ( let i = 0; i < length; i++ ) {
+		id += alphabet.charAt( Math.floor( random() * alphabet.length ) );
+	}
+	return id;
+}

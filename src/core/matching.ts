@@ -28,9 +28,8 @@
 import { calendarDays } from './dates';
 import { Membership, ProgramConfig } from './format';
 import { compareNames } from './names';
-import {
-	activeMembership, availability, capacityOf, confirmedLoads, confirmedMembers, menteesByMentor, mentorOf, ProgramState,
-} from './program';
+import { activeMembership, availability, capacityOf, mentorOf, ProgramState } from './program';
+import { confirmedLoads, confirmedMembers, menteesByMentor } from './roster';
 import { Reason } from './reason';
 
 /** How much each criterion counts; each unit is worth POINTS_PER_WEIGHT points. */

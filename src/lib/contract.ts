@@ -36,7 +36,7 @@ export interface PanelContext {
 /**
  * What the lazily loaded code offers the loaders (mw.libs.mentorship). The lazy code is split
  * by feature (build.mjs): the shared base (mentorship-core) sets `version`, and each feature
- * module (mentorship-core-ask, -welcome, -panel, -console) adds its entry points when it has
+ * module (mentorship-core-ask, -welcome, -batch, -panel, -console) adds its entry points when it has
  * loaded. A single-module build (`node build.mjs --single`) sets them all at once.
  */
 export interface MentorshipLib {
@@ -45,6 +45,7 @@ export interface MentorshipLib {
 	ask?( context: AskContext ): void;
 	/** From the welcome feature. */
 	welcome?( context: WelcomeContext ): void;
+	/** From the batch feature (invitations from the new-users log). */
 	welcomeBatch?( context: { names?: string[]; trigger?: HTMLElement } ): void;
 	/** From the panel feature. */
 	mountPanel?( container: HTMLElement, context: PanelContext ): void;
@@ -55,7 +56,7 @@ export interface MentorshipLib {
 }
 
 /** The features a loader (or the panel, for the console) can ask for. */
-export type Feature = 'ask' | 'welcome' | 'panel' | 'console' | 'needs';
+export type Feature = 'ask' | 'welcome' | 'batch' | 'panel' | 'console' | 'needs';
 
 /** A loaded feature's entry points, as the loaders call them. */
 export type Loaded = Required<MentorshipLib>;

@@ -6,15 +6,15 @@
 
 import { buildQuestion, ContentMessages, daysBetween, Detour, isAnswered, overdueFrom, questionMarker, Recipient } from '../core/ask';
 import { MentorshipError } from '../core/errors';
-import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, RosterMember } from '../core/format';
+import { CONFIG, LIMITS, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, RosterMember } from '../core/format';
 import {
 	activeMembership, availability, Availability, isConfirmedMember, lastQuestion, MentorCache,
-	mentorOf, ProgramState, routeQuestion, unansweredDays,
+	mentorOf, profileAddQuestion, ProgramState, rosterShards, routeQuestion, unansweredDays,
 } from '../core/program';
 import { configTitle, profileTitle, rosterTitle, userTalkTitle } from '../core/titles';
 import { Contribution, WikiClient } from './client';
 import { MentorCacheOption, mentorCacheOption } from './mentor-cache';
-import { recordQuestion, rosterShards, WriteContext } from './programs';
+import { WriteContext } from './programs';
 import { isoDate, isoSeconds } from '../core/dates';
 import { postSection } from './posting';
 import { Doc, docsFrom } from './store';
@@ -322,4 +322,10 @@ export async function sendQuestion( options: SendOptions ): Promise<SendResult> 
 		result.recordError = e;
 	}
 	return result;
+}
+
+/** Records a question the user asked in their own profile. */
+export async function recordQuestion( ctx: WriteContext, programId: string, question: Question, initial?: Doc<Profile> ): Promise<void> {
+	await ctx.store.update( profileTitle( ctx.user ), PROFILE,
+		( p ) => profileAddQuestion( p, programId, question, LIMITS.questionsKept ), { summary: ctx.summaries.profile, create: false, initial: initial } );
 }

@@ -201,7 +201,7 @@ function copyInto( target: Record<string, unknown>, source: Record<string, unkno
 	}
 }
 
-function chunk<T>( items: T[], size: number ): T[][] {
+export function chunk<T>( items: T[], size: number ): T[][] {
 	const out: T[][] = [];
 	for ( let i = 0; i < items.length; i += size ) {
 		out.push( items.slice( i, i + size ) );
@@ -209,7 +209,7 @@ function chunk<T>( items: T[], size: number ): T[][] {
 	return out;
 }
 
-function unique( items: string[] ): string[] {
+export function unique( items: string[] ): string[] {
 	const seen: Record<string, true> = {};
 	return items.filter( ( item ) => {
 		if ( seen[ item ] ) {
@@ -220,14 +220,14 @@ function unique( items: string[] ): string[] {
 	} );
 }
 
-interface PageState {
+export interface PageState {
 	normalized: Record<string, string>;
 	redirects: Record<string, string>;
 	pages: Record<string, Record<string, unknown>>;
 }
 
 /** Accumulates a query's pages over its continuations (a page may come in parts). */
-function collectPages( response: ApiResponse, state: PageState ): void {
+export function collectPages( response: ApiResponse, state: PageState ): void {
 	const query = asRecord( response.query );
 	for ( const n of asArray( query.normalized ) ) {
 		state.normalized[ String( n.from ) ] = String( n.to );
@@ -444,7 +444,8 @@ export class WikiClient {
 	private readonly networkRetries: number;
 	private readonly maxlagRetries: number;
 	private readonly maxlag: number | undefined;
-	private readonly batchSize: number;
+	/** Titles or users per request (the API's limit for this account). */
+	public readonly batchSize: number;
 
 	public constructor( options: ClientOptions ) {
 		this.transport = options.transport;
@@ -670,80 +671,6 @@ export class WikiClient {
 	/** Users by name (batched): edit count, registration, groups, gender, block. */
 	public async users( names: string[], activitySince?: string ): Promise<BatchResult> {
 		return this.batch( { users: names, activitySince: activitySince } );
-	}
-
-	/** Titles of the pages in a namespace that start with a prefix. */
-	public async prefixPages( namespace: number, prefix: string ): Promise<string[]> {
-		const titles: string[] = [];
-		await this.queryAll( { list: 'allpages', apnamespace: namespace, apprefix: prefix, aplimit: 'max' }, ( response ) => {
-			for ( const page of asArray( asRecord( response.query ).allpages ) ) {
-				titles.push( String( page.title ) );
-			}
-		} );
-		return titles;
-	}
-
-	/**
-	 * Whether the logged-in user may carry out `action` (edit, create) on each title, and
-	 * the protection each has (prop=info&intestactions): one request per batchSize titles.
-	 */
-	public async pageRights( titles: string[], action: 'edit' | 'create' = 'edit' ): Promise<Record<string, PageRights>> {
-		const out: Record<string, PageRights> = {};
-		for ( const part of chunk( unique( titles ), this.batchSize ) ) {
-			const response = await this.request( part.length > 20 ? 'POST' : 'GET', {
-				action: 'query', prop: 'info', inprop: 'protection', intestactions: action, titles: part,
-			} );
-			const state: PageState = { normalized: {}, redirects: {}, pages: {} };
-			collectPages( response, state );
-			for ( const requested of part ) {
-				const name = state.normalized[ requested ] || requested;
-				const page = state.pages[ name ];
-				if ( !page ) {
-					continue;
-				}
-				const actions = asRecord( page.actions );
-				out[ requested ] = {
-					title: String( page.title ),
-					exists: !page.missing && !page.invalid,
-					allowed: !!actions[ action ],
-					protection: asArray( page.protection ).map( ( p ) => ( {
-						type: String( p.type ), level: String( p.level ), expiry: String( p.expiry ),
-					} ) ),
-				};
-			}
-		}
-		return out;
-	}
-
-	/**
-	 * Changes of users' groups from the rights log since `since` (newest first, in at most
-	 * `maxRequests` requests), by user name; `complete` says whether the log was read back
-	 * to `since`, and `from` how far back it was read.
-	 */
-	public async rightsLog( since: string, maxRequests = 2 ): Promise<{ changes: Record<string, { time: string; added: string[] }[]>; complete: boolean; from: string }> {
-		const changes: Record<string, { time: string; added: string[] }[]> = {};
-		let oldest = '';
-		const complete = await this.queryAll( {
-			list: 'logevents', letype: 'rights', leend: since, leprop: 'title|timestamp|details', lelimit: 'max',
-		}, ( response ) => {
-			for ( const e of asArray( asRecord( response.query ).logevents ) ) {
-				const title = String( e.title );
-				// A user page title: the local namespace name, a colon, the name (names hold no colon).
-				const name = title.slice( title.indexOf( ':' ) + 1 );
-				const params = asRecord( e.params );
-				const before = Array.isArray( params.oldgroups ) ? params.oldgroups.map( String ) : [];
-				const after = Array.isArray( params.newgroups ) ? params.newgroups.map( String ) : [];
-				const added = after.filter( ( g ) => before.indexOf( g ) === -1 );
-				const time = String( e.timestamp );
-				if ( !oldest || time < oldest ) {
-					oldest = time;
-				}
-				if ( added.length ) {
-					( changes[ name ] || ( changes[ name ] = [] ) ).push( { time: time, added: added } );
-				}
-			}
-		}, maxRequests );
-		return { changes: changes, complete: complete, from: complete ? since : oldest || since };
 	}
 
 	/**

@@ -11,12 +11,14 @@ import { editInterval, RosterAssignment, rosterAssign } from '../core/cohort';
 import { ACTIVITY_DAYS, buildDashboard, Dashboard, DashboardInput, MilestoneRecord, pendingQuestions, profileAddMilestone } from '../core/dashboard';
 import { isMentorshipError } from '../core/errors';
 import { NoticeKind } from '../core/notices';
-import { activeMembership, legacyPairings, ProgramState, rosterMigrateLegacy } from '../core/program';
+import { activeMembership, ProgramState } from '../core/program';
+import { legacyPairings, rosterMigrateLegacy } from '../core/roster';
 import { RightsChange } from '../core/stages';
 import { PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf } from '../core/titles';
-import { WikiClient } from './client';
+import { asArray, asRecord, WikiClient } from './client';
 import { Actor, postNotice } from './membership';
 import { ConsoleWriter } from './program-settings';
+import { prefixPages } from './program-list';
 import { LoadedProgram, loadProgram, rosterPageFor } from './programs';
 import { isoSeconds } from '../core/dates';
 import { docsFrom } from './store';
@@ -66,7 +68,7 @@ export async function loadConsole( client: WikiClient, programId: string, nowMs:
 	const now = isoSeconds( nowMs );
 	const both = await Promise.all( [
 		loadProgram( client, programId, { users: true, activitySince: isoSeconds( nowMs - ACTIVITY_DAYS * DAY ) } ),
-		client.prefixPages( PROJECT_NAMESPACE, PROGRAMS_PREFIX ),
+		prefixPages( client, PROJECT_NAMESPACE, PROGRAMS_PREFIX ),
 	] );
 	const loaded = both[ 0 ];
 	const state = loaded.state;
@@ -87,7 +89,7 @@ export async function loadConsole( client: WikiClient, programId: string, nowMs:
 			titles: pages.rosters.concat( pages.invitations, coordinatorTitles ),
 			contribsOf: pending ? { user: pending.users, since: pending.since, namespace: 3, limit: 500, maxContinue: 2 } : undefined,
 		} ),
-		earliest !== null ? client.rightsLog( earliest ) : Promise.resolve( null ),
+		earliest !== null ? rightsLog( client, earliest ) : Promise.resolve( null ),
 	] );
 	const batch = extra[ 0 ];
 	const rights = extra[ 1 ];
@@ -286,4 +288,35 @@ export async function notifyPairs(
 export async function recordMilestone( w: ConsoleWriter, programId: string, name: string, record: MilestoneRecord ): Promise<void> {
 	await w.store.update( profileTitle( w.user ), PROFILE, ( p ) => profileAddMilestone( p, programId, name, record ),
 		{ summary: w.summaries.milestone, create: true } );
+}
+
+/**
+ * Changes of users' groups from the rights log since `since` (newest first, in at most
+ * `maxRequests` requests), by user name; `complete` says whether the log was read back
+ * to `since`, and `from` how far back it was read.
+ */
+export async function rightsLog( client: WikiClient, since: string, maxRequests = 2 ): Promise<{ changes: Record<string, { time: string; added: string[] }[]>; complete: boolean; from: string }> {
+	const changes: Record<string, { time: string; added: string[] }[]> = {};
+	let oldest = '';
+	const complete = await client.queryAll( {
+		list: 'logevents', letype: 'rights', leend: since, leprop: 'title|timestamp|details', lelimit: 'max',
+	}, ( response ) => {
+		for ( const e of asArray( asRecord( response.query ).logevents ) ) {
+			const title = String( e.title );
+			// A user page title: the local namespace name, a colon, the name (names hold no colon).
+			const name = title.slice( title.indexOf( ':' ) + 1 );
+			const params = asRecord( e.params );
+			const before = Array.isArray( params.oldgroups ) ? params.oldgroups.map( String ) : [];
+			const after = Array.isArray( params.newgroups ) ? params.newgroups.map( String ) : [];
+			const added = after.filter( ( g ) => before.indexOf( g ) === -1 );
+			const time = String( e.timestamp );
+			if ( !oldest || time < oldest ) {
+				oldest = time;
+			}
+			if ( added.length ) {
+				( changes[ name ] || ( changes[ name ] = [] ) ).push( { time: time, added: added } );
+			}
+		}
+	}, maxRequests );
+	return { changes: changes, complete: complete, from: complete ? since : oldest || since };
 }

@@ -7,10 +7,8 @@
 import { ContentMessages } from '../core/ask';
 import { Membership, PROFILE, ProgramConfig, Proposal, Role, RosterMember } from '../core/format';
 import { buildNotice, NoticeKind } from '../core/notices';
-import {
-	activeEntry, activeMembership, capacityOf, isConfirmedMember, listedMenteesOf, mentorOf,
-	profileJoin, ProgramState, proposalFor,
-} from '../core/program';
+import { activeEntry, activeMembership, capacityOf, isConfirmedMember, mentorOf, ProgramState } from '../core/program';
+import { listedMenteesOf, profileJoin, proposalFor } from '../core/roster';
 import { profileTitle } from '../core/titles';
 import { ActivityInfo, Contribution, UserInfo, WikiClient } from './client';
 import { MentorCacheOption, mentorCacheOption } from './mentor-cache';

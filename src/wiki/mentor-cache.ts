@@ -34,3 +34,17 @@ export function mentorCacheOption( client: WikiClient, copy: OptionsCopy | null 
 		},
 	};
 }
+
+/**
+ * Keeps the cached mentor's `due` in line with what was just learnt of the latest question;
+ * saves the option only when its value changes.
+ */
+export async function cacheDue( cache: MentorCacheOption, program: string, mentor: string, due: string | null ): Promise<void> {
+	const wanted: MentorCache = { program: program, mentor: mentor };
+	if ( due ) {
+		wanted.due = due;
+	}
+	if ( encodeMentorCache( cache.read() ) !== encodeMentorCache( wanted ) ) {
+		await cache.save( wanted );
+	}
+}

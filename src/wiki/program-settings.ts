@@ -12,6 +12,7 @@ import {
 } from '../core/program-config';
 import { configTitle, profileTitle, rosterTitle, rosterTitles } from '../core/titles';
 import { Actor } from './membership';
+import { chunk, collectPages, PageRights, PageState, unique, WikiClient, asArray, asRecord } from './client';
 import { Store } from './store';
 import { readTrustedConfig } from './trust';
 
@@ -105,4 +106,36 @@ export async function saveConfig( w: ConsoleWriter, programId: string, baseline:
 export async function saveCheckin( actor: Actor, programId: string, checkin: Checkin ): Promise<void> {
 	await actor.ctx.store.update( profileTitle( actor.ctx.user ), PROFILE, ( p ) => profileAddCheckin( p, programId, checkin ),
 		{ summary: actor.ctx.summaries.profile, create: false } );
+}
+
+/**
+ * Whether the logged-in user may carry out `action` (edit, create) on each title, and
+ * the protection each has (prop=info&intestactions): one request per batchSize titles.
+ */
+export async function pageRights( client: WikiClient, titles: string[], action: 'edit' | 'create' = 'edit' ): Promise<Record<string, PageRights>> {
+	const out: Record<string, PageRights> = {};
+	for ( const part of chunk( unique( titles ), client.batchSize ) ) {
+		const response = await client.request( part.length > 20 ? 'POST' : 'GET', {
+			action: 'query', prop: 'info', inprop: 'protection', intestactions: action, titles: part,
+		} );
+		const state: PageState = { normalized: {}, redirects: {}, pages: {} };
+		collectPages( response, state );
+		for ( const requested of part ) {
+			const name = state.normalized[ requested ] || requested;
+			const page = state.pages[ name ];
+			if ( !page ) {
+				continue;
+			}
+			const actions = asRecord( page.actions );
+			out[ requested ] = {
+				title: String( page.title ),
+				exists: !page.missing && !page.invalid,
+				allowed: !!actions[ action ],
+				protection: asArray( page.protection ).map( ( p ) => ( {
+					type: String( p.type ), level: String( p.level ), expiry: String( p.expiry ),
+				} ) ),
+			};
+		}
+	}
+	return out;
 }

@@ -1,63 +1,18 @@
 /**
- * Finding programs, loading one (config, roster shards, members' profiles, members'
- * accounts) in as few requests as the API allows, and the writes that join, leave and
- * pair members. Writes go through the Store; the change functions are in core/program.
+ * Loading a program (config, roster shards, members' profiles, members' accounts) in as
+ * few requests as the API allows, and the writes that join, leave and pair members (the
+ * list of programs is in program-list.ts, recording a question in ask.ts). Writes go through the Store; the change functions are in core/program.
  */
 
 import { MentorshipError } from '../core/errors';
-import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, Role, Roster, RosterMember } from '../core/format';
-import {
-	ProgramState, profileAddQuestion, profileJoin, profileLeave, profileRelease, profileSetMentor,
-	rosterJoin, rosterLeave, rosterPropose, rosterSetMentor,
-} from '../core/program';
-import { LIMITS } from '../core/format';
-import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, profileTitle, programIdOf, rosterTitle, rosterTitles } from '../core/titles';
+import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, ROSTER, Role, Roster, RosterMember } from '../core/format';
+import { ProgramState, rosterShards } from '../core/program';
+import { profileJoin, profileLeave, profileRelease, profileSetMentor, rosterJoin, rosterLeave, rosterPropose, rosterSetMentor } from '../core/roster';
+import { configTitle, profileTitle, rosterTitle, rosterTitles } from '../core/titles';
 import { ActivityInfo, PageRead, UserInfo, WikiClient } from './client';
-import { Doc, docsFrom, SetAside, Store, UpdateResult } from './store';
+import { docsFrom, SetAside, Store, UpdateResult } from './store';
 import { readTrustedConfig } from './trust';
 import { ignoredSince, RevisionMeta } from '../core/trust';
-
-export interface ProgramSummary {
-	id: string;
-	config: ProgramConfig | null;
-	/** Why the config cannot be used, when it cannot. */
-	error?: MentorshipError;
-}
-
-/** Every program on the wiki (pages named Project:Mentorship/Programs/ID/config.json), by id. */
-export async function listPrograms( client: WikiClient ): Promise<ProgramSummary[]> {
-	const titles = await client.prefixPages( PROJECT_NAMESPACE, PROGRAMS_PREFIX );
-	const ids: string[] = [];
-	for ( const t of titles ) {
-		const id = programIdOf( t );
-		if ( id && /\/config\.json$/.test( t ) && t.split( '/' ).length === 4 && ids.indexOf( id ) === -1 ) {
-			ids.push( id );
-		}
-	}
-	ids.sort();
-	const configTitles = ids.map( configTitle );
-	const docs = docsFrom( configTitles, await client.readPages( configTitles ), CONFIG );
-	return ids.map( ( id ) => {
-		const doc = docs[ configTitle( id ) ];
-		const summary: ProgramSummary = { id: id, config: doc ? doc.value : null };
-		if ( doc && doc.error ) {
-			summary.error = doc.error;
-		}
-		return summary;
-	} );
-}
-
-export type ProgramListing = ProgramSummary;
-
-/**
- * The programs for the list: one request for the titles and one per 50 configs. It reads
- * no roster and no profile, so entries nobody confirmed (thousands of fake mentors in a
- * roster) cost the list nothing; a program's room is shown on its own page, from the
- * profiles of the mentors shown there.
- */
-export async function listProgramsWithRoom( client: WikiClient ): Promise<ProgramListing[]> {
-	return listPrograms( client );
-}
 
 export interface LoadOptions {
 	/** Read members' profiles (default true). */
@@ -103,11 +58,6 @@ export interface LoadedProgram {
 	errors: Record<string, MentorshipError>;
 	/** Roster entries that are invalid: set aside (ignored, kept in the page), for coordinators to repair. */
 	setAside: { page: string; entry: SetAside }[];
-}
-
-/** The shard count of a program's roster, from its config. */
-export function rosterShards( config: ProgramConfig ): number {
-	return ( config.shards && config.shards.roster ) || 1;
 }
 
 /** The profiles of `names` from pages read, into the program's state; one unusable page is an error of its own. */
@@ -333,10 +283,4 @@ export async function repairOwnIndex( ctx: WriteContext, programId: string, conf
 /** A coordinator's repair: removes the roster entries that are set aside (invalid) from a roster page. */
 export async function dropSetAside( ctx: WriteContext, page: string ): Promise<void> {
 	await ctx.store.update( page, ROSTER, ( r ) => r, { summary: ctx.summaries.roster, create: false, dropSetAside: true } );
-}
-
-/** Records a question the user asked in their own profile. */
-export async function recordQuestion( ctx: WriteContext, programId: string, question: Question, initial?: Doc<Profile> ): Promise<void> {
-	await ctx.store.update( profileTitle( ctx.user ), PROFILE,
-		( p ) => profileAddQuestion( p, programId, question, LIMITS.questionsKept ), { summary: ctx.summaries.profile, create: false, initial: initial } );
 }

@@ -6,10 +6,8 @@
 
 import { daysBetween, isAnswered, isAnsweredOnPage, overdueFrom, PageRevision } from '../core/ask';
 import { Question } from '../core/format';
-import { encodeMentorCache, MentorCache } from '../core/program';
 import { userTalkTitle } from '../core/titles';
 import { Contribution, WikiClient } from './client';
-import { MentorCacheOption } from './mentor-cache';
 import { isoSeconds } from '../core/dates';
 
 export interface QuestionState {
@@ -89,18 +87,4 @@ export async function loadOwnQuestions( client: WikiClient, me: string, question
 		// The help desk is where questions go last: the ask control has nothing to offer instead.
 		due: latest.question.to && latest.question.via !== 'helpdesk' ? overdueFrom( latest.question, latest.answered, limitDays ) : null,
 	};
-}
-
-/**
- * Keeps the cached mentor's `due` in line with what was just learnt of the latest question;
- * saves the option only when its value changes.
- */
-export async function cacheDue( cache: MentorCacheOption, program: string, mentor: string, due: string | null ): Promise<void> {
-	const wanted: MentorCache = { program: program, mentor: mentor };
-	if ( due ) {
-		wanted.due = due;
-	}
-	if ( encodeMentorCache( cache.read() ) !== encodeMentorCache( wanted ) ) {
-		await cache.save( wanted );
-	}
 }

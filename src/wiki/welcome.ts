@@ -8,7 +8,7 @@
 import { MentorshipError } from '../core/errors';
 import { INVITATIONS, Invitation, InvitationLog, PROFILE, ProgramConfig, ROSTER, RosterMember } from '../core/format';
 import { isIpAddress, isPlausibleUserName, normalizeUserName } from '../core/names';
-import { activeMembership } from '../core/program';
+import { activeMembership, rosterShards } from '../core/program';
 import { invitationLogTitle, monthOf, profileTitle, rosterTitle, userTalkTitle } from '../core/titles';
 import { priorInvitations, UserFacts } from '../core/welcome/eligibility';
 import { logAppend, recentMonths } from '../core/welcome/log';
@@ -16,7 +16,6 @@ import { composeFor, Composition, invitationRecord, isAnonymousName } from '../c
 import { RateLimit } from '../core/welcome/pacing';
 import { WikiClient } from './client';
 import { Posted, postSection } from './posting';
-import { rosterShards } from './programs';
 import { isoSeconds } from '../core/dates';
 import { docsFrom, Store } from './store';
 

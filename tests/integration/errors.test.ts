@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorKind, isMentorshipError, MentorshipError } from '../../src/core/errors';
 import { CONFIG, PROFILE, ROSTER } from '../../src/core/format';
-import { profileJoin, rosterJoin } from '../../src/core/program';
+import { profileJoin, rosterJoin } from '../../src/core/roster';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { joinProgram } from '../../src/wiki/programs';
 import { isoSeconds } from '../../src/core/dates';

@@ -7,7 +7,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { PROFILE, ROSTER } from '../../src/core/format';
-import { confirmedMembers, menteesByMentor, mentorOf, profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/program';
+import { mentorOf } from '../../src/core/program';
+import { confirmedMembers, menteesByMentor, profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/roster';
 import { profileTitle, rosterTitle } from '../../src/core/titles';
 import { loadProgram } from '../../src/wiki/programs';
 import { isoSeconds } from '../../src/core/dates';

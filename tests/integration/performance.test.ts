@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createUsers, importPages } from '../../scripts/lib/bulk';
 import { toPageText } from '../../src/core/json';
 import { CONFIG, PROFILE, ROSTER } from '../../src/core/format';
-import { confirmedMembers, menteesByMentor, profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/program';
+import { confirmedMembers, menteesByMentor, profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/roster';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { loadProgramView, MENTOR_PAGE } from '../../src/wiki/membership';
 import { loadProgram } from '../../src/wiki/programs';

@@ -15,12 +15,13 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG, ROSTER, Roster, RosterMember } from '../../src/core/format';
 import { toPageText } from '../../src/core/json';
-import { rosterJoin, rosterSetMentor } from '../../src/core/program';
+import { rosterJoin, rosterSetMentor } from '../../src/core/roster';
 import { configTitle, rosterTitle } from '../../src/core/titles';
 import { loadAskState } from '../../src/wiki/ask';
 import { loadMentorView, loadProgramView } from '../../src/wiki/membership';
 import { applyPairs } from '../../src/wiki/console';
-import { joinProgram, listProgramsWithRoom, loadProgram, setMentor } from '../../src/wiki/programs';
+import { listProgramsWithRoom } from '../../src/wiki/program-list';
+import { joinProgram, loadProgram, setMentor } from '../../src/wiki/programs';
 import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
 import { anonClient, membership, pageText, programConfig, session, sessions, setUpProgram, uniqueName, writeContext, writeFigures } from '../support/fixtures';

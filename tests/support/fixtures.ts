@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { Account, adminSession, ensureAccounts, login, Session, setGadgets } from '../../scripts/lib/accounts';
 import { ROOT, setReadOnly } from '../../scripts/lib/localwiki';
 import { CONFIG, Membership, PROFILE, ProgramConfig, ROSTER, Role } from '../../src/core/format';
-import { profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/program';
+import { profileJoin, rosterJoin, rosterSetMentor } from '../../src/core/roster';
 import { mentorCacheOption } from '../../src/wiki/mentor-cache';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { WikiClient } from '../../src/wiki/client';

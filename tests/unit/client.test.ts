@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorKind, MentorshipError } from '../../src/core/errors';
 import { hitsPerApiEdit, planBatch, strictestLimit, WikiClient } from '../../src/wiki/client';
+import { rightsLog } from '../../src/wiki/console';
+import { prefixPages } from '../../src/wiki/program-list';
+import { pageRights } from '../../src/wiki/program-settings';
 import { fromApiError, fromTransportFailure } from '../../src/wiki/errors';
 import { ApiResponse, encodeParams } from '../../src/wiki/transport';
 import { apiError, Call, FakeClock, listParam, networkDown, ScriptedTransport } from './fakes/transport';
@@ -178,7 +181,7 @@ describe( 'client: continuation and page states', () => {
 				{ continue: { apcontinue: 'M2', continue: '-||' }, query: { allpages: [ { ns: 4, title: 'W:M1' } ] } } :
 				{ query: { allpages: [ { ns: 4, title: 'W:M2' } ] } };
 		} );
-		expect( await client( t ).prefixPages( 4, 'Mentorship/Programs/' ) ).toEqual( [ 'W:M1', 'W:M2' ] );
+		expect( await prefixPages( client( t ), 4, 'Mentorship/Programs/' ) ).toEqual( [ 'W:M1', 'W:M2' ] );
 		expect( t.calls[ 1 ]!.params.apcontinue ).toBe( 'M2' );
 	} );
 
@@ -370,7 +373,7 @@ describe( 'client: rights on pages and the rights log', () => {
 				],
 			},
 		} ) );
-		const rights = await client( t ).pageRights( [ 'Project:P/config.json', 'Wiki:Q' ] );
+		const rights = await pageRights( client( t ), [ 'Project:P/config.json', 'Wiki:Q' ] );
 		expect( t.calls[ 0 ]!.params ).toMatchObject( { action: 'query', prop: 'info', inprop: 'protection', intestactions: 'edit' } );
 		expect( rights ).toEqual( {
 			'Project:P/config.json': { title: 'Wiki:P/config.json', exists: true, allowed: false, protection: [ { type: 'edit', level: 'editmentorshipconfig', expiry: 'infinity' } ] },
@@ -386,7 +389,7 @@ describe( 'client: rights on pages and the rights log', () => {
 			continue: { lecontinue: 'x', continue: '-||' },
 			query: { logevents: [ event( 'Utilisateur:Ann Lee', '2026-02-10T00:00:00Z', [], [ 'rollbacker' ] ), event( 'User:Bo', '2026-02-09T00:00:00Z', [ 'sysop' ], [] ) ] },
 		} : { query: { logevents: [ event( 'User:Ann Lee', '2026-02-01T00:00:00Z', [ 'a' ], [ 'a', 'patroller' ] ) ] }, call: call } );
-		const log = await client( t ).rightsLog( '2026-01-01T00:00:00Z' );
+		const log = await rightsLog( client( t ), '2026-01-01T00:00:00Z' );
 		expect( t.calls[ 0 ]!.params ).toMatchObject( { list: 'logevents', letype: 'rights', leend: '2026-01-01T00:00:00Z' } );
 		expect( log ).toEqual( {
 			changes: { 'Ann Lee': [ { time: '2026-02-10T00:00:00Z', added: [ 'rollbacker' ] }, { time: '2026-02-01T00:00:00Z', added: [ 'patroller' ] } ] },
@@ -397,7 +400,7 @@ describe( 'client: rights on pages and the rights log', () => {
 			continue: { lecontinue: 'x', continue: '-||' },
 			query: { logevents: [ event( 'User:Bo', '2026-02-09T00:00:00Z', [], [ 'rollbacker' ] ) ] },
 		} ) );
-		const partial = await client( cut ).rightsLog( '2026-01-01T00:00:00Z', 1 );
+		const partial = await rightsLog( client( cut ), '2026-01-01T00:00:00Z', 1 );
 		expect( partial.complete ).toBe( false );
 		expect( partial.from ).toBe( '2026-02-09T00:00:00Z' );
 	} );

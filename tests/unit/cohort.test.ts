@@ -5,7 +5,8 @@ import {
 import { Membership, Profile, ProgramConfig, Roster, RosterMember } from '../../src/core/format';
 import { mentorCandidates } from '../../src/core/matching';
 import { assignCohort, greedyAssignment } from '../support/matching';
-import { confirmedLoads, ProgramState } from '../../src/core/program';
+import { ProgramState } from '../../src/core/program';
+import { confirmedLoads } from '../../src/core/roster';
 import { randomCohort, seeded } from '../support/cohorts';
 
 const P = 'cohort-2026';

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ProgramConfig } from '../../src/core/format';
-import { configProblems, messageHazards, newConfig } from '../../src/core/program-config';
+import { messageHazards } from '../../src/core/message-hazards';
+import { configProblems, newConfig } from '../../src/core/program-config';
 import { messageOptions } from '../../src/core/welcome/messages';
 
 function withMessage( text: string, subject = 'Hi' ): ProgramConfig {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Membership, Profile, Question, Role, Roster } from '../../src/core/format';
 import { clone } from '../../src/core/json';
-import {
-	activeMembership, availability, capacityOf, confirmedMembers, decodeMentorCache, DEFAULT_CAPACITY,
-	confirmedLoads, encodeMentorCache, isConfirmedMember, lastQuestion, listedMenteesOf, menteesByMentor, mentorOf,
-	profileAddQuestion, profileJoin, profileLeave, profileRelease, profileSetMentor, ProgramState,
-	legacyPairings, proposalFor, rosterJoin, rosterLeave, rosterMigrateLegacy, rosterPropose, rosterSetMentor,
-	routeQuestion, unansweredDays,
-} from '../../src/core/program';
+import { activeMembership, availability, capacityOf, decodeMentorCache, DEFAULT_CAPACITY, encodeMentorCache, isConfirmedMember, lastQuestion, mentorOf, profileAddQuestion, ProgramState, routeQuestion, unansweredDays } from '../../src/core/program';
+import { confirmedMembers, confirmedLoads, listedMenteesOf, menteesByMentor, profileJoin, profileLeave, profileRelease, profileSetMentor, legacyPairings, proposalFor, rosterJoin, rosterLeave, rosterMigrateLegacy, rosterPropose, rosterSetMentor } from '../../src/core/roster';
 import { config } from './fixtures/pages';
 
 const P = 'art-2026';

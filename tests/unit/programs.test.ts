@@ -3,7 +3,9 @@ import { Membership, Profile, ProgramConfig, Roster } from '../../src/core/forma
 import { isConfirmedMember, mentorOf } from '../../src/core/program';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { WikiClient } from '../../src/wiki/client';
-import { joinProgram, leaveProgram, listPrograms, loadProgram, recordQuestion, rosterPageFor, setMentor, WriteContext } from '../../src/wiki/programs';
+import { recordQuestion } from '../../src/wiki/ask';
+import { listPrograms } from '../../src/wiki/program-list';
+import { joinProgram, leaveProgram, loadProgram, rosterPageFor, setMentor, WriteContext } from '../../src/wiki/programs';
 import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
 import { config } from './fixtures/pages';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { INVITATIONS, InvitationLog, ROSTER, Roster } from '../../src/core/format';
-import { rosterJoin } from '../../src/core/program';
+import { rosterJoin } from '../../src/core/roster';
 import { WikiClient } from '../../src/wiki/client';
 import { Store } from '../../src/wiki/store';
 import { FakeClock } from './fakes/transport';

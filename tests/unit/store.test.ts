@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MentorshipError } from '../../src/core/errors';
 import { CONFIG, INVITATIONS, Invitation, InvitationLog, PROFILE, ROSTER, Roster } from '../../src/core/format';
 import { toPageText } from '../../src/core/json';
-import { rosterJoin } from '../../src/core/program';
+import { rosterJoin } from '../../src/core/roster';
 import { WikiClient } from '../../src/wiki/client';
 import { Change, Store, toDoc, UNCHANGED } from '../../src/wiki/store';
 import { config, roster } from './fixtures/pages';

@@ -7,7 +7,7 @@
 import { Invitation, ProgramConfig, ProgramMessage } from '../format';
 import { isIpAddress, isTemporaryAccountName } from '../names';
 import { Post } from '../notices';
-import { messageHazards } from '../program-config';
+import { messageHazards } from '../message-hazards';
 import { escapeBlock, escapeInline, fillTemplate, headingText, panelLink, signature, userLink } from '../wikitext';
 import { invitationMarker } from './markers';
 

@@ -53,7 +53,7 @@ function initLog(): void {
 		batch.href = '#';
 		batch.textContent = mw.msg( 'mentorship-welcome-batch-portlet' );
 		( list.parentNode as Node ).insertBefore( batch, list );
-		onActivate( batch, ( trigger ) => withCore( 'welcome', trigger, ( lib ) => lib.welcomeBatch( { names: names, trigger: trigger } ) ) );
+		onActivate( batch, ( trigger ) => withCore( 'batch', trigger, ( lib ) => lib.welcomeBatch( { names: names, trigger: trigger } ) ) );
 	}
 }
 

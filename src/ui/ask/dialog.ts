@@ -5,17 +5,18 @@
  * the dialog on any failure and in a draft until it is sent.
  */
 
-import { newId, QUESTION_MAX, Recipient } from '../../core/ask';
+import { QUESTION_MAX, Recipient } from '../../core/ask';
+import { newId } from '../../core/ids';
 import { MentorCache } from '../../core/program';
 import { AskState, loadAskState, sendQuestion, SendResult } from '../../wiki/ask';
-import { cacheDue } from '../../wiki/questions';
+import { cacheDue } from '../../wiki/mentor-cache';
 import { buildQuestion } from '../../core/ask';
 import { Drafts } from '../drafts';
 import { Env, formatDate, writeContext } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';
-import { RadioGroup } from '../widgets';
+import { RadioGroup } from '../radio-group';
 
 export interface AskDialogConfig {
 	env: Env;

@@ -16,7 +16,7 @@ import { cleanConfig, ConfigProblem, configProblems, PROGRAM_ID, rosterShardCoun
 import { DEFAULT_STAGE_THRESHOLDS, STAGE_MESSAGES, StageThresholds } from '../../core/stages';
 import { configTitle, rosterTitle } from '../../core/titles';
 import { PageRights } from '../../wiki/client';
-import { createProgram, saveConfig } from '../../wiki/program-settings';
+import { createProgram, pageRights, saveConfig } from '../../wiki/program-settings';
 import { consoleWriter, Env } from '../env';
 import { ErrorArea } from '../errors';
 import { languageName, msg } from '../i18n';
@@ -439,7 +439,7 @@ export class ProgramForm {
 		const titles = this.options.mode === 'edit' ? [ configTitle( probe ) ] : [ configTitle( probe ), rosterTitle( probe ) ];
 		const key = titles.join( '|' );
 		this.checked = key;
-		this.options.env.client.pageRights( titles, this.options.mode === 'edit' ? 'edit' : 'create' ).then( ( rights ) => {
+		pageRights( this.options.env.client, titles, this.options.mode === 'edit' ? 'edit' : 'create' ).then( ( rights ) => {
 			if ( this.checked !== key ) {
 				return;
 			}

@@ -12,7 +12,8 @@ import { formatDate } from '../env';
 import { ErrorArea } from '../errors';
 import { msg } from '../i18n';
 import { jq } from '../windows';
-import { heading, RadioGroup } from '../widgets';
+import { RadioGroup } from '../radio-group';
+import { heading } from '../widgets';
 import { TabContext } from './context';
 
 /** The answers, 1 to 5 (message keys in full, for the i18n check). */

@@ -10,7 +10,8 @@ import { join, saveProfile } from '../../wiki/membership';
 import { ErrorArea } from '../errors';
 import { languageName, msg } from '../i18n';
 import { jq } from '../windows';
-import { CountedText, heading, RadioGroup, submittedFromDateBox, tagInput, tagValues } from '../widgets';
+import { RadioGroup } from '../radio-group';
+import { CountedText, heading, submittedFromDateBox, tagInput, tagValues } from '../widgets';
 import { TabContext } from './context';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;

@@ -8,9 +8,8 @@
 import { daysBetween, isAnswered } from '../../core/ask';
 import { buildNotice } from '../../core/notices';
 import { LIMITS, Membership, MentorStatus, Question } from '../../core/format';
-import {
-	activeMembership, availability, capacityOf, confirmedLoads, confirmedMembers, DEFAULT_CAPACITY, menteesByMentor, unansweredDays,
-} from '../../core/program';
+import { activeMembership, availability, capacityOf, DEFAULT_CAPACITY, unansweredDays } from '../../core/program';
+import { confirmedLoads, confirmedMembers, menteesByMentor } from '../../core/roster';
 import { userTalkTitle } from '../../core/titles';
 import { isoDate, isoSeconds } from '../../core/dates';
 import { handOverAndLeave, Handover, loadMentorView, MenteeRow, MentorView, releaseMentee } from '../../wiki/membership';
@@ -18,7 +17,8 @@ import { formatDate } from '../env';
 import { ErrorArea, errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { confirmNotice } from '../notice-dialog';
-import { CountedText, dataTable, goalsBlock, heading, nameDateInput, nameDropdown, pageLink, RadioGroup, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
+import { RadioGroup } from '../radio-group';
+import { CountedText, dataTable, goalsBlock, heading, nameDateInput, nameDropdown, pageLink, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
 import { checkinSection } from './checkin';
 import { needsYou } from './needs-you-load';
 import { interestFields, profileForm } from './join';

@@ -6,7 +6,8 @@
  */
 
 import { Membership } from '../../core/format';
-import { cacheDue, loadOwnQuestions, QuestionState } from '../../wiki/questions';
+import { cacheDue } from '../../wiki/mentor-cache';
+import { loadOwnQuestions, QuestionState } from '../../wiki/questions';
 import { Env, formatDate } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';

@@ -9,7 +9,7 @@ import { ProgramConfig } from '../../core/format';
 import { newConfig } from '../../core/program-config';
 import { programIdFrom } from '../../core/titles';
 import { PANEL_PAGE, panelParams, PanelContext } from '../../lib/contract';
-import { listProgramsWithRoom, ProgramListing } from '../../wiki/programs';
+import { listProgramsWithRoom, ProgramListing } from '../../wiki/program-list';
 import { Env } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';

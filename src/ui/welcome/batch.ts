@@ -7,7 +7,7 @@
  * who was left out and why, and what failed and why.
  */
 
-import { newId } from '../../core/ask';
+import { newId } from '../../core/ids';
 import { languageDir } from '../../core/languages';
 import { parseNames, Skip, UserFacts, verdict } from '../../core/welcome/eligibility';
 import { anonymousPolicy, composeFor, MessageOption } from '../../core/welcome/messages';

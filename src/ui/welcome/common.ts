@@ -7,7 +7,7 @@
 import { Prior, Skip } from '../../core/welcome/eligibility';
 import { Composition, MessageOption, messageOptions, optionLabel, SIGNUP_LABEL } from '../../core/welcome/messages';
 import { configTitle } from '../../core/titles';
-import { listPrograms } from '../../wiki/programs';
+import { listPrograms } from '../../wiki/program-list';
 import { readTrustedConfig } from '../../wiki/trust';
 import { WelcomeProgram } from '../../wiki/welcome';
 import { Drafts } from '../drafts';

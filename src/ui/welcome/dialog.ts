@@ -7,7 +7,7 @@
  * kept in the dialog on any failure.
  */
 
-import { newId } from '../../core/ask';
+import { newId } from '../../core/ids';
 import { accountSkip, priorOfKind, UserFacts } from '../../core/welcome/eligibility';
 import { anonymousPolicy, composeFor, MessageOption, offeredTo } from '../../core/welcome/messages';
 import { isoSeconds } from '../../core/dates';
