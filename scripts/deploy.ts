@@ -6,7 +6,7 @@
  *
  * Credentials come from the environment: MW_BOT_USERNAME and MW_BOT_PASSWORD (a
  * BotPassword: "YourName@deploy" and its generated password), or MW_OAUTH_TOKEN (an
- * OAuth 2 access token). See README.md, "Deploy to a real wiki".
+ * OAuth 2 access token). See README.md, "Install for your wiki" and "Install for yourself".
  */
 
 import { execFileSync } from 'node:child_process';
