@@ -83,7 +83,18 @@ async function clickCost( user: UserPage, click: () => Promise<void>, ready: () 
 		}
 	}
 	const all = Buffer.concat( bodies );
+	// This project's code: the raw pages (user script), or the load.php responses of the gadgets' modules.
+	const own: Buffer[] = [];
+	for ( const r of code.filter( ( c ) => /action=raw/.test( c.url() ) || /ext\.gadget\.mentorship-/.test( decodeURIComponent( c.url() ) ) ) ) {
+		const response = await r.response();
+		if ( response ) {
+			own.push( await response.body() );
+		}
+	}
+	const ours = Buffer.concat( own );
 	return {
+		ownBytes: ours.length,
+		ownGzip: gzipSync( ours, { level: 9 } ).length,
 		loadRequests: code.filter( ( r ) => /\/load\.php/.test( r.url() ) ).length,
 		rawRequests: code.filter( ( r ) => /action=raw/.test( r.url() ) ).length,
 		apiRequests: apiRequests( user.requests ).length,
@@ -219,6 +230,14 @@ describe( 'the user script', () => {
 		await page.locator( '.mentorship-panel' ).getByText( 'Test program ' + own.replace( /^uswel-/, '' ) ).first().waitFor();
 		await shot( page, 'user-script-panel' );
 		expect( await page.evaluate( () => mw.loader.getState( 'ext.gadget.mentorship-match' ) ) ).not.toBe( 'ready' );
+		// The console, which the panel loads when its tab opens: from the pinned pages too.
+		user.requests.length = 0;
+		await page.goto( url( 'Special:BlankPage/Mentorship', { program: own, view: 'console' } ) );
+		await page.locator( '.mg-console .mg-console-tabs' ).waitFor();
+		const consoleRaw = user.requests.filter( ( r ) => /action=raw/.test( r.url() ) ).map( ( r ) => r.url() );
+		expect( consoleRaw.some( ( u ) => u.includes( `oldid=${ first.oldids[ 'mentorship-core-console.js' ] }&` ) ) ).toBe( true );
+		expect( apiRequests( user.requests ).length ).toBeGreaterThan( 0 );
+		await shot( page, 'user-script-console' );
 		await user.context.close();
 	} );
 
