@@ -41,11 +41,11 @@ declare const mentorshipUserBuild: UserBuild;
 declare const mentorshipUserPins: UserPins;
 
 /** Any of these on for the user (its state past "registered"): the gadgets run, the user script does not. */
-const GADGETS = [ 'mentorship-loader', 'mentorship-ask', 'mentorship-welcome', 'mentorship-match' ];
+const GADGETS = [ 'loader', 'ask', 'welcome', 'match' ];
 
 function gadgetOn(): boolean {
 	for ( let i = 0; i < GADGETS.length; i++ ) {
-		const state = mw.loader.getState( 'ext.gadget.' + GADGETS[ i ] );
+		const state = mw.loader.getState( 'ext.gadget.mentorship-' + GADGETS[ i ] );
 		if ( state && state !== 'registered' ) {
 			return true;
 		}
