@@ -30,6 +30,7 @@ export const PINS_LINE = /^var mentorshipUserPins = .*;$/m;
 /** The gadgets' loaders, by the user script's feature names. */
 const LOADERS = { ask: 'mentorship-ask', welcome: 'mentorship-welcome', panel: 'mentorship-match' };
 const SHARED_LOADER = 'mentorship-loader';
+
 const BASE = 'mentorship-core';
 
 function hash( text ) {
@@ -122,6 +123,8 @@ export async function buildUserScript( o ) {
 	// Unpinned (pages installed by hand), each page's address carries a hash of this build's pages.
 	const table = { version: hash( Object.keys( texts ).sort().map( ( n ) => n + '\n' + texts[ n ] ).join( '\n' ) ), modules, features, css: css.trim() };
 	const prelude = `var mentorshipUserPins = {};\nvar mentorshipUserBuild = ${ JSON.stringify( table ) };\n`;
+	// Its labels are mentorship-loader's; those of the offer of a newer version come with the
+	// features' code (keys no lazy module names go to the shared base and every message module).
 	const main = await o.bundle( { ...loaderDefs[ SHARED_LOADER ], id: 'mentorship-user', script: 'src/gadgets/mentorship-user/main.ts' }, prelude );
 	const runs = [];
 	for ( const [ feature, id ] of Object.entries( LOADERS ) ) {

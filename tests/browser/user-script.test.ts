@@ -274,4 +274,48 @@ describe( 'the user script', () => {
 		process.stdout.write( `user script figures (${ wiki().release }): ${ JSON.stringify( figures ) }\n` );
 		await user.context.close();
 	} );
+
+	it( 'a newer version is offered after a feature loads, and taken only with consent: the line\'s pin changes, once', async () => {
+		const me = unique( 'Us3 Member' );
+		const s = ( await users( [ me ] ) )[ me ]!;
+		await writePage( s, `User:${ me }/common.js`, () => '// Mine.\n' + first.line + '\n' );
+		// The author publishes a new version (here: Spanish only, so the entry's table changes).
+		const auth = { username: scripter, password: PASSWORD };
+		const newer = await deployUserScript( { api: wiki().api, auth, outDir: mkdtempSync( join( tmpdir(), 'mentorship-user-script-' ) ), languages: [ 'es' ], log: () => undefined } );
+		const oldEntry = first.oldids[ 'main.js' ] as number;
+		const newEntry = newer.oldids[ 'main.js' ] as number;
+		expect( newEntry ).toBeGreaterThan( oldEntry );
+		expect( newer.line ).not.toBe( first.line );
+
+		const user = await userPage( browser, me );
+		const { page } = user;
+		const offer = page.locator( '.oo-ui-messageDialog-message', { hasText: 'A newer version of the mentorship user script is published by ' + scripter } );
+		// The panel page loads the panel feature with no click; then the offer comes. Cancel: nothing changes.
+		await page.goto( url( 'Special:BlankPage/Mentorship' ) );
+		await offer.waitFor();
+		await expect( offer.locator( 'a' ).getAttribute( 'href' ) ).resolves.toContain( `diff=${ newEntry }&oldid=${ oldEntry }` );
+		await shot( page, 'user-script-update-offer' );
+		await page.locator( '.oo-ui-messageDialog-actions a', { hasText: 'Cancel' } ).click();
+		await offer.waitFor( { state: 'hidden' } );
+		expect( ( await s.client.readPage( `User:${ me }/common.js` ) ).content ).toBe( '// Mine.\n' + first.line );
+		// Accepted: the pin moves to the new revision, in the same line.
+		await page.goto( url( 'Special:BlankPage/Mentorship' ) );
+		await offer.waitFor();
+		await page.locator( '.oo-ui-messageDialog-actions a', { hasText: 'Use the new version' } ).click();
+		await page.locator( '.mw-notification', { hasText: 'Your common.js now loads the new version' } ).waitFor();
+		const text = ( await s.client.readPage( `User:${ me }/common.js` ) ).content || '';
+		expect( text ).toBe( '// Mine.\n' + ( first.line as string ).replace( `oldid=${ oldEntry }&`, `oldid=${ newEntry }&` ) );
+		expect( text.split( 'mw.loader.load(' ) ).toHaveLength( 2 );
+		// The next visit (a new browser: ResourceLoader's startup module names common.js's
+		// version) runs the new entry, and nothing is offered.
+		await user.context.close();
+		const next = await userPage( browser, me );
+		next.requests.length = 0;
+		await next.page.goto( url( 'Special:BlankPage/Mentorship' ) );
+		await next.page.locator( '.mentorship-panel' ).getByText( 'Test program' ).first().waitFor();
+		await next.page.waitForLoadState( 'networkidle' );
+		expect( next.requests.some( ( r ) => r.url().includes( `oldid=${ newEntry }&action=raw` ) ) ).toBe( true );
+		await expect( next.page.locator( '.oo-ui-messageDialog-message' ).count() ).resolves.toBe( 0 );
+		await next.context.close();
+	} );
 } );

@@ -53,14 +53,90 @@ function gadgetOn(): boolean {
 	return false;
 }
 
+/** This script's own address (only while it first runs), and the entry's revision in it. */
+const own = document.currentScript ? ( document.currentScript as HTMLScriptElement ).src : '';
+const ownOldid = Number( ( /[?&]oldid=(\d+)/.exec( own ) || [] )[ 1 ] || 0 );
+
 /** Where the pages are: the pinned base, else the folder of this script's own address. */
 function base(): string {
 	if ( mentorshipUserPins.base ) {
 		return mentorshipUserPins.base;
 	}
-	const script = document.currentScript as HTMLScriptElement | null;
-	const title = script ? mw.util.getParamValue( 'title', script.src ) : null;
+	const title = own ? mw.util.getParamValue( 'title', own ) : null;
 	return title ? title.replace( /[^/]*$/, '' ) : '';
+}
+
+let offered = false;
+const UPDATE_MESSAGES = [ 'mentorship-userscript-update', 'mentorship-userscript-update-use', 'mentorship-userscript-update-done' ];
+
+/**
+ * After a feature has loaded (never on page view): when the author has published a newer
+ * entry than the revision the user's common.js pins, offer it, with a link to the changes;
+ * with the user's consent, the line in their common.js is changed to the new revision (read,
+ * then edited against the revision read). Nothing changes without that consent.
+ */
+function offerUpdate(): void {
+	const folder = mentorshipUserPins.base;
+	const me = mw.config.get( 'wgUserName' ) as string | null;
+	if ( offered || !ownOldid || !folder || !me ) {
+		return;
+	}
+	offered = true;
+	type Revision = { revid: number; user?: string; slots?: { main?: { content?: string } } };
+	type Pages = { query?: { pages?: { revisions?: Revision[] }[] } };
+	const latest = ( response: Pages ): Revision | null => {
+		const pages = ( response.query && response.query.pages ) || [];
+		const revisions = pages[ 0 ] && pages[ 0 ].revisions;
+		return revisions && revisions[ 0 ] ? revisions[ 0 ] : null;
+	};
+	const api = new mw.Api();
+	const mine = 'User:' + me + '/common.js';
+	const pinned = 'oldid=' + ownOldid + '&';
+	api.get( { action: 'query', prop: 'revisions', titles: folder + 'main.js', rvprop: 'ids|user', formatversion: 2 } ).then( ( response: Pages ) => {
+		const newest = latest( response );
+		if ( !newest || newest.revid <= ownOldid ) {
+			return;
+		}
+		// Its labels came with the feature's code (the build puts keys no module names in the
+		// shared base, and in every feature's message modules): English, then the user's language.
+		const tables = ( mw.libs as { mentorshipMessages?: Record<string, Record<string, string>> } ).mentorshipMessages || {};
+		const lang = String( mw.config.get( 'wgUserLanguage' ) );
+		const chain = [ 'en', lang.split( '-' )[ 0 ] as string, lang ];
+		for ( let c = 0; c < chain.length; c++ ) {
+			const table = tables[ chain[ c ] as string ] || {};
+			for ( let k = 0; k < UPDATE_MESSAGES.length; k++ ) {
+				const key = UPDATE_MESSAGES[ k ] as string;
+				if ( table[ key ] ) {
+					mw.messages.set( key, table[ key ] );
+				}
+			}
+		}
+		const diff = mw.util.wikiScript( 'index' ) + '?' + $.param( { diff: newest.revid, oldid: ownOldid } );
+		OO.ui.confirm( $( '<div>' ).append( mw.message( 'mentorship-userscript-update', newest.user || '', diff ).parseDom() ), {
+			actions: [
+				{ action: 'reject', label: OO.ui.deferMsg( 'ooui-dialog-message-reject' ), flags: 'safe' },
+				{ action: 'accept', label: mw.msg( 'mentorship-userscript-update-use' ), flags: [ 'primary', 'progressive' ] },
+			],
+		} ).then( ( accepted: boolean ) => {
+			if ( !accepted ) {
+				return;
+			}
+			api.get( { action: 'query', prop: 'revisions', titles: mine, rvprop: 'ids|content', rvslots: 'main', formatversion: 2 } ).then( ( read: Pages ) => {
+				const current = latest( read );
+				const text = current && current.slots && current.slots.main ? current.slots.main.content || '' : '';
+				// Only the line that loads this revision changes; a line loaded otherwise is left alone.
+				if ( !current || text.indexOf( pinned ) < 0 ) {
+					return;
+				}
+				api.postWithEditToken( {
+					action: 'edit', title: mine, text: text.split( pinned ).join( 'oldid=' + newest.revid + '&' ),
+					baserevid: current.revid, nocreate: true, assert: 'user', summary: mw.msg( 'mentorship-userscript-update-use' ), formatversion: 2,
+				} ).then( () => {
+					mw.notify( mw.msg( 'mentorship-userscript-update-done' ), { tag: 'mentorship' } );
+				} );
+			} );
+		} );
+	} );
 }
 
 let folder = '';
@@ -147,6 +223,7 @@ function fromPages( feature: Feature ): { modules: string[]; ready: JQuery.Promi
 				run( args[ i + 1 ] as string );
 			}
 		}
+		offerUpdate();
 	} );
 	return { modules: modules, ready: ready };
 }
