@@ -19,6 +19,7 @@ import * as acorn from 'acorn';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import { analyze } from 'eslint-scope';
+import { buildUserScript } from './build-userscript.mjs';
 
 const ROOT = dirname( fileURLToPath( import.meta.url ) );
 /** Named, with its licence, at the top of every minified page. */
@@ -891,6 +892,13 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, lan
 		}
 	}
 
+	// The same code as a user script (issue 19): build-userscript.mjs.
+	const userScript = await buildUserScript( {
+		outDir, root: ROOT, loaders, lazy: lazy.map( ( l ) => l.def ), features, messageModules, single, messagePrefix: MESSAGE_MODULE_PREFIX,
+		bundle: ( def, prelude = '' ) => bundleScript( def, messages, version, commit, minify, prelude ),
+		wrap: wrapPage, checkEs5, header: { version, commit, minified: minify }
+	} );
+
 	const manifest = {
 		version,
 		commit,
@@ -963,6 +971,8 @@ export async function build( { outDir = join( ROOT, 'dist' ), quiet = false, lan
 			console.log( `first click, ${ c.feature }: ${ c.modules.join( ' + ' ) } = ${ kb( c.gzip ) } served gzipped` +
 				( c.budget.gzip ? ` (budget ${ kb( c.budget.gzip ) })${ c.over ? '  OVER BUDGET' : '' }` : '' ) );
 		}
+		console.log( `user script: entry ${ kb( userScript.sizes.entry.servedGzip ) } served gzipped on page view (the gadgets' four loaders: ${ kb( userScript.sizes.loaders.servedGzip ) }), ` +
+			`${ userScript.pages.length } pages in ${ relative( ROOT, outDir ) || '.' }/user-script/` );
 		console.log( `${ pages.length } pages written to ${ relative( ROOT, outDir ) || '.' }/ in ${ ms } ms (version ${ version }, commit ${ commit })` );
 	}
 	if ( failures.length ) {

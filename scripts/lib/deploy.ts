@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, Manifest } from '../../build.mjs';
-import { WikiClient } from '../../src/wiki/client';
+import { PageRead, WikiClient } from '../../src/wiki/client';
 import { FetchTransport } from '../../src/wiki/fetch-transport';
 import { Store, UNCHANGED } from '../../src/wiki/store';
 import { replaceSection } from './definition';
@@ -56,7 +56,7 @@ export interface DeployResult {
  *
  * @param text
  */
-function stored( text: string ): string {
+export function stored( text: string ): string {
 	return text.replace( /\s+$/, '' );
 }
 
@@ -67,6 +67,56 @@ export async function connect( api: string, auth: Auth ): Promise<WikiClient> {
 		await transport.login( auth.username, auth.password );
 	}
 	return new WikiClient( { transport } );
+}
+
+/** What a deploy did, page by page. */
+export interface WriteCounts {
+	created: string[];
+	edited: string[];
+	unchanged: string[];
+	edits: number;
+}
+
+/**
+ * Returns a function that writes one page's new text (conflicts and lost answers go through the
+ * store's policy), or shows the diff in a dry run, and counts it in `result`. It resolves to
+ * the page's revision after the write (unchanged: the one read; in a dry run, a page that would
+ * change: undefined). Shared by the gadget and the user-script deploys.
+ *
+ * @param store
+ * @param current The pages as read before (readPages)
+ * @param dryRun
+ * @param log
+ * @param result
+ */
+export function pageWriter( store: Store, current: Record<string, PageRead>, dryRun: boolean, log: ( line: string ) => void, result: WriteCounts ) {
+	return async ( title: string, change: ( before: string, exists: boolean ) => string | null, summaryFor: ( exists: boolean ) => string, contentmodel: string | undefined, done: ( exists: boolean ) => string ): Promise<number | undefined> => {
+		const read = current[ title ];
+		if ( dryRun ) {
+			const exists = !!read && read.exists;
+			const before = exists && read ? read.content || '' : '';
+			const after = change( before, exists );
+			if ( after === null ) {
+				result.unchanged.push( title );
+				return read && read.revid;
+			}
+			log( unifiedDiff( stored( before ), stored( after ), title ) );
+			( exists ? result.edited : result.created ).push( title );
+			return undefined;
+		}
+		const saved = await store.editText( title, ( before, exists ) => {
+			const after = change( before, exists );
+			return after === null ? UNCHANGED : after;
+		}, { summary: summaryFor, contentmodel, initial: read } );
+		if ( !saved.changed ) {
+			result.unchanged.push( title );
+			return saved.revid;
+		}
+		result.edits++;
+		( saved.created ? result.created : result.edited ).push( title );
+		log( done( !saved.created ) );
+		return saved.revid;
+	};
 }
 
 export async function deploy( options: DeployOptions ): Promise<DeployResult> {
@@ -93,34 +143,7 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 
 	const titles = manifest.pages.map( ( p ) => p.title );
 	const current = await client.readPages( titles.concat( [ DEFINITION_PAGE ] ) );
-	const store = new Store( client );
-	/** Writes one page's new text (conflicts and lost answers go through the store's policy), or shows the diff in a dry run. */
-	const write = async ( title: string, change: ( before: string, exists: boolean ) => string | null, summaryFor: ( exists: boolean ) => string, contentmodel: string | undefined, done: ( exists: boolean ) => string ): Promise<void> => {
-		const read = current[ title ];
-		if ( options.dryRun ) {
-			const exists = !!read && read.exists;
-			const before = exists && read ? read.content || '' : '';
-			const after = change( before, exists );
-			if ( after === null ) {
-				result.unchanged.push( title );
-			} else {
-				log( unifiedDiff( stored( before ), stored( after ), title ) );
-				( exists ? result.edited : result.created ).push( title );
-			}
-			return;
-		}
-		const saved = await store.editText( title, ( before, exists ) => {
-			const after = change( before, exists );
-			return after === null ? UNCHANGED : after;
-		}, { summary: summaryFor, contentmodel, initial: read } );
-		if ( !saved.changed ) {
-			result.unchanged.push( title );
-			return;
-		}
-		result.edits++;
-		( saved.created ? result.created : result.edited ).push( title );
-		log( done( !saved.created ) );
-	};
+	const write = pageWriter( new Store( client ), current, !!options.dryRun, log, result );
 	for ( const page of manifest.pages ) {
 		const wanted = readFileSync( join( outDir, page.file ), 'utf8' );
 		await write( page.title, ( now, exists ) => exists && stored( now ) === stored( wanted ) ? null : wanted,

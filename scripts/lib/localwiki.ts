@@ -318,6 +318,9 @@ $wgEmailAuthentication = false;
 $wgWatchlistExpiry = true;
 $wgJobRunRate = 0;
 $wgShowExceptionDetails = true;
+# Users' own scripts and styles (common.js), as on Wikimedia wikis: the user-script install.
+$wgAllowUserJs = true;
+$wgAllowUserCss = true;
 $wgLogos = [ '1x' => "$wgResourceBasePath/resources/assets/mediawiki.png" ];
 
 # Many test accounts and logins come from 127.0.0.1.

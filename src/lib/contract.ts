@@ -78,5 +78,6 @@ export function panelParams( program?: string | null, view?: string | null, with
 
 /** The URL of the matching panel, loading its gadget for users who have not turned it on. */
 export function panelUrl( program?: string ): string {
-	return mw.util.getUrl( PANEL_PAGE, panelParams( program ) );
+	// Installed as a user script, the user's own script shows the panel (no gadget to load).
+	return mw.util.getUrl( PANEL_PAGE, panelParams( program, null, !( mw.libs as { mentorshipUserScript?: unknown } ).mentorshipUserScript ) );
 }

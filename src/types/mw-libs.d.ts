@@ -1,4 +1,4 @@
-import type { LoaderLib, MentorshipLib } from '../gadgets/common/lib';
+import type { LoaderLib, MentorshipLib, UserScriptLib } from '../gadgets/common/lib';
 
 declare global {
 	namespace mw.libs {
@@ -6,6 +6,8 @@ declare global {
 		let mentorship: MentorshipLib | undefined;
 		/** Set by mentorship-loader, on which every loader depends. */
 		let mentorshipLoader: LoaderLib;
+		/** Set by the user script's entry (src/gadgets/mentorship-user) when it runs. */
+		let mentorshipUserScript: UserScriptLib | undefined;
 	}
 }
 

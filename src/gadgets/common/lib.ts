@@ -28,3 +28,18 @@ export const FEATURE_MODULE = CORE_MODULE + '-';
  * MESSAGE_MODULE + language.
  */
 export const MESSAGE_MODULE = 'ext.gadget.mentorship-i18n-';
+
+/** The features a user script turns on (window.mentorshipSettings; each is on unless set to false). */
+export interface UserScriptSettings {
+	ask?: boolean;
+	welcome?: boolean;
+	panel?: boolean;
+}
+
+/** What the user script's entry offers (mw.libs.mentorshipUserScript): src/gadgets/mentorship-user. */
+export interface UserScriptLib {
+	/** The features on, from the settings. */
+	on: Required<UserScriptSettings>;
+	/** Runs the loaders of the features on (the entry's own copies of the gadgets' loaders). */
+	start( loaders: Partial<Record<keyof UserScriptSettings, () => void>> ): void;
+}

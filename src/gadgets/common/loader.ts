@@ -52,6 +52,23 @@ function coreModules( feature: Feature ): string[] {
 	return modules;
 }
 
+/**
+ * Where a feature's code comes from: the gadgets' modules (the default), or, installed as a
+ * user script (src/gadgets/mentorship-user), the ResourceLoader modules it needs and its
+ * code from the user's pages. `modules`: the ResourceLoader modules a Retry puts back.
+ */
+export type Source = ( feature: Feature ) => { modules: string[]; ready: JQuery.Promise<unknown> };
+
+let source: Source = ( feature ) => {
+	const modules = coreModules( feature );
+	return { modules: modules, ready: mw.loader.using( modules ) };
+};
+
+/** Replaces where features come from (the user script's entry does, before any loader runs). */
+export function setSource( from: Source ): void {
+	source = from;
+}
+
 /** How long the shared code may take before the user is told, with Retry (it may still arrive). */
 const PATIENCE_MS = 15000;
 
@@ -65,7 +82,7 @@ const PATIENCE_MS = 15000;
  */
 export function withCore( feature: Feature, trigger: HTMLElement | null, use: ( lib: Loaded ) => void, place?: HTMLElement, run?: { used: boolean } ): void {
 	const once = run || { used: false };
-	const modules = coreModules( feature );
+	const { modules, ready } = source( feature );
 	const busy = ( on: boolean ): void => {
 		if ( trigger ) {
 			trigger.setAttribute( 'aria-busy', String( on ) );
@@ -124,7 +141,7 @@ export function withCore( feature: Feature, trigger: HTMLElement | null, use: ( 
 	};
 	busy( true );
 	const timer = setTimeout( () => fail( true ), PATIENCE_MS );
-	mw.loader.using( modules ).then( () => {
+	ready.then( () => {
 		clearTimeout( timer );
 		if ( !once.used ) {
 			once.used = true;
@@ -191,7 +208,8 @@ export function onActivate( link: HTMLAnchorElement, action: ( link: HTMLAnchorE
 
 /** The URL of the matching panel, loading its gadget for users who have not turned it on. */
 export function panelUrl( program?: string ): string {
-	const params: Record<string, string> = { withgadget: 'mentorship-match' };
+	// Installed as a user script, the user's own script shows the panel (no gadget to load).
+	const params: Record<string, string> = mw.libs.mentorshipUserScript ? {} : { withgadget: 'mentorship-match' };
 	if ( program ) {
 		params.program = program;
 	}
