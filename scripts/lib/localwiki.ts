@@ -260,6 +260,8 @@ function php( wiki: LocalWiki, script: string, args: string[], input?: string ):
 		encoding: 'utf8',
 		input,
 		stdio: [ input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe' ],
+		// runJobs prints a line a job, and a test wiki's queue grows through a whole suite.
+		maxBuffer: 256 * 1024 * 1024,
 	} );
 }
 
@@ -505,7 +507,9 @@ export function setReadOnly( wiki: LocalWiki, reason: string | null ): void {
  * would run them moments later.
  *
  * @param wiki
+ * @param type only the jobs of this type (for example `revertedTagUpdate`): quick however long
+ *  the queue has grown
  */
-export function runJobs( wiki: LocalWiki ): void {
-	php( wiki, 'runJobs', [ '--maxtime=60' ] );
+export function runJobs( wiki: LocalWiki, type?: string ): void {
+	php( wiki, 'runJobs', [ '--maxtime=60', ...( type ? [ '--type=' + type ] : [] ) ] );
 }

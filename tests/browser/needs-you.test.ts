@@ -90,7 +90,7 @@ describe( 'the mentor\'s "Needs you" list', () => {
 		// The warned mentee's edit is undone, and so is the forged one's; MediaWiki tags them by a deferred job.
 		const undone = await editUndone( sessions[ warned ]!, title, 'Unsourced claim.' );
 		await editUndone( sessions[ forged ]!, title, 'Another claim.' );
-		runJobs( wiki() );
+		runJobs( wiki(), 'revertedTagUpdate' );
 		// A warning as Twinkle leaves it: a substituted user-warning template, which names itself in a comment.
 		const a = await admin();
 		await sessions[ coordinator ]!.client.edit( { title: 'User talk:' + warned, text: '== Welcome ==\nWelcome to the wiki! ~~~~', summary: 'welcome', createonly: true } );
