@@ -37,6 +37,9 @@ export const MILESTONE_MESSAGES: Record<MilestoneType, string> = {
 	'wikiproject-task': 'mentorship-milestone-wikiproject-task',
 	'gained-right': 'mentorship-milestone-gained-right',
 	other: 'mentorship-milestone-other',
+	'active-editing': 'mentorship-milestone-active-editing',
+	'first-article': 'mentorship-milestone-first-article',
+	'first-upload': 'mentorship-milestone-first-upload',
 };
 
 export interface StageThresholds {
