@@ -13,7 +13,6 @@ import { errorText } from '../errors';
 import { msg } from '../i18n';
 import { heading, statusLine } from '../widgets';
 import { TabContext } from './context';
-import { praiseSection } from './praise';
 
 /** Reverted edits linked one by one in an item, at most. */
 const REVERTED_LINKS = 5;
@@ -108,6 +107,5 @@ export function needsYouSection( ctx: TabContext, view: MentorView ): JQuery {
 		$box.removeAttr( 'aria-busy' );
 		$status.text( errorText( e ) );
 	} );
-	// Good work to praise (same module, read alongside).
-	return $box.add( praiseSection( ctx, view ) );
+	return $box;
 }
