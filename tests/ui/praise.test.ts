@@ -92,7 +92,7 @@ describe( 'the mentor\'s praise suggestions', () => {
 		expect( calls[ 1 ] ).toMatchObject( { action: 'thank', rev: 201, source: 'mentorship' } );
 		// "Thank" opens the thanks dialog, about Noor.
 		mouseClick( button( $noor, 'Thank' ) );
-		await vi.waitFor( () => expect( $( '.mg-praise-dialog .oo-ui-processDialog-title' ).text() ).toBe( 'Thank Noor' ) );
+		await vi.waitFor( () => expect( $( document.body ).find( '.mg-praise-dialog .oo-ui-processDialog-title' ).text() ).toBe( 'Thank Noor' ) );
 	} );
 
 	it( 'offers no thanks for an edit where the wiki has no Thanks extension', async () => {
