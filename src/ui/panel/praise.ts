@@ -123,6 +123,7 @@ function suggestionItem( ctx: TabContext, view: MentorView, data: Praise, s: Pra
 		openWindow( dialog, {}, thank.$element[ 0 ] ).closed.then( () => {
 			if ( dialog.posted ) {
 				thank.setDisabled( true ).setLabel( msg( 'mentorship-praise-thanked' ) );
+				thank.$button.removeAttr( 'aria-label' );
 			}
 		} );
 	} );
