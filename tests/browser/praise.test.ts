@@ -4,7 +4,7 @@
  * mentor thanks them by mouse (Thank, the message, Preview, Post thanks, Done: controls found
  * by their visible names). The thanks is on the mentee's talk page, signed by the mentor, and
  * the milestone the mentor recorded counts in the program's dashboard, confirmed by the mentor.
- * A mentee who hid suggestions and a user whose roster entry alone names the mentor (forged)
+ * A mentee who hid suggestions (the switch in their profile tab) and a user whose roster entry alone names the mentor (forged)
  * are not suggested, though they created articles too. Where the wiki has the Thanks
  * extension (1.43 here), "Thank for the edit" thanks for the article's creation.
  */
@@ -42,7 +42,7 @@ describe( 'good work is recognised', () => {
 		await program( id, sessions[ coordinator ]!, cfg, [
 			{ name: guide, membership: mentor( [ 'Art' ], [ 'en' ], { capacity: 5 } ) },
 			{ name: creator, membership: mentee( [ 'Art' ], [ 'en' ] ), mentor: guide },
-			{ name: shy, membership: mentee( [ 'Art' ], [ 'en' ], { hidePraise: true } ), mentor: guide },
+			{ name: shy, membership: mentee( [ 'Art' ], [ 'en' ] ), mentor: guide },
 			{ name: forged, membership: mentee( [ 'Art' ], [ 'en' ] ) },
 		], sessions );
 		// The forged pairing: the roster names the mentor, the user's own profile does not.
@@ -57,6 +57,17 @@ describe( 'good work is recognised', () => {
 			titles[ name ] = `Praise article ${ id } by ${ name }`;
 			await sessions[ name ]!.client.edit( { title: titles[ name ] as string, text: 'A first article.', summary: 'new article', createonly: true } );
 		}
+
+		// The shy mentee turns the suggestions about them off, in their own profile tab.
+		const asShy = await userPage( browser, shy );
+		await asShy.page.goto( url( 'Special:BlankPage/Mentorship', { program: id, withgadget: 'mentorship-match' } ) );
+		await mouseClick( asShy.page, asShy.page.getByRole( 'tab', { name: 'Your profile' } ) );
+		await mouseClick( asShy.page, asShy.page.getByRole( 'checkbox', { name: 'Don\'t prompt my mentor to praise my work' } ) );
+		await mouseClick( asShy.page, asShy.page.getByRole( 'button', { name: 'Save', exact: true } ) );
+		await asShy.page.getByText( 'Saved.' ).waitFor();
+		await asShy.context.close();
+		const shyProfile = JSON.parse( ( await sessions[ shy ]!.client.readPage( `User:${ shy }/mentorship.json` ) ).content as string ) as { programs: Record<string, { hidePraise?: boolean }> };
+		expect( shyProfile.programs[ id ]!.hidePraise ).toBe( true );
 
 		const asMentor = await userPage( browser, guide );
 		const { page } = asMentor;
