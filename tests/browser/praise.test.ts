@@ -97,7 +97,8 @@ describe( 'good work is recognised', () => {
 			await mouseClick( page, thankEdit );
 			await item.getByText( 'Edit thanked' ).waitFor();
 			const log = await ( await admin() ).client.get( { action: 'query', list: 'logevents', letype: 'thanks', leuser: guide } );
-			expect( JSON.stringify( log ) ).toContain( creator.replace( / /g, '_' ) );
+			const thanked = ( log.query as { logevents: { title: string; action: string }[] } ).logevents;
+			expect( thanked.map( ( e ) => e.action + ' ' + e.title ) ).toEqual( [ 'thank User:' + creator ] );
 		} else {
 			await expect( thankEdit.count() ).resolves.toBe( 0 );
 		}
@@ -116,7 +117,7 @@ describe( 'good work is recognised', () => {
 		await dialog.getByText( `Your thanks to ${ creator } is posted and kept as a milestone:` ).waitFor();
 		await mouseClick( page, actionButton( dialog, PRIMARY, 'Done' ) );
 		await dialog.waitFor( { state: 'hidden' } );
-		await item.getByRole( 'button', { name: 'Thanked' } ).waitFor();
+		await item.getByRole( 'button', { name: 'Thanked', exact: true } ).waitFor();
 
 		// The post: a new section on the mentee's talk page, signed by the mentor, the words as typed.
 		const a = await admin();
