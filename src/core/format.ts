@@ -152,7 +152,7 @@ export const configSchema = object( {
 		firstArticle: optional( bool ),
 		firstUpload: optional( bool ),
 		template: optional( title ),
-	}, 'Good work the mentor\'s tab suggests praising: edits within days, a first article, a first upload; a template to post' ) ),
+	}, 'Good work to praise' ) ),
 }, 'Project:Mentorship/Programs/ID/config.json: written by coordinators' );
 
 export const milestoneSchema = object( {
