@@ -85,9 +85,13 @@ describe( 'good work is recognised', () => {
 		// What the suggestions cost: one request for the confirmed mentees' page creations, the hidden one not asked about.
 		const api = apiRequests( asMentor.requests ).map( ( r ) => new URL( r.url() ).searchParams );
 		const creations = api.filter( ( p ) => p.get( 'ucshow' ) === 'new' );
+		// Its time, from sending to the response's end, as the browser measured it.
+		const request = apiRequests( asMentor.requests ).find( ( r ) => new URL( r.url() ).searchParams.get( 'ucshow' ) === 'new' )!;
+		await request.response();
+		const waited = Math.round( request.timing().responseEnd );
 		expect( creations ).toHaveLength( 1 );
 		expect( ( creations[ 0 ]!.get( 'ucuser' ) || '' ).split( '|' ) ).toEqual( [ creator ] );
-		console.log( `praise, ${ RELEASE }: ${ creations.length } request for the suggestions; the mentees tab ${ api.length } API requests in all` );
+		console.log( `praise, ${ RELEASE }: ${ creations.length } request for the suggestions, answered in ${ waited } ms; the mentees tab ${ api.length } API requests in all` );
 		expect( loadedModules( asMentor.requests ).flat() ).toContain( 'ext.gadget.mentorship-core-needs' );
 
 		// Thanks for the edit, with the wiki's own Thanks extension where it has one.
