@@ -16,7 +16,7 @@ import {
 	mentorOf, ProgramState, unansweredDays,
 } from './program';
 import {
-	ADVANCED_GROUPS, DetectedMilestone, detectMilestones, grewIntoMentor, RightsChange, stageOf, StageResult, stageThresholds,
+	ADVANCED_GROUPS, DetectedMilestone, detectMilestones, grewIntoMentor, isLeadership, RightsChange, stageOf, StageResult, stageThresholds,
 } from './stages';
 import { userTalkTitle } from './titles';
 import { profileAddMilestone } from './milestones';
@@ -345,7 +345,7 @@ function summarise( input: DashboardInput, rows: MemberRow[], firstInvited: Reco
 		if ( r.role !== 'mentee' ) {
 			continue;
 		}
-		const count = r.recorded.filter( ( m ) => m.time >= r.joined ).length +
+		const count = r.recorded.filter( ( m ) => m.time >= r.joined && isLeadership( m ) ).length +
 			r.detected.filter( ( d ) => !d.time || d.time >= r.joined ).length;
 		reached += count;
 		if ( count ) {

@@ -226,7 +226,12 @@ describe( 'the dashboard\'s rows', () => {
 		] );
 		expect( rec( 'Eve' ) ).toEqual( [] );
 		expect( rec( 'Cas' ) ).toEqual( [] );
-		expect( built.summary.milestones.reached ).toBe( buildDashboard( input() ).summary.milestones.reached + 1 );
+		// Good work praised is recorded and shown, but it is no leadership step: the goal and the stage count none of it.
+		expect( built.summary.milestones ).toEqual( buildDashboard( input() ).summary.milestones );
+		const leadership = input();
+		leadership.program.profiles.Mara!.recorded = { [ P ]: [ { member: 'Ann', type: 'wikiproject-task', time: '2026-02-20T00:00:00Z' } ] };
+		expect( buildDashboard( leadership ).summary.milestones.reached ).toBe( buildDashboard( input() ).summary.milestones.reached + 1 );
+		expect( built.rows.find( ( r ) => r.name === 'Ann' )!.stage ).toEqual( buildDashboard( input() ).rows.find( ( r ) => r.name === 'Ann' )!.stage );
 	} );
 
 	it( 'gives the latest check-in and the first invitation', () => {
