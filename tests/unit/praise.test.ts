@@ -4,7 +4,7 @@
  * signed, with or without the program's template) and the reads, with every request counted.
  */
 import { describe, expect, it } from 'vitest';
-import { configSchema, ProgramConfig, RecordedMilestone } from '../../src/core/format';
+import { configSchema, ProgramConfig, RecordedMilestone, RosterMember } from '../../src/core/format';
 import { buildPraise, MenteeWork, praiseRules, praiseSuggestions, PraiseSuggestion, usableTemplate } from '../../src/core/praise';
 import { validate } from '../../src/core/schema';
 import { WikiClient } from '../../src/wiki/client';
@@ -120,9 +120,21 @@ describe( 'praise: what is posted', () => {
 	} );
 } );
 
+/** A roster of 500 members: the mentor's mentees, other mentors and mentees, some naming Alice in the roster only (forged). */
+function members( names: string[] ): Record<string, RosterMember> {
+	const out: Record<string, RosterMember> = { Alice: { role: 'mentor', joined: '2026-01-01T00:00:00Z' } };
+	for ( const name of names ) {
+		out[ name ] = { role: 'mentee', joined: '2026-01-01T00:00:00Z', mentor: 'Alice' };
+	}
+	for ( let i = 1; Object.keys( out ).length < 500; i++ ) {
+		out[ 'Other ' + i ] = i % 10 ? { role: 'mentee', joined: '2026-01-01T00:00:00Z', mentor: i % 7 ? 'Mentor ' + ( i % 40 ) : 'Alice' } : { role: 'mentor', joined: '2026-01-01T00:00:00Z' };
+	}
+	return out;
+}
+
 function view( names: string[], extra: { config?: ProgramConfig; hidden?: string; recorded?: RecordedMilestone[] } = {} ): MentorView {
 	return {
-		loaded: { state: { id: 'p', config: extra.config || config(), profiles: { Alice: { version: 1, programs: {}, recorded: { p: extra.recorded || [] } } } } },
+		loaded: { state: { id: 'p', config: extra.config || config(), members: members( names ), profiles: { Alice: { version: 1, programs: {}, recorded: { p: extra.recorded || [] } } } } },
 		viewer: { name: 'Alice' },
 		mentees: names.map( ( name, i ) => ( {
 			name: name,
@@ -168,7 +180,10 @@ describe( 'praise: reads', () => {
 	it( 'a mentor with 20 mentees (a program of 500 members): 1 request with the defaults, the edit counts from the tab', async () => {
 		const calls: Call[] = [];
 		const client = new WikiClient( { transport: wiki( calls ), clock: new FakeClock() } );
-		const result = await loadPraise( client, view( mentees( 20 ) ), NOW );
+		const twenty = view( mentees( 20 ) );
+		expect( Object.keys( twenty.loaded.state.members ) ).toHaveLength( 500 );
+		const result = await loadPraise( client, twenty, NOW );
+		// Only the 20 confirmed mentees are asked about: not the roster's other 480 members, nor those it alone pairs with Alice.
 		expect( calls ).toHaveLength( 1 );
 		expect( client.requestCount ).toBe( 1 );
 		expect( listParam( calls[ 0 ]!.params.ucuser ) ).toHaveLength( 20 );
