@@ -9,14 +9,18 @@
 
 import { Contribution, daysBetween, isAnswered } from './ask';
 import { CheckinEntry, CheckinSummary, latestCheckin, summariseCheckins } from './checkins';
-import { Checkin, Invitation, Milestone, MilestoneType, Profile, ProgramConfig, Question, RecordedMilestone, Role, Roster, RosterMember } from './format';
+import { Checkin, Invitation, Milestone, Profile, ProgramConfig, Question, Role, Roster, RosterMember } from './format';
 import { compareNames } from './names';
 import { activeMembership, availability, Availability, capacityOf, isConfirmedMember, mentorOf, ProgramState, unansweredDays } from './program';
 import { menteesByMentor } from './roster';
 import {
-	ADVANCED_GROUPS, DetectedMilestone, detectMilestones, grewIntoMentor, RightsChange, stageOf, StageResult, stageThresholds,
+	ADVANCED_GROUPS, DetectedMilestone, detectMilestones, grewIntoMentor, isLeadership, RightsChange, stageOf, StageResult, stageThresholds,
 } from './stages';
 import { userTalkTitle } from './titles';
+import { profileAddMilestone } from './milestones';
+
+export type { MilestoneRecord } from './milestones';
+export { profileAddMilestone };
 
 /** Edits are counted over this many days (a member without an edit in them is inactive). */
 export const ACTIVITY_DAYS = 30;
@@ -219,8 +223,10 @@ export function buildDashboard( input: DashboardInput ): Dashboard {
 		const activity = input.activity[ name ];
 		const status = statusOf( program, name, entry, activity );
 		// A milestone counts only when a coordinator of the program (by the config in force)
-		// recorded it in their own profile, which no one else can write.
-		const recorded = recordedFor( recordedByCoordinators, name );
+		// or the member's confirmed mentor recorded it in their own profile, which no one
+		// else can write.
+		const recorded = recordedFor( recordedByCoordinators, name ).concat( mentorRecords( program, name, config.coordinators ) )
+			.sort( ( a, b ) => a.time < b.time ? -1 : a.time > b.time ? 1 : 0 );
 		// Mentoring counts as a step (stage, milestone) only for a former mentee.
 		const since = grewIntoMentor( input.rosters.concat( [ { version: 1, members: { [ name ]: entry } } ] ), name );
 		let stage: StageResult | null = null;
@@ -337,7 +343,7 @@ function summarise( input: DashboardInput, rows: MemberRow[], firstInvited: Reco
 		if ( r.role !== 'mentee' ) {
 			continue;
 		}
-		const count = r.recorded.filter( ( m ) => m.time >= r.joined ).length +
+		const count = r.recorded.filter( ( m ) => m.time >= r.joined && isLeadership( m ) ).length +
 			r.detected.filter( ( d ) => !d.time || d.time >= r.joined ).length;
 		reached += count;
 		if ( count ) {
@@ -378,13 +384,6 @@ function summarise( input: DashboardInput, rows: MemberRow[], firstInvited: Reco
 
 // ---- Recording milestones ---------------------------------------------------------------
 
-export interface MilestoneRecord {
-	type: MilestoneType;
-	/** ISO timestamp. */
-	time: string;
-	note?: string;
-}
-
 /** Every milestone the program's coordinators recorded in their own profiles, by member. */
 function coordinatorRecords( config: ProgramConfig, programId: string, profiles: Record<string, Profile | null> ): Record<string, Milestone[]> {
 	const out: Record<string, Milestone[]> = {};
@@ -402,26 +401,27 @@ function coordinatorRecords( config: ProgramConfig, programId: string, profiles:
 	return out;
 }
 
-function recordedFor( records: Record<string, Milestone[]>, name: string ): Milestone[] {
-	return ( records[ '#' + name ] || [] ).slice().sort( ( a, b ) => a.time < b.time ? -1 : a.time > b.time ? 1 : 0 );
+/**
+ * The milestones a mentee's confirmed mentor (their own profile names the mentor, see
+ * mentorOf) recorded for them in the mentor's own profile; none when the mentor is also a
+ * coordinator (already counted) or the pairing is not confirmed.
+ */
+function mentorRecords( program: ProgramState, name: string, coordinators: string[] ): Milestone[] {
+	const mentor = mentorOf( program, name );
+	if ( !mentor || coordinators.indexOf( mentor ) !== -1 ) {
+		return [];
+	}
+	const profile = hasOwn.call( program.profiles, mentor ) ? program.profiles[ mentor ] : null;
+	const list = profile && profile.recorded && hasOwn.call( profile.recorded, program.id ) ? profile.recorded[ program.id ] || [] : [];
+	return list.filter( ( r ) => r.member === name ).map( ( r ) => {
+		const m: Milestone = { type: r.type, time: r.time, by: mentor };
+		if ( r.note ) {
+			m.note = r.note;
+		}
+		return m;
+	} );
 }
 
-/**
- * Records a milestone of `member` in the recorder's own profile (a change for Store.update,
- * idempotent: the same member, type, time and note are not recorded twice).
- */
-export function profileAddMilestone( profile: Profile, programId: string, member: string, record: MilestoneRecord ): Profile {
-	const recorded = profile.recorded || {};
-	const list = hasOwn.call( recorded, programId ) ? recorded[ programId ] as RecordedMilestone[] : [];
-	if ( list.some( ( m ) => m.member === member && m.type === record.type && m.time === record.time && ( m.note || '' ) === ( record.note || '' ) ) ) {
-		return profile;
-	}
-	const entry: RecordedMilestone = { member: member, type: record.type, time: record.time };
-	if ( record.note ) {
-		entry.note = record.note;
-	}
-	list.push( entry );
-	recorded[ programId ] = list;
-	profile.recorded = recorded;
-	return profile;
+function recordedFor( records: Record<string, Milestone[]>, name: string ): Milestone[] {
+	return ( records[ '#' + name ] || [] ).slice().sort( ( a, b ) => a.time < b.time ? -1 : a.time > b.time ? 1 : 0 );
 }

@@ -16,7 +16,7 @@ export const MENTOR_STATUSES = [ 'active', 'away', 'leaving' ] as const;
 export type MentorStatus = typeof MENTOR_STATUSES[ number ];
 
 /** Leadership steps a coordinator follows (seeds: the ladder from newcomer to organiser). */
-export const MILESTONES = [ 'became-mentor', 'organised-event', 'wikiproject-task', 'gained-right', 'other' ] as const;
+export const MILESTONES = [ 'became-mentor', 'organised-event', 'wikiproject-task', 'gained-right', 'other', 'active-editing', 'first-article', 'first-upload' ] as const;
 export type MilestoneType = typeof MILESTONES[ number ];
 
 export const LIMITS = {
@@ -75,6 +75,8 @@ export const membershipSchema = object( {
 	released: optional( array( username, { max: 500, unique: true } ) ),
 	questions: optional( array( questionSchema, { max: LIMITS.questionsKept } ) ),
 	checkins: optional( array( checkinSchema, { max: 50 } ) ),
+	/** For a mentee: true when they asked that their mentor's tab suggest no praise for them. */
+	hidePraise: optional( bool ),
 }, 'One program as its member describes it' );
 
 /** A milestone NAME recorded for a member of a program that NAME coordinates (in NAME's own profile, so that no one else can write it). */
@@ -144,6 +146,13 @@ export const configSchema = object( {
 		days: optional( num( { integer: true, min: 1, max: 90 } ) ),
 		templates: optional( array( title, { max: 50, unique: true } ) ),
 	}, 'The mentor\'s "Needs you" list: days that count as recent; warning templates (names or their beginnings)' ) ),
+	praise: optional( object( {
+		edits: optional( num( { integer: true, min: 1, max: 10000 } ) ),
+		days: optional( num( { integer: true, min: 1, max: 90 } ) ),
+		firstArticle: optional( bool ),
+		firstUpload: optional( bool ),
+		template: optional( title ),
+	}, 'Good work to praise' ) ),
 }, 'Project:Mentorship/Programs/ID/config.json: written by coordinators' );
 
 export const milestoneSchema = object( {

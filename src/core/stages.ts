@@ -37,6 +37,9 @@ export const MILESTONE_MESSAGES: Record<MilestoneType, string> = {
 	'wikiproject-task': 'mentorship-milestone-wikiproject-task',
 	'gained-right': 'mentorship-milestone-gained-right',
 	other: 'mentorship-milestone-other',
+	'active-editing': 'mentorship-milestone-active-editing',
+	'first-article': 'mentorship-milestone-first-article',
+	'first-upload': 'mentorship-milestone-first-upload',
 };
 
 export interface StageThresholds {
@@ -88,9 +91,18 @@ export interface StageResult {
 	next: { stage: Stage; edits: number; days: number; milestones?: number } | null;
 }
 
+/**
+ * Whether a milestone is a leadership step (what stages and the program's milestone goal
+ * count), not good work a mentor praised (active editing, a first article or upload: recorded
+ * and shown, but the stages count edits on their own).
+ */
+export function isLeadership( m: { type: MilestoneType } ): boolean {
+	return !/^(active|first)-/.test( m.type );
+}
+
 /** Leadership signals counted as milestones, and the reasons that name them. */
 function signals( facts: MemberFacts, advanced: string[] ): { count: number; reasons: Reason[] } {
-	const recorded = facts.milestones || [];
+	const recorded = ( facts.milestones || [] ).filter( isLeadership );
 	const has = ( type: MilestoneType ): boolean => recorded.some( ( m ) => m.type === type );
 	const rights = ( facts.groups || [] ).filter( ( g ) => advanced.indexOf( g ) !== -1 );
 	const reasons: Reason[] = [];

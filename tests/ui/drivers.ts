@@ -10,6 +10,9 @@ import { AskDialog } from '../../src/ui/ask/dialog';
 import { ConsoleContext } from '../../src/ui/console/context';
 import { MilestoneDialog } from '../../src/ui/console/milestone-dialog';
 import { NoticeDialog, NoticeDialogConfig } from '../../src/ui/notice-dialog';
+import { TabContext } from '../../src/ui/panel/context';
+import { PraiseDialog } from '../../src/ui/panel/praise';
+import { writeContext } from '../../src/ui/env';
 import { StagedDialog } from '../../src/ui/staged-dialog';
 import { WelcomeBatchDialog } from '../../src/ui/welcome/batch';
 import { WelcomeDialog } from '../../src/ui/welcome/dialog';
@@ -79,6 +82,28 @@ function consoleContext( ui: Ui ): ConsoleContext {
 export function milestoneDialog( ui: Ui, detected?: DetectedMilestone ): MilestoneDialog {
 	seedProgram( ui.wiki, { mentee: 'Bob' } );
 	return new MilestoneDialog( consoleContext( ui ), 'Bob', detected );
+}
+
+/** The panel's tab context for a mentor (Tester) of the seeded program. */
+export function mentorContext( ui: Ui ): TabContext {
+	const config = programConfig();
+	return {
+		env: ui.env,
+		id: PROGRAM,
+		view: { loaded: { state: { id: PROGRAM, config: config } }, viewer: { name: ui.wiki.user } },
+		actor: () => ( { client: ui.env.client, ctx: writeContext( ui.env, config.name ), messages: ui.env.content, random: ui.env.random } ),
+		reload: () => undefined,
+		setStatus: () => undefined,
+		show: () => undefined,
+		moreMentors: () => undefined,
+	} as unknown as TabContext;
+}
+
+export function praiseDialog( ui: Ui ): PraiseDialog {
+	return new PraiseDialog( {
+		ctx: mentorContext( ui ), programName: 'Art mentorship', template: null, gender: 'female', days: 30,
+		suggestion: { mentee: 'Noor', kind: 'first-article', title: 'Claude Monet', revid: 77, time: '2026-01-18T09:00:00Z' },
+	} );
 }
 
 export const DRIVERS: Driver[] = [
@@ -166,6 +191,22 @@ export const DRIVERS: Driver[] = [
 			{
 				name: 'a coordinator records a milestone',
 				open: () => open( ( ui ) => milestoneDialog( ui ), { user: 'Carol' } ),
+			},
+		],
+	},
+	{
+		name: 'PraiseDialog',
+		situations: [
+			{
+				name: 'a mentor thanks a mentee for a first article',
+				open: () => open( ( ui ) => praiseDialog( ui ) ),
+			},
+			{
+				name: 'the wiki cannot be reached',
+				open: () => open( ( ui ) => {
+					ui.wiki.beforeRequest = () => networkDown;
+					return praiseDialog( ui );
+				} ),
 			},
 		],
 	},

@@ -72,12 +72,13 @@ describe( 'the code split', () => {
 			'src/ui/errors.ts', 'src/ui/i18n.ts' ] ) {
 			expect( { file, modules: holder( file ) } ).toEqual( { file, modules: [ 'mentorship-core' ] } );
 		}
-		// What every feature but the "Needs you" list uses (its code takes only types from them).
+		// What every feature uses, the "Needs you" module too since its praise suggestions post
+		// with a staged dialog and record milestones in a profile.
 		for ( const file of [ 'src/core/format.ts', 'src/ui/staged-dialog.ts' ] ) {
-			expect( { file, modules: holder( file ) } ).toEqual( { file, modules: [ 'mentorship-core-shared-ask-batch-console-panel-welcome' ] } );
+			expect( { file, modules: holder( file ) } ).toEqual( { file, modules: [ 'mentorship-core' ] } );
 		}
-		// The mentor's "Needs you" list is its own module, loaded within the panel; the panel has only its loader.
-		for ( const file of [ 'src/core/needs-you.ts', 'src/wiki/needs-you.ts', 'src/ui/panel/needs-you.ts' ] ) {
+		// The mentor's "Needs you" list and praise suggestions are their own module, loaded within the panel; the panel has only its loader.
+		for ( const file of [ 'src/core/needs-you.ts', 'src/wiki/needs-you.ts', 'src/ui/panel/needs-you.ts', 'src/core/praise.ts', 'src/wiki/praise.ts', 'src/ui/panel/praise.ts' ] ) {
 			expect( { file, modules: holder( file ) } ).toEqual( { file, modules: [ 'mentorship-core-needs' ] } );
 		}
 		expect( holder( 'src/ui/panel/needs-you-load.ts' ) ).toEqual( [ 'mentorship-core-panel' ] );

@@ -208,6 +208,32 @@ describe( 'the dashboard\'s rows', () => {
 		expect( buildDashboard( removed ).rows.find( ( r ) => r.name === 'Ann' )!.recorded ).toEqual( [] );
 	} );
 
+	it( 'counts a milestone the member\'s confirmed mentor recorded in their own profile (praise), not one recorded by anyone else', () => {
+		const praised = input();
+		const profiles = praised.program.profiles;
+		// Mara is Ann's confirmed mentor (Ann's own profile names her): her record counts, by her.
+		profiles.Mara!.recorded = { [ P ]: [ { member: 'Ann', type: 'first-article', time: '2026-02-20T00:00:00Z', note: 'Monet' } ] };
+		// Noor is not Ann's mentor; Eve's profile does not confirm the pairing the roster claims.
+		profiles.Noor!.recorded = { [ P ]: [ { member: 'Ann', type: 'first-upload', time: '2026-02-21T00:00:00Z' }, { member: 'Eve', type: 'active-editing', time: '2026-02-21T00:00:00Z' } ] };
+		// A roster entry that names Mara as Cas's mentor, forged: Cas's profile does not.
+		( praised.program.members.Cas as RosterMember ).mentor = 'Mara';
+		profiles.Mara!.recorded[ P ]!.push( { member: 'Cas', type: 'first-upload', time: '2026-02-22T00:00:00Z' } );
+		const built = buildDashboard( praised );
+		const rec = ( name: string ): unknown => built.rows.find( ( r ) => r.name === name )!.recorded;
+		expect( rec( 'Ann' ) ).toEqual( [
+			{ type: 'organised-event', time: '2026-02-10T00:00:00Z', by: 'Carol', note: 'Edit-a-thon' },
+			{ type: 'first-article', time: '2026-02-20T00:00:00Z', by: 'Mara', note: 'Monet' },
+		] );
+		expect( rec( 'Eve' ) ).toEqual( [] );
+		expect( rec( 'Cas' ) ).toEqual( [] );
+		// Good work praised is recorded and shown, but it is no leadership step: the goal and the stage count none of it.
+		expect( built.summary.milestones ).toEqual( buildDashboard( input() ).summary.milestones );
+		const leadership = input();
+		leadership.program.profiles.Mara!.recorded = { [ P ]: [ { member: 'Ann', type: 'wikiproject-task', time: '2026-02-20T00:00:00Z' } ] };
+		expect( buildDashboard( leadership ).summary.milestones.reached ).toBe( buildDashboard( input() ).summary.milestones.reached + 1 );
+		expect( built.rows.find( ( r ) => r.name === 'Ann' )!.stage ).toEqual( buildDashboard( input() ).rows.find( ( r ) => r.name === 'Ann' )!.stage );
+	} );
+
 	it( 'gives the latest check-in and the first invitation', () => {
 		expect( row( 'Ann' ).checkin!.satisfaction ).toBe( 5 );
 		expect( row( 'Cas' ).checkin ).toBeNull();

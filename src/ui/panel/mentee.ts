@@ -211,10 +211,12 @@ export function menteeProfileTab( ctx: TabContext ): JQuery {
 	const membership = ctx.view.viewer.membership as Membership;
 	const interests = interestFields( ctx, membership.topics, membership.languages );
 	const goals = new CountedText( { label: msg( 'mentorship-join-goals' ), help: msg( 'mentorship-join-goals-help' ), max: LIMITS.goals, value: membership.goals || '' } );
-	return profileForm( ctx, [ interests.$element, goals.$element ], () => ( {
+	const hide = new OO.ui.CheckboxInputWidget( { selected: !!membership.hidePraise } );
+	return profileForm( ctx, [ interests.$element, goals.$element, new OO.ui.FieldLayout( hide, { label: msg( 'mentorship-praise-hide' ), align: 'inline' } ).$element ], () => ( {
 		topics: tagValues( interests.topics ),
 		languages: tagValues( interests.languages ),
 		goals: goals.getValue().trim() || undefined,
+		hidePraise: hide.isSelected() || undefined,
 	} ) );
 }
 
