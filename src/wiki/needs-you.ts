@@ -19,7 +19,7 @@ import {
 	BlockState, needsYouDays, NeedsYouItem, needsYouItems, newWarnings, RevertedEdit, TalkRevision, WaitingQuestion, warningTemplates, WarningEvent,
 } from '../core/needs-you';
 import { userTalkTitle } from '../core/titles';
-import { asArray, asRecord, WikiClient } from './client';
+import { asArray, asRecord, chunk, WikiClient } from './client';
 import { MentorView } from './membership';
 
 /** Names a request carries (the API's limit for lists of users and titles). */
@@ -37,14 +37,6 @@ export interface NeedsYou {
 	genders: Record<string, 'male' | 'female' | 'unknown'>;
 	/** False when a list was longer than read: something may be missing. */
 	complete: boolean;
-}
-
-function chunks<T>( items: T[], size: number ): T[][] {
-	const out: T[][] = [];
-	for ( let i = 0; i < items.length; i += size ) {
-		out.push( items.slice( i, i + size ) );
-	}
-	return out;
 }
 
 /** The user name a user talk page's title (in any language's namespace name) is about. */
@@ -135,7 +127,7 @@ export async function loadNeedsYou( client: WikiClient, view: MentorView, nowMs:
 		}
 	}
 	let complete = view.repliesComplete;
-	const reads = await Promise.all( chunks( names, NEEDS_YOU_BATCH ).map( ( batch ) => revertsAndTalk( client, batch, since ) ) );
+	const reads = await Promise.all( chunk( names, NEEDS_YOU_BATCH ).map( ( batch ) => revertsAndTalk( client, batch, since ) ) );
 	let reverted: RevertedEdit[] = [];
 	let recent: Latest[] = [];
 	for ( const r of reads ) {

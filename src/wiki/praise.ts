@@ -19,7 +19,7 @@ import { PROFILE } from '../core/format';
 import { profileTitle } from '../core/titles';
 import { profileAddMilestone } from '../core/milestones';
 import { Creation, MenteeWork, PraisePost, praiseMilestone, praiseRules, PraiseRules, praiseSuggestions, PraiseSuggestion } from '../core/praise';
-import { asArray, asRecord, WikiClient } from './client';
+import { asArray, asRecord, chunk, WikiClient } from './client';
 import { Actor, MentorView } from './membership';
 import { Posted, postSection } from './posting';
 
@@ -36,14 +36,6 @@ export interface Praise {
 	genders: Record<string, 'male' | 'female' | 'unknown'>;
 	/** False when a list was longer than read. */
 	complete: boolean;
-}
-
-function chunks<T>( items: T[], size: number ): T[][] {
-	const out: T[][] = [];
-	for ( let i = 0; i < items.length; i += size ) {
-		out.push( items.slice( i, i + size ) );
-	}
-	return out;
 }
 
 async function creationsOf( client: WikiClient, names: string[], into: Record<string, MenteeWork> ): Promise<boolean> {
@@ -101,7 +93,7 @@ export async function loadPraise( client: WikiClient, view: MentorView, nowMs: n
 		byName[ '#' + row.name ] = w;
 		names.push( row.name );
 	}
-	const batches = chunks( names, PRAISE_BATCH );
+	const batches = chunk( names, PRAISE_BATCH );
 	const creations = rules.firstArticle || rules.firstUpload ? batches : [];
 	const edits = fromView ? [] : batches;
 	const done = await Promise.all( creations.map( ( batch ) => creationsOf( client, batch, byName ) )
