@@ -13,7 +13,13 @@ type Box = { x: number; y: number; width: number; height: number } | null;
 /** The control's box once it stays put for two frames (a dialog changing size moves its buttons). */
 export async function steadyBox( page: Page, control: Locator ): Promise<NonNullable<Box>> {
 	let before: Box = null;
+	// A bound, not a wait: a control that vanished (null box) or never stops moving fails the
+	// test with its name instead of hanging it.
+	const deadline = Date.now() + 30000;
 	for ( ;; ) {
+		if ( Date.now() > deadline ) {
+			throw new Error( `steadyBox: ${ String( control ) } ${ before ? 'kept moving' : 'has no box (hidden or gone)' } for 30 s` );
+		}
 		const box: Box = await control.boundingBox();
 		if ( box && before && box.x === before.x && box.y === before.y && box.width === before.width && box.height === before.height ) {
 			return box;
