@@ -265,11 +265,17 @@ export async function releaseFromMentor( ctx: WriteContext, programId: string, c
 /**
  * The mentee puts the roster's index back in line with their own profile (after someone
  * re-paired them in the roster): only the index of their choice changes, not a proposal.
+ * `seen` is the index's mentor as the page read it: the repair is made only while the index
+ * still says that. A repair started on page load must not undo what changed meanwhile (the
+ * mentee accepting a proposal, a choice in another tab), even when its edit conflicts and is
+ * re-applied to the newer roster.
  */
-export async function repairOwnIndex( ctx: WriteContext, programId: string, config: ProgramConfig, mentor: string | null ): Promise<void> {
+export async function repairOwnIndex(
+	ctx: WriteContext, programId: string, config: ProgramConfig, mentor: string | null, seen: string | null,
+): Promise<void> {
 	await ctx.store.update( rosterPageFor( programId, config, ctx.user ), ROSTER, ( r ) => {
 		const entry = r.members[ ctx.user ];
-		if ( entry && !entry.left && entry.role === 'mentee' ) {
+		if ( entry && !entry.left && entry.role === 'mentee' && ( entry.mentor || null ) === seen ) {
 			if ( mentor ) {
 				entry.mentor = mentor;
 			} else {

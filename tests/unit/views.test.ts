@@ -83,8 +83,18 @@ describe( 'reading costs what is shown', () => {
 		expect( view.viewer.mentor ).toBe( 'Alice' );
 		expect( ( await loadMentorView( client, P, 'Zed', NOW ) ).mentees ).toEqual( [] );
 		expect( ( await loadMentorView( client, P, 'Alice', NOW ) ).mentees.map( ( r ) => r.name ) ).toEqual( [ 'Yara' ] );
-		await repairOwnIndex( ctx( store, 'Yara' ), P, config(), 'Alice' );
+		await repairOwnIndex( ctx( store, 'Yara' ), P, config(), 'Alice', 'Zed' );
 		expect( ( wiki.value( rosterTitle( P ) ) as Roster ).members.Yara!.mentor ).toBe( 'Alice' );
+	} );
+
+	it( 'a repair started on page load does not undo a proposal the mentee accepted meanwhile', async () => {
+		// The page read Yara's index without a mentor (her mentor left and proposed Zed) and starts
+		// putting back Alice, her profile's mentor; before that edit lands, Yara accepts Zed.
+		const { wiki, store } = setup();
+		program( wiki, { Yara: { role: 'mentee', joined: T, proposal: { mentor: 'Zed', by: 'Alice', time: T } } } );
+		wiki.put( rosterTitle( P ), { version: 1, members: { ...( wiki.value( rosterTitle( P ) ) as Roster ).members, Yara: { role: 'mentee', joined: T, mentor: 'Zed' } } } );
+		await repairOwnIndex( ctx( store, 'Yara' ), P, config(), 'Alice', null );
+		expect( ( wiki.value( rosterTitle( P ) ) as Roster ).members.Yara!.mentor ).toBe( 'Zed' );
 	} );
 
 	it( 'migrates pairings the roster alone held into proposals', async () => {

@@ -336,7 +336,11 @@ export class ProgramPage {
 		if ( !own || own.role !== 'mentee' || !own.mentor || !viewer.entry || viewer.entry.mentor === own.mentor ) {
 			return;
 		}
-		void repairOwnIndex( writeContext( this.env, view.loaded.state.config.name ), this.id, view.loaded.state.config, own.mentor )
+		// Nor towards a mentor who left (the pairing no longer counts: the roster forgot it on purpose).
+		if ( viewer.mentor !== own.mentor ) {
+			return;
+		}
+		void repairOwnIndex( writeContext( this.env, view.loaded.state.config.name ), this.id, view.loaded.state.config, own.mentor, viewer.entry.mentor || null )
 			.then( () => undefined, () => undefined );
 	}
 
