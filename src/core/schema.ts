@@ -165,8 +165,9 @@ export const date: Schema<string> = leaf( 'date', ( v ) => isString( v ) && DATE
 export const language: Schema<string> = leaf( 'language', ( v ) => isString( v ) && LANGUAGE.test( v ), {
 	type: 'string', pattern: LANGUAGE.source, description: 'A MediaWiki language code',
 } );
-export const title: Schema<string> = leaf( 'title', ( v ) => isString( v ) && v.length > 0 && v.length <= 255 && !/[#<>[\]|{}]/.test( v ), {
-	type: 'string', minLength: 1, maxLength: 255, pattern: '^[^#<>\\[\\]|{}]+$',
+// As MediaWiki's titles: none of #<>[]|{}, no line break, no run of three tildes (a signature).
+export const title: Schema<string> = leaf( 'title', ( v ) => isString( v ) && v.length > 0 && v.length <= 255 && !/[#<>[\]|{}\n\r]|~{3}/.test( v ), {
+	type: 'string', minLength: 1, maxLength: 255, pattern: '^(?!.*~{3})[^#<>\\[\\]|{}\n\r]+$',
 } );
 export const id: Schema<string> = leaf( 'id', ( v ) => isString( v ) && ID.test( v ), {
 	type: 'string', pattern: ID.source,

@@ -28,6 +28,9 @@ describe( 'schema: one issue of each expected kind, with its English text', () =
 		[ 'date', date, '1/2/2026', '(page): expected a date (YYYY-MM-DD), got "1/2/2026"' ],
 		[ 'language', language, 'EN', '(page): expected a language code, got "EN"' ],
 		[ 'title', title, 'A|B', '(page): expected a page title, got "A|B"' ],
+		// A run of three tildes would sign wherever the title is placed (a praise template's name).
+		[ 'title with a signature', title, 'Barnstar~~~', '(page): expected a page title, got "Barnstar~~~"' ],
+		[ 'title with a line break', title, 'Barn\nstar', '(page): expected a page title, got "Barn\\nstar"' ],
 		[ 'id', id, 'has space', '(page): expected an identifier (letters, digits, - and _), got "has space"' ],
 		[ 'number', num(), 'seven', '(page): expected a number, got "seven"' ],
 		[ 'integer', num( { integer: true } ), 1.5, '(page): expected a whole number, got 1.5' ],
