@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, Manifest } from '../../build.mjs';
 import { PageRead, WikiClient } from '../../src/wiki/client';
+import { currentUser } from '../../src/wiki/current-user';
 import { FetchTransport } from '../../src/wiki/fetch-transport';
 import { Store, UNCHANGED } from '../../src/wiki/store';
 import { replaceSection } from './definition';
@@ -126,7 +127,7 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 		JSON.parse( readFileSync( join( outDir, 'manifest.json' ), 'utf8' ) ) as Manifest :
 		( await build( { outDir, quiet: true, languages: options.languages } ) ).manifest;
 	const client = await connect( options.api, options.auth );
-	const me = await client.currentUser();
+	const me = await currentUser( client );
 	if ( me.anon ) {
 		throw new Error( 'Not logged in: check the credentials' );
 	}

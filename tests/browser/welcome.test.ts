@@ -24,6 +24,7 @@ import { expectAccessible, tabTo } from '../support/access';
 import { config, enableGadgets, program, programId, unique, users, wiki } from '../support/fixtures';
 import { apiRequests, CORE_GADGET, launch, loads, pageViewCost, shot, url, userPage } from '../support/browser';
 import { HAS_DISCUSSION_TOOLS, notifications, replyControl, topic } from '../support/talk';
+import { currentUser } from '../../src/wiki/current-user';
 
 const en = JSON.parse( readFileSync( join( __dirname, '..', '..', 'i18n', 'en.json' ), 'utf8' ) ) as Record<string, string>;
 
@@ -333,7 +334,7 @@ describe( 'welcome and invite', () => {
 	it( `${ count } invitations by an account limited to 8 edits a minute (${ allowed } API edits on MediaWiki ${ wiki().release }): no rate-limit failure`, async () => {
 		const many = Array.from( { length: count }, ( _, i ) => unique( `WelRate Newbie${ i + 1 }` ) );
 		const s = await setup( 'Rate', many, {}, [ 'unconfirmed' ] );
-		const limits = await s.sessions[ s.coord ]!.client.currentUser();
+		const limits = await currentUser( s.sessions[ s.coord ]!.client );
 		expect( limits.editLimit ).toEqual( { hits: allowed, seconds: 60 } );
 		const user = await userPage( browser, s.coord );
 		const { page } = user;

@@ -18,6 +18,7 @@ import {
 	session, sessions, setUpProgram, uniqueId, uniqueName, wiki, writeContext,
 } from '../support/fixtures';
 import { failure } from '../support/failure';
+import { currentUser } from '../../src/wiki/current-user';
 
 function expectKind( error: MentorshipError, kind: ErrorKind ): void {
 	expect( { kind: error.kind, code: error.code, message: error.message } ).toMatchObject( { kind } );
@@ -99,7 +100,7 @@ describe( 'data layer: refusals surface as typed errors and change nothing', () 
 
 	it( `an account under the newbie limit making quick edits: edit ${ allowed + 1 } is "ratelimited" and changes nothing (MediaWiki ${ wiki().release })`, async () => {
 		const user = await rateLimitedSession();
-		expect( ( await user.client.currentUser() ).editLimit ).toEqual( { hits: allowed, seconds: 60 } );
+		expect( ( await currentUser( user.client ) ).editLimit ).toEqual( { hits: allowed, seconds: 60 } );
 		const store = new Store( user.client );
 		const title = profileTitle( user.name );
 		const id = uniqueId( 'ratelimit' );

@@ -26,6 +26,7 @@ import { Store } from '../../src/wiki/store';
 import { ApiParams, ApiResponse, TokenType, Transport, TransportFailure } from '../../src/wiki/transport';
 import { userAgent } from '../../scripts/lib/user-agent';
 import { testWiki } from '../setup/wiki';
+import { currentUser } from '../../src/wiki/current-user';
 
 export type { Session };
 
@@ -123,7 +124,7 @@ export async function session( name: string, groups: string[] = [] ): Promise<Se
  */
 export async function rateLimitedSession( base = 'It Newbie' ): Promise<Session> {
 	const s = await session( uniqueName( base ), [ 'unconfirmed' ] );
-	const me = await s.client.currentUser();
+	const me = await currentUser( s.client );
 	if ( me.groups.includes( 'autoconfirmed' ) || !me.editLimit || me.editLimit.hits > 8 ) {
 		throw new Error( `${ s.name } is not under the newbie limit: ${ JSON.stringify( me.editLimit ) }` );
 	}
