@@ -22,6 +22,7 @@ import { unifiedDiff } from './diff';
 import { ROOT } from './localwiki';
 import { linesForWiki, registeredModules } from './modules';
 import { userAgent } from './user-agent';
+import { editText } from '../../src/wiki/text-page';
 
 export const DEFINITION_PAGE = 'MediaWiki:Gadgets-definition';
 export const GADGET_PREFIX = 'mentorship-';
@@ -105,7 +106,7 @@ export function pageWriter( store: Store, current: Record<string, PageRead>, dry
 			( exists ? result.edited : result.created ).push( title );
 			return undefined;
 		}
-		const saved = await store.editText( title, ( before, exists ) => {
+		const saved = await editText( store, title, ( before, exists ) => {
 			const after = change( before, exists );
 			return after === null ? UNCHANGED : after;
 		}, { summary: summaryFor, contentmodel, initial: read } );

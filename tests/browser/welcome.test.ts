@@ -14,7 +14,7 @@ import { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession, Session } from '../../scripts/lib/accounts';
 import { INVITATIONS, Invitation, ProgramConfig } from '../../src/core/format';
-import { invitationLogTitle, monthOf } from '../../src/core/titles';
+import { invitationLogTitle, monthOf } from '../../src/core/program-titles';
 import { parseInvitationMarkers } from '../../src/core/welcome/markers';
 import { Composition, messageOptions } from '../../src/core/welcome/messages';
 import { isoSeconds } from '../../src/core/dates';

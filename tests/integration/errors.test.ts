@@ -19,6 +19,7 @@ import {
 } from '../support/fixtures';
 import { failure } from '../support/failure';
 import { currentUser } from '../../src/wiki/current-user';
+import { createPage } from '../../src/wiki/create-page';
 
 function expectKind( error: MentorshipError, kind: ErrorKind ): void {
 	expect( { kind: error.kind, code: error.code, message: error.message } ).toMatchObject( { kind } );
@@ -152,7 +153,7 @@ describe( 'data layer: refusals surface as typed errors and change nothing', () 
 		const id = uniqueId( 'invalid' );
 		const config = programConfig( coordinator!.name );
 		const store = new Store( coordinator!.client );
-		await store.create( configTitle( id ), CONFIG, config, 'Integration test: new program' );
+		await createPage( store, configTitle( id ), CONFIG, config, 'Integration test: new program' );
 		// Written as a vandal (or an old tool) would: valid JSON, but its members are a list, not a record.
 		await coordinator!.client.edit( {
 			title: rosterTitle( id ), contentmodel: 'json', createonly: true, summary: 'Integration test: a bad roster',

@@ -27,6 +27,7 @@ import { ApiParams, ApiResponse, TokenType, Transport, TransportFailure } from '
 import { userAgent } from '../../scripts/lib/user-agent';
 import { testWiki } from '../setup/wiki';
 import { currentUser } from '../../src/wiki/current-user';
+import { createPage } from '../../src/wiki/create-page';
 
 export type { Session };
 
@@ -413,7 +414,7 @@ export async function setUpProgram( spec: ProgramSpec = {} ): Promise<ProgramSet
 	} );
 	const config = programConfig( coordinatorName, spec.config );
 	const store = new Store( coordinator.client );
-	await store.create( configTitle( id ), CONFIG, config, 'Integration test: new program' );
+	await createPage( store, configTitle( id ), CONFIG, config, 'Integration test: new program' );
 	const mentorOf = ( i: number ): string | undefined => spec.pair && mentors.length ? mentors[ i % mentors.length ] : undefined;
 	await inBatches( [ ...mentors, ...mentees ], 10, async ( name ) => {
 		const s = members[ name ] as Session;
@@ -489,7 +490,7 @@ export function config( overrides: Partial<ProgramConfig> = {} ): ProgramConfig 
 
 /** Creates a program (config by `coordinator`) and its members, each through their own session. */
 export async function program( id: string, coordinator: Session, cfg: ProgramConfig, members: MemberSpec[], sessions: Record<string, Session> ): Promise<void> {
-	await new Store( coordinator.client ).create( configTitle( id ), CONFIG, cfg, 'test: program' );
+	await createPage( new Store( coordinator.client ), configTitle( id ), CONFIG, cfg, 'test: program' );
 	for ( const spec of members ) {
 		const session = sessions[ spec.name ];
 		if ( !session ) {
