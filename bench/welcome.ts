@@ -21,6 +21,7 @@ import { ProgramConfig } from '../src/core/format';
 import { Composition, messageOptions } from '../src/core/welcome/messages';
 import { estimateBatchMs, RateLimit } from '../src/core/welcome/pacing';
 import { WikiClient } from '../src/wiki/client';
+import { currentUser } from '../src/wiki/current-user';
 import { Store } from '../src/wiki/store';
 import { ApiParams, ApiResponse, TokenType, Transport } from '../src/wiki/transport';
 import { checkUsers } from '../src/wiki/welcome';
@@ -104,7 +105,7 @@ async function batch( tag: string, count: number, groups: string[], log: ( line:
 	await program( id, sessions[ coord ]!, cfg, [], sessions );
 	const counting = new Counting( sessions[ coord ]!.transport );
 	const client = new WikiClient( { transport: counting } ).withMaxlag( 5 );
-	const me = await client.currentUser();
+	const me = await currentUser( client );
 
 	const before = client.requestCount;
 	const started = performance.now();

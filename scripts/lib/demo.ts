@@ -19,6 +19,7 @@ import { joinProgram, setMentor, WriteContext } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
 import { adminSession, login } from './accounts';
 import { LocalWiki } from './localwiki';
+import { createPage } from '../../src/wiki/create-page';
 
 export const DEMO_PASSWORD = 'mentorship-demo';
 export const DEMO_PROGRAM = 'demo';
@@ -187,7 +188,7 @@ async function seedStory( wiki: LocalWiki ): Promise<void> {
 export async function seedDemo( wiki: LocalWiki ): Promise<void> {
 	const coordinator = await login( wiki, 'Cora Coordinator', DEMO_PASSWORD );
 	const coordStore = new Store( coordinator.client );
-	await coordStore.create( configTitle( DEMO_PROGRAM ), CONFIG, DEMO_CONFIG, 'Mentorship: demo program' );
+	await createPage( coordStore, configTitle( DEMO_PROGRAM ), CONFIG, DEMO_CONFIG, 'Mentorship: demo program' );
 	const now = isoSeconds( Date.now() );
 	for ( const account of DEMO_ACCOUNTS ) {
 		if ( !account.membership ) {

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, Manifest } from '../../build.mjs';
 import { PageRead, WikiClient } from '../../src/wiki/client';
+import { currentUser } from '../../src/wiki/current-user';
 import { FetchTransport } from '../../src/wiki/fetch-transport';
 import { Store, UNCHANGED } from '../../src/wiki/store';
 import { replaceSection } from './definition';
@@ -21,6 +22,7 @@ import { unifiedDiff } from './diff';
 import { ROOT } from './localwiki';
 import { linesForWiki, registeredModules } from './modules';
 import { userAgent } from './user-agent';
+import { editText } from '../../src/wiki/text-page';
 
 export const DEFINITION_PAGE = 'MediaWiki:Gadgets-definition';
 export const GADGET_PREFIX = 'mentorship-';
@@ -104,7 +106,7 @@ export function pageWriter( store: Store, current: Record<string, PageRead>, dry
 			( exists ? result.edited : result.created ).push( title );
 			return undefined;
 		}
-		const saved = await store.editText( title, ( before, exists ) => {
+		const saved = await editText( store, title, ( before, exists ) => {
 			const after = change( before, exists );
 			return after === null ? UNCHANGED : after;
 		}, { summary: summaryFor, contentmodel, initial: read } );
@@ -126,7 +128,7 @@ export async function deploy( options: DeployOptions ): Promise<DeployResult> {
 		JSON.parse( readFileSync( join( outDir, 'manifest.json' ), 'utf8' ) ) as Manifest :
 		( await build( { outDir, quiet: true, languages: options.languages } ) ).manifest;
 	const client = await connect( options.api, options.auth );
-	const me = await client.currentUser();
+	const me = await currentUser( client );
 	if ( me.anon ) {
 		throw new Error( 'Not logged in: check the credentials' );
 	}

@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../../build.mjs';
+import { currentUser } from '../../src/wiki/current-user';
 import { Store } from '../../src/wiki/store';
 import { Auth, connect, pageWriter, WriteCounts } from './deploy';
 import { ROOT } from './localwiki';
@@ -66,7 +67,7 @@ export async function deployUserScript( options: UserScriptDeployOptions ): Prom
 	const dir = join( outDir, 'user-script' );
 	const manifest = JSON.parse( readFileSync( join( dir, 'manifest.json' ), 'utf8' ) ) as UserScriptManifest;
 	const client = await connect( options.api, options.auth );
-	const me = await client.currentUser();
+	const me = await currentUser( client );
 	if ( me.anon ) {
 		throw new Error( 'Not logged in: check the credentials' );
 	}

@@ -13,7 +13,8 @@ import { compareNames, normalizeUserName } from './names';
 import { MessageHazard, messageHazards } from './message-hazards';
 import { describeIssue, validate } from './schema';
 import { STAGES } from './stages';
-import { rosterTitle, rosterTitles } from './titles';
+import { rosterTitle } from './titles';
+import { rosterTitles } from './program-titles';
 
 /** The members of config.json the console's form edits; any other member is kept as it is. */
 export const FORM_FIELDS = [

@@ -3,7 +3,6 @@
  * "User:", "User talk:"), which every wiki accepts whatever its local names are.
  */
 
-import { isId } from './ids';
 import { normalizeUserName } from './names';
 
 export const PROGRAMS_PREFIX = 'Mentorship/Programs/';
@@ -32,62 +31,12 @@ export function rosterShardTitle( programId: string, shard: number ): string {
 	return programPrefix( programId ) + 'roster/' + shard + '.json';
 }
 
-export function rosterTitles( programId: string, shards?: number ): string[] {
-	if ( !shards || shards <= 1 ) {
-		return [ rosterTitle( programId ) ];
-	}
-	const titles: string[] = [];
-	for ( let i = 0; i < shards; i++ ) {
-		titles.push( rosterShardTitle( programId, i ) );
-	}
-	return titles;
-}
-
-/** `month` is YYYY-MM (UTC). */
-export function invitationLogTitle( programId: string, month: string, shards?: number, name?: string ): string {
-	const base = programPrefix( programId ) + 'invitations/' + month;
-	if ( !shards || shards <= 1 ) {
-		return base + '.json';
-	}
-	if ( name === undefined ) {
-		throw new Error( 'invitationLogTitle: a sharded log needs the invitee name' );
-	}
-	return base + '/' + shardOf( name, shards ) + '.json';
-}
-
-export function monthOf( isoTimestamp: string ): string {
-	return isoTimestamp.slice( 0, 7 );
-}
-
 export function profileTitle( name: string ): string {
 	return 'User:' + normalizeUserName( name ) + '/mentorship.json';
 }
 
 export function userTalkTitle( name: string ): string {
 	return 'User talk:' + normalizeUserName( name );
-}
-
-/**
- * The program id of a page under the programs prefix, given the page's title as the wiki
- * reports it (with the local project namespace name), or null.
- */
-export function programIdOf( pageTitle: string ): string | null {
-	const at = pageTitle.indexOf( ':' + PROGRAMS_PREFIX );
-	if ( at === -1 ) {
-		return null;
-	}
-	const rest = pageTitle.slice( at + 1 + PROGRAMS_PREFIX.length );
-	const slash = rest.indexOf( '/' );
-	const id = slash > 0 ? rest.slice( 0, slash ) : null;
-	return id !== null && isId( id ) ? id : null;
-}
-
-/**
- * A program id as given from outside (the URL's ?program=, a div's data-program, a user
- * option), or null when it does not match the id pattern: it never reaches a title or a link.
- */
-export function programIdFrom( value: unknown ): string | null {
-	return isId( value ) ? value : null;
 }
 
 /* eslint-disable no-bitwise -- UTF-8 encoding and FNV-1a are bit operations. */

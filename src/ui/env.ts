@@ -9,12 +9,10 @@ import { fillSummary } from '../core/wikitext';
 import { LanguageTexts } from '../core/welcome/messages';
 import { Clock, systemClock, WikiClient } from '../wiki/client';
 import { MwApiTransport } from '../wiki/mw-transport';
-import { ConsoleWriter } from '../wiki/program-settings';
 import { WriteContext } from '../wiki/programs';
 import { isoSeconds } from '../core/dates';
 import { MentorCacheOption, mentorCacheOption } from '../wiki/mentor-cache';
 import { Store } from '../wiki/store';
-import { WelcomeProgram, WelcomeWriter } from '../wiki/welcome';
 import { contentMessage, languageText } from './i18n';
 
 export interface KeyValueStorage {
@@ -95,34 +93,6 @@ export function writeContext( env: Env, programName: string ): WriteContext {
 		summaries: {
 			profile: summaryFor( env, 'mentorship-summary-profile', programName ),
 			roster: summaryFor( env, 'mentorship-summary-roster', programName ),
-		},
-	};
-}
-
-/** What the welcome dialogs' writes need: posting, and the invitation log with its summary. */
-export function welcomeWriter( env: Env, program: WelcomeProgram, client = env.client, store = env.store ): WelcomeWriter {
-	return {
-		client: client,
-		store: store,
-		program: program,
-		logSummary: summaryFor( env, 'mentorship-welcome-log-summary', program.config.name ),
-		random: env.random,
-	};
-}
-
-/** What the console's writes need: the coordinator, the time, and edit summaries in the content language. */
-export function consoleWriter( env: Env, programName: string ): ConsoleWriter {
-	const summary = ( key: string ): string => summaryFor( env, key, programName );
-	return {
-		store: env.store,
-		user: env.user as string,
-		now: isoSeconds( env.clock.now() ),
-		summaries: {
-			create: summary( 'mentorship-console-summary-create' ),
-			config: summary( 'mentorship-console-summary-config' ),
-			roster: summary( 'mentorship-console-summary-roster' ),
-			match: summary( 'mentorship-console-summary-match' ),
-			milestone: summary( 'mentorship-console-summary-milestone' ),
 		},
 	};
 }

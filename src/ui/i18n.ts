@@ -4,8 +4,6 @@
  * fallback chain, and the wiki's content language for what the gadgets post.
  */
 
-import { Reason } from '../core/reason';
-
 type Tables = Record<string, Record<string, string>>;
 
 let contentTable: Record<string, string> = {};
@@ -145,49 +143,4 @@ export function languageText( language: string, key: string ): string | null {
 /** Formats a number for the user's language (digits, separators). */
 export function formatNumber( n: number ): string {
 	return mw.language && mw.language.convertNumber ? String( mw.language.convertNumber( n ) ) : String( n );
-}
-
-interface DisplayNamesLike {
-	of( code: string ): string | undefined;
-}
-
-let languageNames: DisplayNamesLike | null | undefined;
-
-/** The name of a language in the user's language ("es" -> "Spanish"), or the code. */
-export function languageName( code: string ): string {
-	if ( languageNames === undefined ) {
-		languageNames = null;
-		const intl = ( window as unknown as { Intl?: { DisplayNames?: new ( locales: string[], options: { type: string } ) => DisplayNamesLike } } ).Intl;
-		if ( intl && intl.DisplayNames ) {
-			try {
-				languageNames = new intl.DisplayNames( [ String( mw.config.get( 'wgUserLanguage' ) ) ], { type: 'language' } );
-			} catch ( e ) {
-				languageNames = null;
-			}
-		}
-	}
-	let name: string | undefined;
-	try {
-		name = languageNames ? languageNames.of( code ) : undefined;
-	} catch ( e ) {
-		name = undefined;
-	}
-	return name && name !== code ? name + ' (' + code + ')' : code;
-}
-
-/** A list as the user's language writes it ("A, B and C"). */
-export function listText( items: string[] ): string {
-	return mw.language && mw.language.listToText ? mw.language.listToText( items ) : items.join( ', ' );
-}
-
-/**
- * A reason's text: lists in its parameters are joined as the user's language does ("A, B
- * and C"); languages are named as everywhere in the panel ("English (en)", not "en").
- */
-export function reasonText( reason: Reason ): string {
-	const languages = reason.key === 'mentorship-reason-languages';
-	const params = reason.params.map( ( p ) => Array.isArray( p ) ?
-		listText( languages ? p.map( languageName ) : p ) :
-		p );
-	return msg( reason.key, ...params );
 }

@@ -6,7 +6,8 @@
 
 import { MentorshipError } from '../core/errors';
 import { CONFIG, ProgramConfig } from '../core/format';
-import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE, programIdOf } from '../core/titles';
+import { configTitle, PROGRAMS_PREFIX, PROJECT_NAMESPACE } from '../core/titles';
+import { programIdOf } from '../core/program-titles';
 import { asArray, asRecord, WikiClient } from './client';
 import { docsFrom } from './store';
 

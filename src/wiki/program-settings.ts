@@ -10,10 +10,12 @@ import { isMentorshipError, MentorshipError } from '../core/errors';
 import {
 	applyConfigEdit, reshardRoster, rosterKeepOnly, rosterPut, rosterShardCount,
 } from '../core/program-config';
-import { configTitle, profileTitle, rosterTitle, rosterTitles } from '../core/titles';
+import { configTitle, profileTitle, rosterTitle } from '../core/titles';
+import { rosterTitles } from '../core/program-titles';
 import { Actor } from './membership';
 import { chunk, collectPages, PageRights, PageState, unique, WikiClient, asArray, asRecord } from './client';
 import { Store } from './store';
+import { createPage } from './create-page';
 import { readTrustedConfig } from './trust';
 
 export interface ConsoleWriter {
@@ -44,9 +46,9 @@ export async function createProgram( w: ConsoleWriter, programId: string, config
 		throw new MentorshipError( 'exists', 'articleexists', title + ' exists', [ title ], { page: title } );
 	}
 	if ( rosterShardCount( config ) === 1 ) {
-		await w.store.create( rosterTitle( programId ), ROSTER, { version: 1, members: {} }, w.summaries.create );
+		await createPage( w.store, rosterTitle( programId ), ROSTER, { version: 1, members: {} }, w.summaries.create );
 	}
-	const created = await w.store.create( title, CONFIG, config, w.summaries.create );
+	const created = await createPage( w.store, title, CONFIG, config, w.summaries.create );
 	if ( !created.changed ) {
 		throw new MentorshipError( 'exists', 'articleexists', title + ' exists', [ title ], { page: title } );
 	}

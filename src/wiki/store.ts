@@ -189,27 +189,6 @@ export interface UpdateResult<T> {
 	repaired: boolean;
 }
 
-/** A text page's change: the new text, or UNCHANGED. */
-export type TextChange = ( current: string, exists: boolean ) => string | typeof UNCHANGED;
-
-export interface TextEditOptions {
-	/** Edit summary, or one for a page that exists and one for a page created. */
-	summary: string | ( ( exists: boolean ) => string );
-	/** The content model of a page created (default: the wiki's for the title). */
-	contentmodel?: string;
-	/** The page as just read (with its content): the first attempt starts from it. */
-	initial?: PageRead;
-}
-
-export interface TextEditResult {
-	changed: boolean;
-	/** The page did not exist and was created. */
-	created: boolean;
-	revid?: number;
-	/** Edits refused as conflicts, each followed by a fresh read and a new attempt. */
-	conflicts: number;
-}
-
 export interface StoreOptions {
 	maxAttempts?: number;
 	/** A source of randomness for the back-off between attempts (tests pass a fixed one). */
@@ -264,7 +243,7 @@ export function toDoc<T>( read: PageRead, kind: PageKind<T> ): Doc<T> {
  * src/core/errors.ts: a conflict, or a lost answer while attempts remain, is tried again
  * from a fresh read; anything else is thrown.
  */
-class Attempts {
+export class Attempts {
 	/** Edits refused as conflicts. */
 	public conflicts = 0;
 	/** A save whose answer was lost (or that the wiki merged) may have written. */
@@ -300,7 +279,8 @@ class Attempts {
 
 export class Store {
 	public readonly client: WikiClient;
-	private readonly maxAttempts: number;
+	/** Attempts of one write (reads, changes and saves) before giving up. */
+	public readonly maxAttempts: number;
 	private readonly random: () => number;
 
 	public constructor( client: WikiClient, options: StoreOptions = {} ) {
@@ -320,34 +300,6 @@ export class Store {
 	public async readMany<T>( titles: string[], kind: PageKind<T> ): Promise<Record<string, DocResult<T>>> {
 		const pages = await this.client.readPages( titles );
 		return docsFrom( titles, pages, kind );
-	}
-
-	/**
-	 * Creates a page with `value` unless it exists (then the existing one is returned and
-	 * nothing is written): a retry after a lost response creates nothing twice.
-	 */
-	public async create<T>( title: string, kind: PageKind<T>, value: T, summary: string ): Promise<UpdateResult<T>> {
-		const checked = validate( kind.schema, value );
-		if ( !checked.ok ) {
-			throw invalidPage( title, kind.name, checked.issues );
-		}
-		for ( let attempt = 0; attempt < this.maxAttempts; attempt++ ) {
-			const doc = await this.read( title, kind );
-			if ( doc.exists && doc.value !== null ) {
-				return { value: doc.value, revid: doc.revid, changed: false, conflicts: 0, merged: false, repaired: false };
-			}
-			try {
-				const saved = await this.client.edit( {
-					title: title, text: toPageText( value ), summary: summary, createonly: true, contentmodel: 'json',
-				} );
-				return { value: value, revid: saved.newrevid, changed: true, conflicts: 0, merged: false, repaired: false };
-			} catch ( e ) {
-				if ( !isConflict( e ) && !isLost( e ) ) {
-					throw e;
-				}
-			}
-		}
-		throw new MentorshipError( 'retries', 'too-many-attempts', 'Gave up creating ' + title, [ title ], { page: title } );
 	}
 
 	/** Reads, changes and saves a page, safely under concurrent edits (see the file comment). */
@@ -422,39 +374,13 @@ export class Store {
 		throw tries.gaveUp();
 	}
 
-	/**
-	 * Reads a text page, changes its text and saves it with the baserevid of the revision
-	 * read (or creates it), reading again and re-applying the change after a conflict or a
-	 * lost response: the store's save and error policy, for pages that are not JSON.
-	 */
-	public async editText( title: string, change: TextChange, options: TextEditOptions ): Promise<TextEditResult> {
-		const tries = new Attempts( title, this.maxAttempts );
-		for ( let attempt = 0; attempt < this.maxAttempts; attempt++ ) {
-			await this.backOff( attempt );
-			const read = attempt === 0 && options.initial ? options.initial : await this.client.readPage( title );
-			const next = change( read.exists ? read.content || '' : '', read.exists );
-			if ( next === UNCHANGED ) {
-				return { changed: tries.wrote, created: false, revid: read.revid, conflicts: tries.conflicts };
-			}
-			const summary = typeof options.summary === 'function' ? options.summary( read.exists ) : options.summary;
-			try {
-				const saved = await this.save( title, read, next as string, summary, options.contentmodel );
-				return { changed: !saved.nochange, created: !read.exists, revid: saved.newrevid || read.revid, conflicts: tries.conflicts };
-			} catch ( e ) {
-				// After a lost answer, the next read tells whether it was saved (then the change finds nothing to do).
-				tries.failed( e, attempt );
-			}
-		}
-		throw tries.gaveUp();
-	}
-
 	/** Before each attempt after the first: a little, at random, so that competing writers spread out. */
-	private backOff( attempt: number ): Promise<void> {
+	public backOff( attempt: number ): Promise<void> {
 		return attempt > 0 ? this.client.clock.sleep( Math.floor( this.random() * 100 * Math.min( attempt, 5 ) ) ) : Promise.resolve();
 	}
 
 	/** Saves a page's new text against the revision read, or creates it when it did not exist. */
-	private save( title: string, read: { exists: boolean; revid?: number }, text: string, summary: string, contentmodel?: string ): Promise<EditResult> {
+	public save( title: string, read: { exists: boolean; revid?: number }, text: string, summary: string, contentmodel?: string ): Promise<EditResult> {
 		return this.client.edit( read.exists ? {
 			title: title, text: text, summary: summary, baserevid: read.revid, nocreate: true,
 		} : {

@@ -16,7 +16,8 @@ import { CONFIG, INVITATIONS, Membership, PROFILE, ProgramConfig } from '../../s
 import { isMentorshipError } from '../../src/core/errors';
 import { isConfirmedMember, mentorOf } from '../../src/core/program';
 import { proposalFor } from '../../src/core/roster';
-import { configTitle, invitationLogTitle, monthOf, profileTitle, rosterTitle } from '../../src/core/titles';
+import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
+import { invitationLogTitle, monthOf } from '../../src/core/program-titles';
 import { recordQuestion } from '../../src/wiki/ask';
 import { joinProgram, loadProgram } from '../../src/wiki/programs';
 import { isoSeconds } from '../../src/core/dates';

@@ -20,6 +20,7 @@ import { deployUserScript, UserScriptDeployResult } from '../../scripts/lib/user
 import { article, config, mentee, mentor, PASSWORD, program, programId, unique, users, wiki, writeFigures } from '../support/fixtures';
 import type { Session } from '../support/fixtures';
 import { apiRequests, launch, readyModules, shot, url, UserPage, userPage } from '../support/browser';
+import { currentUser } from '../../src/wiki/current-user';
 
 let browser: Browser;
 let outDir: string;
@@ -135,7 +136,7 @@ describe( 'the user script', () => {
 		expect( titles.length ).toBe( first.created.length );
 		expect( titles.filter( ( t ) => t.indexOf( folder ) !== 0 ) ).toEqual( [] );
 		// It needed no right beyond the user's own.
-		const me = await s.client.currentUser();
+		const me = await currentUser( s.client );
 		expect( me.rights.filter( ( r ) => [ 'editsitejs', 'editinterface', 'editusercss', 'edituserjs' ].includes( r ) ) ).toEqual( [] );
 		// The entry loads the pages by the revisions written.
 		const entry = ( await s.client.readPage( folder + 'main.js' ) ).content || '';

@@ -14,7 +14,7 @@ import { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession, Session } from '../../scripts/lib/accounts';
 import { INVITATIONS, Invitation, ProgramConfig } from '../../src/core/format';
-import { invitationLogTitle, monthOf } from '../../src/core/titles';
+import { invitationLogTitle, monthOf } from '../../src/core/program-titles';
 import { parseInvitationMarkers } from '../../src/core/welcome/markers';
 import { Composition, messageOptions } from '../../src/core/welcome/messages';
 import { isoSeconds } from '../../src/core/dates';
@@ -24,6 +24,7 @@ import { expectAccessible, tabTo } from '../support/access';
 import { config, enableGadgets, program, programId, unique, users, wiki } from '../support/fixtures';
 import { apiRequests, CORE_GADGET, launch, loads, pageViewCost, shot, url, userPage } from '../support/browser';
 import { HAS_DISCUSSION_TOOLS, notifications, replyControl, topic } from '../support/talk';
+import { currentUser } from '../../src/wiki/current-user';
 
 const en = JSON.parse( readFileSync( join( __dirname, '..', '..', 'i18n', 'en.json' ), 'utf8' ) ) as Record<string, string>;
 
@@ -333,7 +334,7 @@ describe( 'welcome and invite', () => {
 	it( `${ count } invitations by an account limited to 8 edits a minute (${ allowed } API edits on MediaWiki ${ wiki().release }): no rate-limit failure`, async () => {
 		const many = Array.from( { length: count }, ( _, i ) => unique( `WelRate Newbie${ i + 1 }` ) );
 		const s = await setup( 'Rate', many, {}, [ 'unconfirmed' ] );
-		const limits = await s.sessions[ s.coord ]!.client.currentUser();
+		const limits = await currentUser( s.sessions[ s.coord ]!.client );
 		expect( limits.editLimit ).toEqual( { hits: allowed, seconds: 60 } );
 		const user = await userPage( browser, s.coord );
 		const { page } = user;

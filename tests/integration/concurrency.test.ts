@@ -9,6 +9,7 @@ import { CONFIG, ROSTER } from '../../src/core/format';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { joinProgram, loadProgram } from '../../src/wiki/programs';
 import { Store } from '../../src/wiki/store';
+import { createPage } from '../../src/wiki/create-page';
 import {
 	anonClient, history, membership, programConfig, sessions, uniqueId, uniqueName, writeContext, writeFigures,
 } from '../support/fixtures';
@@ -29,8 +30,8 @@ describe( 'data layer: concurrent writers', () => {
 		const id = uniqueId( 'join20' );
 		const config = programConfig( coordinator!.name );
 		const store = new Store( coordinator!.client );
-		await store.create( configTitle( id ), CONFIG, config, 'Integration test: new program' );
-		await store.create( rosterTitle( id ), ROSTER, { version: 1, members: {} }, 'Integration test: empty roster' );
+		await createPage( store, configTitle( id ), CONFIG, config, 'Integration test: new program' );
+		await createPage( store, rosterTitle( id ), ROSTER, { version: 1, members: {} }, 'Integration test: empty roster' );
 
 		const started = Date.now();
 		const results = await Promise.all( joiners.map( ( s ) => joinProgram( writeContext( s ), id, config, membership( 'mentee' ) ) ) );
@@ -64,7 +65,7 @@ describe( 'data layer: concurrent writers', () => {
 		const [ first, second ] = await sessions( [ uniqueName( 'It Coordinator' ), uniqueName( 'It Coordinator' ) ] );
 		const id = uniqueId( 'twofields' );
 		const title = configTitle( id );
-		await new Store( first!.client ).create( title, CONFIG, programConfig( first!.name, { coordinators: [ first!.name, second!.name ] } ),
+		await createPage( new Store( first!.client ), title, CONFIG, programConfig( first!.name, { coordinators: [ first!.name, second!.name ] } ),
 			'Integration test: new program' );
 		let conflicts = 0;
 		let merged = 0;

@@ -18,6 +18,8 @@ import {
 	session, sessions, setUpProgram, uniqueId, uniqueName, wiki, writeContext,
 } from '../support/fixtures';
 import { failure } from '../support/failure';
+import { currentUser } from '../../src/wiki/current-user';
+import { createPage } from '../../src/wiki/create-page';
 
 function expectKind( error: MentorshipError, kind: ErrorKind ): void {
 	expect( { kind: error.kind, code: error.code, message: error.message } ).toMatchObject( { kind } );
@@ -99,7 +101,7 @@ describe( 'data layer: refusals surface as typed errors and change nothing', () 
 
 	it( `an account under the newbie limit making quick edits: edit ${ allowed + 1 } is "ratelimited" and changes nothing (MediaWiki ${ wiki().release })`, async () => {
 		const user = await rateLimitedSession();
-		expect( ( await user.client.currentUser() ).editLimit ).toEqual( { hits: allowed, seconds: 60 } );
+		expect( ( await currentUser( user.client ) ).editLimit ).toEqual( { hits: allowed, seconds: 60 } );
 		const store = new Store( user.client );
 		const title = profileTitle( user.name );
 		const id = uniqueId( 'ratelimit' );
@@ -151,7 +153,7 @@ describe( 'data layer: refusals surface as typed errors and change nothing', () 
 		const id = uniqueId( 'invalid' );
 		const config = programConfig( coordinator!.name );
 		const store = new Store( coordinator!.client );
-		await store.create( configTitle( id ), CONFIG, config, 'Integration test: new program' );
+		await createPage( store, configTitle( id ), CONFIG, config, 'Integration test: new program' );
 		// Written as a vandal (or an old tool) would: valid JSON, but its members are a list, not a record.
 		await coordinator!.client.edit( {
 			title: rosterTitle( id ), contentmodel: 'json', createonly: true, summary: 'Integration test: a bad roster',

@@ -12,6 +12,7 @@ import { recordQuestion } from '../../src/wiki/ask';
 import { joinProgram } from '../../src/wiki/programs';
 import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
+import { createPage } from '../../src/wiki/create-page';
 import {
 	anonClient, history, losingFirstSaves, membership, programConfig, session, setUpProgram, uniqueId, uniqueName, writeContext,
 } from '../support/fixtures';
@@ -74,7 +75,7 @@ describe( 'data layer: a response lost after the wiki saved', () => {
 		const store = new Store( new WikiClient( { transport: losing } ) );
 		const config = programConfig( coordinator.name );
 
-		const result = await store.create( configTitle( id ), CONFIG, config, 'Integration test: new program' );
+		const result = await createPage( store, configTitle( id ), CONFIG, config, 'Integration test: new program' );
 
 		expect( losing.lost ).toBe( 1 );
 		expect( result.value ).toEqual( config );

@@ -20,6 +20,7 @@ import { loadProgramView, MENTOR_PAGE } from '../../src/wiki/membership';
 import { loadProgram } from '../../src/wiki/programs';
 import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';
+import { createPage } from '../../src/wiki/create-page';
 import {
 	anonClient, createAccounts, membership, programConfig, session, Session, wiki, writeFigures,
 } from '../support/fixtures';
@@ -69,7 +70,7 @@ async function ensureFixture(): Promise<FixtureReport> {
 	const profilesDone = Date.now();
 	const coordinator: Session = await session( COORDINATOR );
 	const store = new Store( coordinator.client );
-	await store.create( configTitle( PROGRAM ), CONFIG, programConfig( COORDINATOR, { name: 'Performance fixture: 500 members' } ),
+	await createPage( store, configTitle( PROGRAM ), CONFIG, programConfig( COORDINATOR, { name: 'Performance fixture: 500 members' } ),
 		'Integration test: the 500-member program' );
 	let rosterAdded = 0;
 	const now = isoSeconds( Date.now() );

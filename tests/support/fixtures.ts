@@ -26,6 +26,8 @@ import { Store } from '../../src/wiki/store';
 import { ApiParams, ApiResponse, TokenType, Transport, TransportFailure } from '../../src/wiki/transport';
 import { userAgent } from '../../scripts/lib/user-agent';
 import { testWiki } from '../setup/wiki';
+import { currentUser } from '../../src/wiki/current-user';
+import { createPage } from '../../src/wiki/create-page';
 
 export type { Session };
 
@@ -123,7 +125,7 @@ export async function session( name: string, groups: string[] = [] ): Promise<Se
  */
 export async function rateLimitedSession( base = 'It Newbie' ): Promise<Session> {
 	const s = await session( uniqueName( base ), [ 'unconfirmed' ] );
-	const me = await s.client.currentUser();
+	const me = await currentUser( s.client );
 	if ( me.groups.includes( 'autoconfirmed' ) || !me.editLimit || me.editLimit.hits > 8 ) {
 		throw new Error( `${ s.name } is not under the newbie limit: ${ JSON.stringify( me.editLimit ) }` );
 	}
@@ -412,7 +414,7 @@ export async function setUpProgram( spec: ProgramSpec = {} ): Promise<ProgramSet
 	} );
 	const config = programConfig( coordinatorName, spec.config );
 	const store = new Store( coordinator.client );
-	await store.create( configTitle( id ), CONFIG, config, 'Integration test: new program' );
+	await createPage( store, configTitle( id ), CONFIG, config, 'Integration test: new program' );
 	const mentorOf = ( i: number ): string | undefined => spec.pair && mentors.length ? mentors[ i % mentors.length ] : undefined;
 	await inBatches( [ ...mentors, ...mentees ], 10, async ( name ) => {
 		const s = members[ name ] as Session;
@@ -488,7 +490,7 @@ export function config( overrides: Partial<ProgramConfig> = {} ): ProgramConfig 
 
 /** Creates a program (config by `coordinator`) and its members, each through their own session. */
 export async function program( id: string, coordinator: Session, cfg: ProgramConfig, members: MemberSpec[], sessions: Record<string, Session> ): Promise<void> {
-	await new Store( coordinator.client ).create( configTitle( id ), CONFIG, cfg, 'test: program' );
+	await createPage( new Store( coordinator.client ), configTitle( id ), CONFIG, cfg, 'test: program' );
 	for ( const spec of members ) {
 		const session = sessions[ spec.name ];
 		if ( !session ) {

@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { languageName } from '../../src/ui/i18n';
+import { languageName } from '../../src/ui/lists';
 import { optionFor, tagInput, tagValues } from '../../src/ui/widgets';
 import { setupUi } from '../support/ui';
 

@@ -5,7 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { skipText } from '../../src/ui/welcome/common';
-import { languageName, msg, reasonText } from '../../src/ui/i18n';
+import { msg } from '../../src/ui/i18n';
+import { languageName, reasonText } from '../../src/ui/lists';
 import { CountedText, goalsBlock, paragraphs, unansweredText, withTyped } from '../../src/ui/widgets';
 import { PROGRAM, programConfig, setupUi } from '../support/ui';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorKind, MentorshipError } from '../../src/core/errors';
-import { hitsPerApiEdit, planBatch, strictestLimit, WikiClient } from '../../src/wiki/client';
+import { planBatch, WikiClient } from '../../src/wiki/client';
 import { rightsLog } from '../../src/wiki/console';
 import { prefixPages } from '../../src/wiki/program-list';
 import { pageRights } from '../../src/wiki/program-settings';
@@ -8,6 +8,7 @@ import { fromApiError, fromTransportFailure } from '../../src/wiki/errors';
 import { ApiResponse, encodeParams } from '../../src/wiki/transport';
 import { apiError, Call, FakeClock, listParam, networkDown, ScriptedTransport } from './fakes/transport';
 import { failure } from '../support/failure';
+import { currentUser, hitsPerApiEdit, strictestLimit } from '../../src/wiki/current-user';
 
 function client( transport: ScriptedTransport, clock = new FakeClock(), extra: Partial<ConstructorParameters<typeof WikiClient>[ 0 ]> = {} ): WikiClient {
 	return new WikiClient( { transport: transport, clock: clock, ...extra } );
@@ -727,7 +728,7 @@ describe( 'client: the current user and parameters', () => {
 				},
 			},
 		} ) );
-		expect( await client( t ).currentUser() ).toEqual( {
+		expect( await currentUser( client( t ) ) ).toEqual( {
 			name: 'Alice', id: 3, anon: false, groups: [ '*', 'user' ], rights: [ 'edit' ], editLimit: { hits: 8, seconds: 60 },
 		} );
 		expect( t.calls[ 0 ]!.params ).toMatchObject( { meta: 'userinfo|siteinfo', siprop: 'general' } );
@@ -742,10 +743,10 @@ describe( 'client: the current user and parameters', () => {
 				general: { generator },
 			},
 		} ) );
-		expect( ( await client( answer( 'MediaWiki 1.43.9' ) ).currentUser() ).editLimit ).toEqual( { hits: 4, seconds: 60 } );
-		expect( ( await client( answer( 'MediaWiki 1.41.0-rc.1' ) ).currentUser() ).editLimit ).toEqual( { hits: 4, seconds: 60 } );
-		expect( ( await client( answer( 'MediaWiki 1.39.17' ) ).currentUser() ).editLimit ).toEqual( { hits: 8, seconds: 60 } );
-		expect( ( await client( answer( 'MediaWiki 1.45.0-wmf.3' ) ).currentUser() ).editLimit ).toEqual( { hits: 8, seconds: 60 } );
+		expect( ( await currentUser( client( answer( 'MediaWiki 1.43.9' ) ) ) ).editLimit ).toEqual( { hits: 4, seconds: 60 } );
+		expect( ( await currentUser( client( answer( 'MediaWiki 1.41.0-rc.1' ) ) ) ).editLimit ).toEqual( { hits: 4, seconds: 60 } );
+		expect( ( await currentUser( client( answer( 'MediaWiki 1.39.17' ) ) ) ).editLimit ).toEqual( { hits: 8, seconds: 60 } );
+		expect( ( await currentUser( client( answer( 'MediaWiki 1.45.0-wmf.3' ) ) ) ).editLimit ).toEqual( { hits: 8, seconds: 60 } );
 		expect( hitsPerApiEdit( 'MediaWiki 1.4' ) ).toBe( 1 );
 		expect( hitsPerApiEdit( 'MediaWiki 1.42' ) ).toBe( 2 );
 	} );

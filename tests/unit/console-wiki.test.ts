@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isMentorshipError } from '../../src/core/errors';
 import { Profile, ProgramConfig, Roster } from '../../src/core/format';
-import { configTitle, invitationLogTitle, profileTitle, rosterShardTitle, rosterTitle, shardOf } from '../../src/core/titles';
+import { configTitle, profileTitle, rosterShardTitle, rosterTitle, shardOf } from '../../src/core/titles';
+import { invitationLogTitle } from '../../src/core/program-titles';
 import { WikiClient } from '../../src/wiki/client';
 import { applyPairs, loadConsole, notifyPairs, programPages, recordMilestone } from '../../src/wiki/console';
 import { ConsoleWriter, createProgram, saveCheckin, saveConfig } from '../../src/wiki/program-settings';

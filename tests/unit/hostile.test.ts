@@ -10,7 +10,7 @@ import { toCsv, toWikitable } from '../../src/core/export';
 import { parseCsv } from '../support/csv';
 import { buildNotice } from '../../src/core/notices';
 import { decodeMentorCache } from '../../src/core/program';
-import { programIdFrom, programIdOf } from '../../src/core/titles';
+import { programIdFrom, programIdOf } from '../../src/core/program-titles';
 import { buildInvitation } from '../../src/core/welcome/messages';
 import { escapeInline, fillSummary, signature } from '../../src/core/wikitext';
 

@@ -9,6 +9,8 @@ import { config, roster } from './fixtures/pages';
 import { apiError, FakeClock, networkDown } from './fakes/transport';
 import { FakeWiki } from './fakes/wiki';
 import { failure } from '../support/failure';
+import { createPage } from '../../src/wiki/create-page';
+import { editText } from '../../src/wiki/text-page';
 
 const TITLE = 'Project:Mentorship/Programs/p/roster.json';
 const T = '2026-01-20T12:00:00Z';
@@ -420,10 +422,10 @@ describe( 'store: create', () => {
 	it( 'creates a page once; a second call returns it and writes nothing', async () => {
 		const { wiki, store } = setup();
 		const title = 'Project:Mentorship/Programs/p/config.json';
-		const first = await store.create( title, CONFIG, config(), 'New program' );
+		const first = await createPage( store, title, CONFIG, config(), 'New program' );
 		expect( first.changed ).toBe( true );
 		expect( wiki.edits[ 0 ]!.params ).toMatchObject( { createonly: true, contentmodel: 'json', summary: 'New program' } );
-		const second = await store.create( title, CONFIG, { ...config(), name: 'Another' }, 'New program' );
+		const second = await createPage( store, title, CONFIG, { ...config(), name: 'Another' }, 'New program' );
 		expect( second ).toMatchObject( { changed: false, value: config(), revid: first.revid } );
 		expect( wiki.edits ).toHaveLength( 1 );
 		expect( wiki.page( title )!.revisions ).toHaveLength( 1 );
@@ -436,7 +438,7 @@ describe( 'store: create', () => {
 			wiki.put( title, { ...config(), name: 'Theirs' } );
 			wiki.beforeEdit = null;
 		};
-		const result = await store.create( title, CONFIG, config(), 's' );
+		const result = await createPage( store, title, CONFIG, config(), 's' );
 		expect( result.changed ).toBe( false );
 		expect( result.value.name ).toBe( 'Theirs' );
 	} );
@@ -448,14 +450,14 @@ describe( 'store: create', () => {
 			wiki.afterSave = null;
 			return networkDown;
 		};
-		const result = await store.create( title, CONFIG, config(), 's' );
+		const result = await createPage( store, title, CONFIG, config(), 's' );
 		expect( result.value ).toEqual( config() );
 		expect( wiki.page( title )!.revisions ).toHaveLength( 1 );
 	} );
 
 	it( 'refuses an invalid value before sending anything', async () => {
 		const { wiki, store } = setup();
-		const e = await failure( store.create( 'Project:X', CONFIG, { ...config(), coordinators: [ 'bad_name' ] }, 's' ) );
+		const e = await failure( createPage( store, 'Project:X', CONFIG, { ...config(), coordinators: [ 'bad_name' ] }, 's' ) );
 		expect( [ e.kind, e.details.issues![ 0 ]!.path ] ).toEqual( [ 'invalid', 'coordinators[0]' ] );
 		expect( wiki.calls ).toHaveLength( 0 );
 	} );
@@ -463,7 +465,7 @@ describe( 'store: create', () => {
 	it( 'refuses to take an existing invalid page for its own', async () => {
 		const { wiki, store } = setup();
 		wiki.put( 'Project:X', { version: 1 } );
-		const e = await failure( store.create( 'Project:X', CONFIG, config(), 's' ) );
+		const e = await failure( createPage( store, 'Project:X', CONFIG, config(), 's' ) );
 		expect( e.kind ).toBe( 'invalid' );
 		expect( wiki.edits ).toHaveLength( 0 );
 	} );
@@ -478,10 +480,10 @@ describe( 'store: text pages (editText, as deploy writes gadget pages)', () => {
 
 	it( 'creates a missing page with its content model, and writes nothing when the change is already there', async () => {
 		const { wiki, store } = setup();
-		const created = await store.editText( JS, append( 'a()' ), { summary: ( exists ) => exists ? 'update' : 'install', contentmodel: 'javascript' } );
+		const created = await editText( store, JS, append( 'a()' ), { summary: ( exists ) => exists ? 'update' : 'install', contentmodel: 'javascript' } );
 		expect( created ).toMatchObject( { changed: true, created: true, conflicts: 0 } );
 		expect( wiki.edits[ 0 ]!.params ).toMatchObject( { createonly: true, contentmodel: 'javascript', summary: 'install' } );
-		const again = await store.editText( JS, append( 'a()' ), { summary: 's' } );
+		const again = await editText( store, JS, append( 'a()' ), { summary: 's' } );
 		expect( again ).toMatchObject( { changed: false, created: false } );
 		expect( wiki.edits ).toHaveLength( 1 );
 	} );
@@ -496,7 +498,7 @@ describe( 'store: text pages (editText, as deploy writes gadget pages)', () => {
 				wiki.put( JS, 'a()\nb()', { contentmodel: 'javascript' } );
 			}
 		};
-		const result = await store.editText( JS, append( 'c()' ), { summary: ( exists ) => exists ? 'update' : 'install' } );
+		const result = await editText( store, JS, append( 'c()' ), { summary: ( exists ) => exists ? 'update' : 'install' } );
 		expect( result ).toMatchObject( { changed: true, created: false, conflicts: 1 } );
 		expect( wiki.latest( JS )!.content ).toBe( 'a()\nb()\nc()' );
 		expect( wiki.edits[ 1 ]!.params ).toMatchObject( { baserevid: wiki.latest( JS )!.parentid, nocreate: true, summary: 'update' } );
@@ -513,7 +515,7 @@ describe( 'store: text pages (editText, as deploy writes gadget pages)', () => {
 			}
 			return null;
 		};
-		const result = await store.editText( JS, append( 'b()' ), { summary: 's' } );
+		const result = await editText( store, JS, append( 'b()' ), { summary: 's' } );
 		expect( result.changed ).toBe( true );
 		expect( wiki.page( JS )!.revisions ).toHaveLength( 2 );
 		expect( wiki.edits ).toHaveLength( 1 );
@@ -523,7 +525,7 @@ describe( 'store: text pages (editText, as deploy writes gadget pages)', () => {
 		const { wiki, store } = setup( { maxAttempts: 3 } );
 		wiki.put( JS, 'a()', { contentmodel: 'javascript' } );
 		wiki.refuseEdit = () => apiError( 'protectedpage' );
-		expect( ( await failure( store.editText( JS, append( 'b()' ), { summary: 's' } ) ) ).kind ).toBe( 'protected' );
+		expect( ( await failure( editText( store, JS, append( 'b()' ), { summary: 's' } ) ) ).kind ).toBe( 'protected' );
 		expect( wiki.edits ).toHaveLength( 1 );
 		wiki.refuseEdit = null;
 		let other = 0;
@@ -531,7 +533,7 @@ describe( 'store: text pages (editText, as deploy writes gadget pages)', () => {
 			other++;
 			wiki.put( JS, '// someone else, ' + other, { contentmodel: 'javascript' } );
 		};
-		const e = await failure( store.editText( JS, append( 'c()' ), { summary: 's' } ) );
+		const e = await failure( editText( store, JS, append( 'c()' ), { summary: 's' } ) );
 		expect( [ e.kind, e.code ] ).toEqual( [ 'retries', 'too-many-conflicts' ] );
 	} );
 } );

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	configTitle, fnv1a, invitationLogTitle, monthOf, profileTitle, programIdOf,
-	rosterShardTitle, rosterTitle, rosterTitles, shardOf, userTalkTitle,
-} from '../../src/core/titles';
+import { configTitle, fnv1a, profileTitle, rosterShardTitle, rosterTitle, shardOf, userTalkTitle } from '../../src/core/titles';
+import { invitationLogTitle, monthOf, programIdOf, rosterTitles } from '../../src/core/program-titles';
 
 describe( 'titles', () => {
 	it( 'hashes like reference FNV-1a (32 bit, UTF-8)', () => {

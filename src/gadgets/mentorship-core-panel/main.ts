@@ -4,7 +4,7 @@
  * (src/ui/console/load.ts).
  */
 
-import { programIdFrom } from '../../core/titles';
+import { programIdFrom } from '../../core/program-titles';
 import { PanelContext } from '../../lib/contract';
 import { browserEnv } from '../../ui/env';
 import { Panel } from '../../ui/panel/panel';

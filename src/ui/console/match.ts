@@ -13,13 +13,15 @@ import {
 import { Fit } from '../../core/matching';
 import { applyPairs, notifyPairs, NotifyReport } from '../../wiki/console';
 import { isoDate } from '../../core/dates';
-import { consoleWriter } from '../env';
+import { consoleWriter } from '../writers';
 import { ErrorArea, errorText } from '../errors';
-import { formatNumber, msg, reasonText } from '../i18n';
+import { formatNumber, msg } from '../i18n';
+import { reasonText } from '../lists';
 import { confirmNotice } from '../notice-dialog';
 import { jq } from '../windows';
 import { dataTable, heading, statusLine, userLink } from '../widgets';
 import { ConsoleContext } from './context';
+import { currentUser } from '../../wiki/current-user';
 
 interface RowParts {
 	select: HTMLSelectElement;
@@ -312,7 +314,7 @@ export class MatchView {
 		const config = this.ctx.data.loaded.state.config;
 		let limit: { hits: number; seconds: number } | undefined;
 		try {
-			limit = ( await env.client.currentUser() ).editLimit;
+			limit = ( await currentUser( env.client ) ).editLimit;
 		} catch ( e ) {
 			limit = undefined;
 		}

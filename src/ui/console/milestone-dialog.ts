@@ -8,7 +8,7 @@ import { LIMITS, MILESTONES, MilestoneType } from '../../core/format';
 import { DetectedMilestone, MILESTONE_MESSAGES } from '../../core/stages';
 import { recordMilestone } from '../../wiki/console';
 import { isoDate } from '../../core/dates';
-import { consoleWriter } from '../env';
+import { consoleWriter } from '../writers';
 import { msg } from '../i18n';
 import { nameDropdown, withOverlay } from '../widgets';
 import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';

@@ -17,9 +17,11 @@ import { DEFAULT_STAGE_THRESHOLDS, STAGE_MESSAGES, StageThresholds } from '../..
 import { configTitle, rosterTitle } from '../../core/titles';
 import { PageRights } from '../../wiki/client';
 import { createProgram, pageRights, saveConfig } from '../../wiki/program-settings';
-import { consoleWriter, Env } from '../env';
+import { Env } from '../env';
+import { consoleWriter } from '../writers';
 import { ErrorArea } from '../errors';
-import { languageName, msg } from '../i18n';
+import { msg } from '../i18n';
+import { languageName } from '../lists';
 import { jq } from '../windows';
 import { CountedText, heading, nameDateInput, nameDropdown, submittedFromDateBox, tagInput, tagValues, withOverlay } from '../widgets';
 

@@ -7,7 +7,7 @@
 
 import { ProgramConfig } from '../../core/format';
 import { newConfig } from '../../core/program-config';
-import { programIdFrom } from '../../core/titles';
+import { programIdFrom } from '../../core/program-titles';
 import { PANEL_PAGE, panelParams, PanelContext } from '../../lib/contract';
 import { listProgramsWithRoom, ProgramListing } from '../../wiki/program-list';
 import { Env } from '../env';

@@ -12,17 +12,20 @@ import { languageDir } from '../../core/languages';
 import { parseNames, Skip, UserFacts, verdict } from '../../core/welcome/eligibility';
 import { anonymousPolicy, composeFor, MessageOption } from '../../core/welcome/messages';
 import { estimateBatchMs, RateLimit } from '../../core/welcome/pacing';
-import { invitationLogTitle, monthOf, programPrefix, userTalkTitle } from '../../core/titles';
+import { programPrefix, userTalkTitle } from '../../core/titles';
+import { invitationLogTitle, monthOf } from '../../core/program-titles';
 import { isoSeconds } from '../../core/dates';
 import { Store } from '../../wiki/store';
 import { checkUsers, invitationShards, WelcomeProgram } from '../../wiki/welcome';
 import { BatchProgress, BatchReport, BatchSender, RowState } from '../../wiki/welcome-batch';
-import { Env, welcomeWriter } from '../env';
+import { Env } from '../env';
+import { welcomeWriter } from '../writers';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Handlers, Stage, StagedDialog, stagedStatics } from '../staged-dialog';
 import { dataTable, heading, statusLine } from '../widgets';
 import { composition, invitablePrograms, labelOf, MessageFields, skipText, WelcomeNote } from './common';
+import { currentUser } from '../../wiki/current-user';
 
 export interface WelcomeBatchConfig {
 	env: Env;
@@ -155,7 +158,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 
 	private load(): Promise<void> {
 		const env = this.env;
-		return Promise.all( [ invitablePrograms( env ), env.client.currentUser() ] ).then( ( [ programs, me ] ) => {
+		return Promise.all( [ invitablePrograms( env ), currentUser( env.client ) ] ).then( ( [ programs, me ] ) => {
 			this.limit = me.editLimit || null;
 			if ( !programs.length ) {
 				this.showError( msg( 'mentorship-welcome-no-programs' ) );

@@ -12,7 +12,8 @@ import { readTrustedConfig } from '../../wiki/trust';
 import { WelcomeProgram } from '../../wiki/welcome';
 import { Drafts } from '../drafts';
 import { Env, formatDate } from '../env';
-import { languageName, msg } from '../i18n';
+import { msg } from '../i18n';
+import { languageName } from '../lists';
 import { CountedText, nameDropdown } from '../widgets';
 
 /** Programs open to new members, those the user coordinates first. */

@@ -12,7 +12,8 @@ import { accountSkip, priorOfKind, UserFacts } from '../../core/welcome/eligibil
 import { anonymousPolicy, composeFor, MessageOption, offeredTo } from '../../core/welcome/messages';
 import { isoSeconds } from '../../core/dates';
 import { checkUsers, SentOne, sendInvitation, WelcomeProgram } from '../../wiki/welcome';
-import { Env, formatDate, welcomeWriter } from '../env';
+import { Env, formatDate } from '../env';
+import { welcomeWriter } from '../writers';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';
