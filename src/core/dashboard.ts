@@ -18,6 +18,8 @@ import {
 } from './stages';
 import { userTalkTitle } from './titles';
 import { profileAddMilestone } from './milestones';
+import { GraduateSummary, recordsOfFormerMentor, summariseGraduates } from './graduates';
+import { coMentorOf } from './graduation-rules';
 
 export type { MilestoneRecord } from './milestones';
 export { profileAddMilestone };
@@ -106,6 +108,8 @@ export interface MemberRow {
 	invited: string | null;
 	/** A mentee's goals in their own words ("What would you like to do on the wiki?"), from their own profile. */
 	goals: string | null;
+	/** A mentor who co-mentors beside another (coMentorOf), or null. */
+	coMentorOf?: string | null;
 }
 
 export interface MentorLoad {
@@ -133,6 +137,8 @@ export interface DashboardSummary {
 	/** Milestones mentees reached in the program (recorded and detected), and how many mentees reached one. */
 	milestones: { reached: number; members: number; goal?: number; met?: boolean };
 	checkins: CheckinSummary;
+	/** Graduates (a trusted `graduated` milestone), those who became confirmed mentors, and the median days that took. */
+	graduates: GraduateSummary;
 }
 
 export interface Dashboard {
@@ -226,6 +232,7 @@ export function buildDashboard( input: DashboardInput ): Dashboard {
 		// or the member's confirmed mentor recorded it in their own profile, which no one
 		// else can write.
 		const recorded = recordedFor( recordedByCoordinators, name ).concat( mentorRecords( program, name, config.coordinators ) )
+			.concat( formerMentorRecords( program, name, config.coordinators ) )
 			.sort( ( a, b ) => a.time < b.time ? -1 : a.time > b.time ? 1 : 0 );
 		// Mentoring counts as a step (stage, milestone) only for a former mentee.
 		const since = grewIntoMentor( input.rosters.concat( [ { version: 1, members: { [ name ]: entry } } ] ), name );
@@ -272,6 +279,7 @@ export function buildDashboard( input: DashboardInput ): Dashboard {
 			row.left = entry.left;
 		}
 		if ( entry.role === 'mentor' && status !== 'left' ) {
+			row.coMentorOf = coMentorOf( program, name );
 			row.load = { mentees: ( loads[ name ] || [] ).length, capacity: capacityOf( membership ) };
 		}
 		rows.push( row );
@@ -379,7 +387,17 @@ function summarise( input: DashboardInput, rows: MemberRow[], firstInvited: Reco
 		invitations: { sent: input.invitations.length, invitees: invitees.length, joined: joined },
 		milestones: milestones,
 		checkins: summariseCheckins( checkins, goals.satisfaction ),
+		graduates: graduatesOf( program, rows ),
 	};
+}
+
+/** Graduates among the rows: only trusted milestones, and for the mentors they became, their confirmed own profiles. */
+function graduatesOf( program: ProgramState, rows: MemberRow[] ): GraduateSummary {
+	return summariseGraduates( rows.filter( ( r ) => r.status !== 'unconfirmed' ).map( ( r ) => ( {
+		name: r.name,
+		recorded: r.recorded,
+		membership: r.status === 'left' ? null : activeMembership( program.profiles[ r.name ], program.id ),
+	} ) ) );
 }
 
 // ---- Recording milestones ---------------------------------------------------------------
@@ -420,6 +438,14 @@ function mentorRecords( program: ProgramState, name: string, coordinators: strin
 		}
 		return m;
 	} );
+}
+
+/**
+ * The graduation a member who became a mentor was given by the mentor their own profile
+ * names as their former one (none when that mentor is a coordinator: already counted).
+ */
+function formerMentorRecords( program: ProgramState, name: string, coordinators: string[] ): Milestone[] {
+	return recordsOfFormerMentor( program, name ).filter( ( m ) => coordinators.indexOf( m.by ) === -1 );
 }
 
 function recordedFor( records: Record<string, Milestone[]>, name: string ): Milestone[] {

@@ -16,7 +16,7 @@ export const MENTOR_STATUSES = [ 'active', 'away', 'leaving' ] as const;
 export type MentorStatus = typeof MENTOR_STATUSES[ number ];
 
 /** Leadership steps a coordinator follows (seeds: the ladder from newcomer to organiser). */
-export const MILESTONES = [ 'became-mentor', 'organised-event', 'wikiproject-task', 'gained-right', 'other', 'active-editing', 'first-article', 'first-upload' ] as const;
+export const MILESTONES = [ 'became-mentor', 'organised-event', 'wikiproject-task', 'gained-right', 'other', 'active-editing', 'first-article', 'first-upload', 'graduated' ] as const;
 export type MilestoneType = typeof MILESTONES[ number ];
 
 export const LIMITS = {
@@ -77,6 +77,10 @@ export const membershipSchema = object( {
 	checkins: optional( array( checkinSchema, { max: 50 } ) ),
 	/** For a mentee: true when they asked that their mentor's tab suggest no praise for them. */
 	hidePraise: optional( bool ),
+	/** For a mentor who was a mentee of the program: the mentor they had (who may have recorded their graduation). */
+	formerMentor: optional( username ),
+	/** For a mentor: the mentor they co-mentor beside (no mentees of their own, no questions routed to them). */
+	coMentor: optional( username ),
 }, 'One program as its member describes it' );
 
 /** A milestone NAME recorded for a member of a program that NAME coordinates (in NAME's own profile, so that no one else can write it). */
@@ -153,6 +157,10 @@ export const configSchema = object( {
 		firstUpload: optional( bool ),
 		template: optional( title ),
 	}, 'Good work to praise' ) ),
+	graduation: optional( object( {
+		edits: optional( num( { integer: true, min: 0, max: 1000000 } ) ),
+		days: optional( num( { integer: true, min: 0, max: 3650 } ) ),
+	}, 'Mentees may graduate before the end of their term once they made `edits` edits and spent `days` days in the program' ) ),
 }, 'Project:Mentorship/Programs/ID/config.json: written by coordinators' );
 
 export const milestoneSchema = object( {

@@ -40,6 +40,7 @@ export const MILESTONE_MESSAGES: Record<MilestoneType, string> = {
 	'active-editing': 'mentorship-milestone-active-editing',
 	'first-article': 'mentorship-milestone-first-article',
 	'first-upload': 'mentorship-milestone-first-upload',
+	graduated: 'mentorship-milestone-graduated',
 };
 
 export interface StageThresholds {
