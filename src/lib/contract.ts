@@ -53,10 +53,12 @@ export interface MentorshipLib {
 	consoleTab?( context: unknown ): JQuery;
 	/** From the needs feature (the panel loads it when a mentor's mentees tab is shown): the "Needs you" list. */
 	needsYouSection?( context: unknown, view: unknown ): JQuery;
+	/** From the graduation feature (a mentor's or a coordinator's Graduate button): opens the dialog; true once graduated. */
+	graduate?( config: unknown, trigger?: HTMLElement ): Promise<boolean>;
 }
 
 /** The features a loader (or the panel, for the console) can ask for. */
-export type Feature = 'ask' | 'welcome' | 'batch' | 'panel' | 'console' | 'needs';
+export type Feature = 'ask' | 'welcome' | 'batch' | 'panel' | 'console' | 'needs' | 'graduation';
 
 /** A loaded feature's entry points, as the loaders call them. */
 export type Loaded = Required<MentorshipLib>;

@@ -87,7 +87,7 @@ export async function loadProgramView( client: WikiClient, programId: string, me
 	const own = activeMembership( state.profiles[ me ], programId );
 	const wanted = shown.slice();
 	const entry = activeEntry( state, me );
-	for ( const extra of [ own && own.mentor, entry && entry.proposal && entry.proposal.mentor ] ) {
+	for ( const extra of [ own && own.mentor, own && own.coMentor, entry && entry.proposal && entry.proposal.mentor ] ) {
 		if ( extra && wanted.indexOf( extra ) === -1 && extra !== me ) {
 			wanted.push( extra );
 		}

@@ -32,7 +32,7 @@ for ( const file of readdirSync( join( ROOT, 'gadgets' ) ).filter( ( f ) => f.en
 	definitions[ file.replace( /\.json$/, '' ) ] = JSON.parse( readFileSync( join( ROOT, 'gadgets', file ), 'utf8' ) ) as GadgetJson;
 }
 const ids = Object.keys( definitions ).sort();
-const features = [ 'ask', 'batch', 'console', 'needs', 'panel', 'welcome' ];
+const features = [ 'ask', 'batch', 'console', 'graduation', 'needs', 'panel', 'welcome' ];
 // The hidden message modules the build makes: per translation, one per feature (the lazy code bundles English).
 const messageModuleIds = readdirSync( join( ROOT, 'i18n' ) ).map( ( f ) => f.replace( /\.json$/, '' ) )
 	.filter( ( l ) => l !== 'en' && l !== 'qqq' ).flatMap( ( l ) => features.map( ( f ) => `mentorship-i18n-${ l }-${ f }` ) );

@@ -28,7 +28,7 @@ describe( 'the languages a build ships', () => {
 		const dir = outDir();
 		const { manifest } = await build( { outDir: dir, quiet: true, languages: [ 'es' ] } );
 		const titles = manifest.pages.map( ( p ) => p.title );
-		for ( const feature of [ 'ask', 'welcome', 'batch', 'panel', 'console', 'needs' ] ) {
+		for ( const feature of [ 'ask', 'welcome', 'batch', 'panel', 'console', 'needs', 'graduation' ] ) {
 			expect( titles ).toContain( `MediaWiki:Gadget-mentorship-i18n-es-${ feature }.js` );
 		}
 		expect( titles.filter( ( t ) => /i18n-(fr|ar)/.test( t ) ) ).toEqual( [] );

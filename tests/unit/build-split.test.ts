@@ -34,7 +34,7 @@ afterAll( () => {
 	}
 } );
 
-const FEATURES = [ 'ask', 'welcome', 'batch', 'panel', 'console', 'needs' ];
+const FEATURES = [ 'ask', 'welcome', 'batch', 'panel', 'console', 'needs', 'graduation' ];
 let split: { dir: string; sizes: Sizes; lines: string[] };
 let single: { dir: string; sizes: Sizes; lines: string[] };
 
@@ -82,6 +82,10 @@ describe( 'the code split', () => {
 			expect( { file, modules: holder( file ) } ).toEqual( { file, modules: [ 'mentorship-core-needs' ] } );
 		}
 		expect( holder( 'src/ui/panel/needs-you-load.ts' ) ).toEqual( [ 'mentorship-core-panel' ] );
+		// Graduating a mentee is its own module (the mentor's and the coordinator's Graduate button load it).
+		for ( const file of [ 'src/ui/graduation/dialog.ts', 'src/wiki/graduation.ts', 'src/core/graduation.ts' ] ) {
+			expect( { file, modules: holder( file ) } ).toEqual( { file, modules: [ 'mentorship-core-graduation' ] } );
+		}
 		expect( holder( 'src/ui/ask/dialog.ts' ) ).toEqual( [ 'mentorship-core-ask' ] );
 		expect( holder( 'src/wiki/ask.ts' ) ).toEqual( [ 'mentorship-core-ask' ] );
 		expect( holder( 'src/ui/welcome/dialog.ts' ) ).toEqual( [ 'mentorship-core-welcome' ] );
@@ -115,7 +119,7 @@ describe( 'the code split', () => {
 		}
 		const clicks = Object.fromEntries( split.sizes.clicks.map( ( c ) => [ c.feature, c ] ) );
 		for ( const feature of FEATURES ) {
-			const others = FEATURES.filter( ( f ) => f !== feature && !( ( feature === 'console' || feature === 'needs' ) && f === 'panel' ) );
+			const others = FEATURES.filter( ( f ) => f !== feature && !( ( feature === 'console' || feature === 'needs' || feature === 'graduation' ) && f === 'panel' ) );
 			expect( clicks[ feature ]!.modules.filter( ( id ) => others.some( ( f ) => id === 'mentorship-core-' + f ) ) ).toEqual( [] );
 		}
 		// Files a click does not run are not loaded with it (esbuild splits by file: a file

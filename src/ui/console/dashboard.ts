@@ -22,6 +22,7 @@ import { listText, reasonText } from '../lists';
 import { dataTable, goalsBlock, heading, statusLine, unansweredText, userLink, withTyped } from '../widgets';
 import { ConsoleContext } from './context';
 import { openMilestoneDialog } from './milestone-dialog';
+import { coMentorText, consoleGraduateButton, graduatesLines } from './graduates';
 
 function dateOnly( iso: string ): string {
 	return iso.slice( 0, 10 );
@@ -46,7 +47,7 @@ function statusText( row: MemberRow, date: ( iso: string ) => string ): string {
 
 function mentorText( row: MemberRow ): string {
 	if ( row.role === 'mentor' ) {
-		return row.load ? msg( 'mentorship-console-load', row.load.mentees, row.load.capacity ) : '—';
+		return ( row.load ? msg( 'mentorship-console-load', row.load.mentees, row.load.capacity ) : '—' ) + coMentorText( row );
 	}
 	return row.mentor || '—';
 }
@@ -207,6 +208,7 @@ function summaryCards( ctx: ConsoleContext, summary: DashboardSummary ): JQuery 
 		card( msg( 'mentorship-console-card-milestones' ),
 			$( '<p>' ).text( msg( 'mentorship-console-milestones', s.milestones.reached, s.milestones.members ) ),
 			goalLine( s.milestones.met, msg( 'mentorship-console-milestones-goal', s.milestones.goal || 0 ) ) ),
+		card( msg( 'mentorship-console-card-graduates' ), graduatesLines( s ) ),
 		card( msg( 'mentorship-console-card-checkins' ),
 			$( '<p>' ).text( checkins.average === null ? msg( 'mentorship-console-checkins-none' ) :
 				msg( 'mentorship-console-checkins', checkins.count, formatNumber( checkins.average ) ) ),
@@ -233,7 +235,7 @@ function milestonesCell( ctx: ConsoleContext, row: MemberRow ): JQuery {
 	const add = new OO.ui.ButtonWidget( { label: msg( 'mentorship-console-milestone-add' ), icon: 'add', framed: false, classes: [ 'mg-milestone-add' ] } );
 	add.$button.attr( 'aria-label', msg( 'mentorship-console-milestone-add-who', row.name ) );
 	add.on( 'click', () => openMilestoneDialog( ctx, row.name, add.$button[ 0 ] as HTMLElement ) );
-	return $cell.append( add.$element );
+	return $cell.append( add.$element, consoleGraduateButton( ctx, row ) );
 }
 
 function unansweredCell( ctx: ConsoleContext, row: MemberRow ): JQuery {

@@ -5,6 +5,7 @@
  */
 
 import { LIMITS, Membership } from '../../core/format';
+import { JOIN_AS_MENTOR } from '../../core/graduation-rules';
 import { DEFAULT_CAPACITY } from '../../core/program';
 import { join, saveProfile } from '../../wiki/membership';
 import { ErrorArea } from '../errors';
@@ -61,12 +62,20 @@ function earlier( ctx: TabContext ): Membership | null {
 	return ids.length ? profile.programs[ ids[ ids.length - 1 ] as string ] || null : null;
 }
 
+/**
+ * The join form. Opened from the invitation to mentor (the panel's `as=mentor`), it starts
+ * as a mentor, with what the viewer's mentee profile says (topics, languages); a mentee with
+ * a confirmed mentor may co-mentor beside them first (coMentor, no places of their own), and
+ * their profile keeps that mentor as `formerMentor`.
+ */
 export function joinForm( ctx: TabContext ): JQuery {
 	const before = ctx.view.viewer.membership || earlier( ctx );
+	const invited = mw.util.getParamValue( 'as' ) === JOIN_AS_MENTOR;
+	const former = ctx.view.viewer.role === 'mentee' ? ctx.view.viewer.mentor : null;
 	const role = new RadioGroup( msg( 'mentorship-join-role' ), [
 		{ data: 'mentee', label: msg( 'mentorship-join-as-mentee' ) },
 		{ data: 'mentor', label: msg( 'mentorship-join-as-mentor' ) },
-	], before && before.role === 'mentor' ? 'mentor' : 'mentee' );
+	], invited || ( before && before.role === 'mentor' ) ? 'mentor' : 'mentee' );
 	const interests = interestFields( ctx, before ? before.topics : [], before ? before.languages : [] );
 	const goals = new CountedText( {
 		label: msg( 'mentorship-join-goals' ),
@@ -85,6 +94,10 @@ export function joinForm( ctx: TabContext ): JQuery {
 		value: String( before && before.capacity !== undefined ? before.capacity : DEFAULT_CAPACITY ),
 	} );
 	const capacityField = new OO.ui.FieldLayout( capacity as unknown as OO.ui.Widget, { label: msg( 'mentorship-join-capacity' ), align: 'top', help: msg( 'mentorship-join-capacity-help' ), helpInline: true } );
+	const coMentor = new OO.ui.CheckboxInputWidget( { selected: false } );
+	const coMentorField = new OO.ui.FieldLayout( coMentor, {
+		label: msg( 'mentorship-join-comentor', former || '' ), align: 'inline', help: msg( 'mentorship-join-comentor-help' ), helpInline: true,
+	} );
 	const consent = new OO.ui.CheckboxInputWidget( { required: true } );
 	const consentField = new OO.ui.FieldLayout( consent, {
 		label: msg( 'mentorship-join-consent', 'User:' + ctx.view.viewer.name + '/mentorship.json' ),
@@ -96,9 +109,11 @@ export function joinForm( ctx: TabContext ): JQuery {
 		const mentor = role.getValue() === 'mentor';
 		goals.$element.toggle( !mentor );
 		intro.$element.toggle( mentor );
-		capacityField.toggle( mentor );
+		capacityField.toggle( mentor && !coMentor.isSelected() );
+		coMentorField.toggle( mentor && !!former );
 	};
 	role.onChange( toggle );
+	coMentor.on( 'change', toggle );
 	toggle();
 
 	const submit = (): void => {
@@ -120,6 +135,13 @@ export function joinForm( ctx: TabContext ): JQuery {
 			membership.status = 'active';
 			if ( intro.getValue().trim() ) {
 				membership.intro = intro.getValue().trim();
+			}
+			if ( former ) {
+				membership.formerMentor = former;
+				if ( coMentor.isSelected() ) {
+					membership.coMentor = former;
+					membership.capacity = 0;
+				}
 			}
 		} else if ( goals.getValue().trim() ) {
 			membership.goals = goals.getValue().trim();
@@ -144,6 +166,7 @@ export function joinForm( ctx: TabContext ): JQuery {
 		goals.$element,
 		intro.$element,
 		capacityField.$element,
+		coMentorField.$element,
 		consentField.$element,
 		errors.$element,
 		new OO.ui.FieldLayout( button, { align: 'top' } ).$element,

@@ -41,7 +41,8 @@ function suggestionsFor( ctx: TabContext ): Fit[] {
 	// A mentor who released the viewer is not offered again.
 	return membership ? suggestMentors( state, membership, ctx.view.loaded.activity, today( ctx ) ).filter( ( s ) => {
 		const m = activeMembership( state.profiles[ s.mentor ], ctx.id );
-		return !( m && m.released && m.released.indexOf( me ) !== -1 );
+		// Nor a co-mentor (a graduate beside their former mentor, with no mentees of their own).
+		return !( m && ( m.coMentor || ( m.released && m.released.indexOf( me ) !== -1 ) ) );
 	} ) : [];
 }
 

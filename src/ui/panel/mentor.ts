@@ -21,6 +21,7 @@ import { RadioGroup } from '../radio-group';
 import { CountedText, dataTable, goalsBlock, heading, nameDateInput, nameDropdown, pageLink, statusLine, tagValues, unansweredText, userLink, withOverlay } from '../widgets';
 import { checkinSection } from './checkin';
 import { needsYou } from './needs-you-load';
+import { coMentorsLine, graduateCell } from './graduate';
 import { interestFields, profileForm } from './join';
 import { TabContext } from './context';
 
@@ -83,7 +84,7 @@ function renderMentees( ctx: TabContext, view: MentorView, $box: JQuery ): void 
 	const limit = unansweredDays( view.loaded.state.config );
 	const membership = activeMembership( view.loaded.state.profiles[ view.viewer.name ], ctx.id );
 	const capacity = capacityOf( membership );
-	$box.append( $( '<p>' ).text( msg( 'mentorship-mentees-count', view.mentees.length, capacity ) ) );
+	$box.append( $( '<p>' ).text( msg( 'mentorship-mentees-count', view.mentees.length, capacity ) ), coMentorsLine( ctx ) );
 	if ( !view.mentees.length ) {
 		$box.append( $( '<p>' ).text( msg( 'mentorship-mentees-none' ) ) );
 		return;
@@ -140,7 +141,7 @@ function renderMentees( ctx: TabContext, view: MentorView, $box: JQuery ): void 
 			$( '<td>' ).text( last ),
 			$( '<td>' ).text( user && user.block ? msg( user.block.partial ? 'mentorship-mentees-blocked-partial' : 'mentorship-mentees-blocked', formatDate( user.block.expiry ) ) : msg( 'mentorship-mentees-not-blocked' ) ),
 			$( '<td>' ).append( questionList( questions, limit, ctx.env ) ),
-			$( '<td>' ).append( release.$element ),
+			$( '<td>' ).append( graduateCell( ctx, view, row ), ' ', release.$element ),
 		) );
 	}
 	$box.append( $table );
@@ -183,7 +184,15 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 	};
 	status.onChange( toggle );
 	toggle();
+	// Co-mentoring beside the former mentor (a graduate's choice, in their own profile): unticked, they take mentees of their own.
+	const beside = membership.coMentor || membership.formerMentor || null;
+	const coMentor = new OO.ui.CheckboxInputWidget( { selected: !!membership.coMentor } );
+	const coMentorField = new OO.ui.FieldLayout( coMentor, {
+		label: msg( 'mentorship-join-comentor', beside || '' ), align: 'inline', help: msg( 'mentorship-join-comentor-help' ), helpInline: true,
+	} );
+	coMentorField.toggle( !!beside );
 	return profileForm( ctx, [
+		coMentorField.$element,
 		interests.$element,
 		new OO.ui.FieldLayout( capacity as unknown as OO.ui.Widget, { label: msg( 'mentorship-join-capacity' ), align: 'top', help: msg( 'mentorship-join-capacity-help' ), helpInline: true } ).$element,
 		intro.$element,
@@ -196,7 +205,8 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 		return {
 			topics: tagValues( interests.topics ),
 			languages: tagValues( interests.languages ),
-			capacity: Math.max( 0, Math.min( LIMITS.capacity, Math.round( Number( capacity.getValue() ) || 0 ) ) ),
+			capacity: beside && coMentor.isSelected() ? 0 : Math.max( 0, Math.min( LIMITS.capacity, Math.round( Number( capacity.getValue() ) || 0 ) ) ),
+			coMentor: beside && coMentor.isSelected() ? beside : undefined,
 			intro: intro.getValue().trim() || undefined,
 			status: value,
 			awayUntil: value === 'away' && date ? date : undefined,

@@ -12,6 +12,7 @@ import { ProgramConfig } from '../../core/format';
 import { loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership';
 import { encodeMentorCache, MentorCache } from '../../core/program';
 import { mentorsWithRoom } from '../../core/roster';
+import { coMentorOf, graduatedByMentor } from '../../core/graduation-rules';
 import { Env, formatDate, writeContext } from '../env';
 import { errorText } from '../errors';
 import { msg } from '../i18n';
@@ -181,6 +182,10 @@ export class ProgramPage {
 			tabs.push( { name: 'mentor', label: msg( viewer.mentor ? 'mentorship-tab-your-mentor' : 'mentorship-tab-find-mentor' ), build: () => mentorTab( ctx ) } );
 			tabs.push( { name: 'profile', label: msg( 'mentorship-tab-profile' ), build: () => menteeProfileTab( ctx ) } );
 			tabs.push( { name: 'leave', label: msg( 'mentorship-tab-leave' ), build: () => menteeLeaveTab( ctx ) } );
+			// The invitation to mentor (its link opens this tab), for a graduate or whoever follows it.
+			if ( wanted === 'join' || graduatedByMentor( state, viewer.name ) ) {
+				tabs.push( { name: 'join', label: msg( 'mentorship-tab-become-mentor' ), build: () => joinForm( ctx ) } );
+			}
 		} else if ( viewer.role === 'mentor' ) {
 			tabs.push( { name: 'mentees', label: msg( 'mentorship-tab-mentees' ), build: () => menteesTab( ctx ) } );
 			tabs.push( { name: 'profile', label: msg( 'mentorship-tab-profile' ), build: () => mentorProfileTab( ctx ) } );
@@ -246,7 +251,8 @@ export class ProgramPage {
 			if ( !viewer.mentor && ( !cached || cached.program !== this.id ) ) {
 				wanted = undefined;
 			}
-		} else if ( cached && cached.program === this.id && !viewer.membership ) {
+		} else if ( cached && cached.program === this.id && ( !viewer.membership || viewer.membership.role === 'mentor' ) ) {
+			// Not a mentee (any more: a graduate who joined as a mentor asks no mentor of this program).
 			wanted = null;
 		}
 		if ( wanted !== undefined && encodeMentorCache( wanted ) !== encodeMentorCache( cached ) ) {
@@ -354,6 +360,10 @@ export class ProgramPage {
 			return $line.text( msg( 'mentorship-panel-role-mentee', viewer.name ) );
 		}
 		if ( viewer.role === 'mentor' ) {
+			const beside = coMentorOf( view.loaded.state, viewer.name );
+			if ( beside ) {
+				return $line.append( $( '<span>' ).text( msg( 'mentorship-panel-role-comentor', viewer.name ) + ' ' ), userLink( beside ) );
+			}
 			return $line.text( msg( 'mentorship-panel-role-mentor', viewer.name ) );
 		}
 		if ( viewer.membership ) {
