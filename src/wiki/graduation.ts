@@ -23,16 +23,27 @@ export interface Graduated {
 	certificate: { title: string; revid?: number };
 }
 
+/** The steps already done, kept by the caller across a retry: none is done twice. */
+export interface GraduationProgress {
+	certificate?: Graduated[ 'certificate' ];
+	posted?: Posted;
+}
+
 /**
  * Writes the certificate (replacing an older one for the same member, unless it already
- * holds this graduation's marker), posts the recognition and records the milestone.
+ * holds this graduation's marker), posts the recognition and records the milestone. Pass
+ * the same `progress` to a retry after a failure: the steps done are not done again.
  */
-export async function graduate( actor: Actor, programId: string, mentee: string, posts: GraduationPosts ): Promise<Graduated> {
+export async function graduate( actor: Actor, programId: string, mentee: string, posts: GraduationPosts, progress: GraduationProgress = {} ): Promise<Graduated> {
 	const store = actor.ctx.store;
 	const cert = posts.certificate;
-	const saved = await editText( store, cert.page, ( current ) => current.indexOf( cert.marker ) !== -1 ? UNCHANGED : cert.text,
-		{ summary: cert.summary, contentmodel: 'wikitext' } );
-	const posted = await postSection( actor.client, posts.post, actor.ctx.user );
+	if ( !progress.certificate ) {
+		const saved = await editText( store, cert.page, ( current ) => current.indexOf( cert.marker ) !== -1 ? UNCHANGED : cert.text,
+			{ summary: cert.summary, contentmodel: 'wikitext' } );
+		progress.certificate = saved.revid ? { title: cert.page, revid: saved.revid } : { title: cert.page };
+	}
+	const posted = progress.posted || await postSection( actor.client, posts.post, actor.ctx.user );
+	progress.posted = posted;
 	const time = actor.ctx.now;
 	await store.update( profileTitle( actor.ctx.user ), PROFILE,
 		( p ) => {
@@ -42,9 +53,5 @@ export async function graduate( actor: Actor, programId: string, mentee: string,
 				profileAddMilestone( p, programId, mentee, { type: 'graduated', time: time, note: cert.page } );
 		},
 		{ summary: actor.ctx.summaries.profile, create: true } );
-	const certificate: Graduated[ 'certificate' ] = { title: cert.page };
-	if ( saved.revid ) {
-		certificate.revid = saved.revid;
-	}
-	return { posted: posted, certificate: certificate };
+	return { posted: posted, certificate: progress.certificate };
 }

@@ -12,6 +12,7 @@ import { MilestoneDialog } from '../../src/ui/console/milestone-dialog';
 import { NoticeDialog, NoticeDialogConfig } from '../../src/ui/notice-dialog';
 import { TabContext } from '../../src/ui/panel/context';
 import { PraiseDialog } from '../../src/ui/panel/praise';
+import { GraduationDialog } from '../../src/ui/graduation/dialog';
 import { writeContext } from '../../src/ui/env';
 import { StagedDialog } from '../../src/ui/staged-dialog';
 import { WelcomeBatchDialog } from '../../src/ui/welcome/batch';
@@ -103,6 +104,14 @@ export function praiseDialog( ui: Ui ): PraiseDialog {
 	return new PraiseDialog( {
 		ctx: mentorContext( ui ), programName: 'Art mentorship', template: null, gender: 'female', days: 30,
 		suggestion: { mentee: 'Noor', kind: 'first-article', title: 'Claude Monet', revid: 77, time: '2026-01-18T09:00:00Z' },
+	} );
+}
+
+export function graduationDialog( ui: Ui ): GraduationDialog {
+	const ctx = mentorContext( ui );
+	return new GraduationDialog( {
+		env: ui.env, actor: ctx.actor, programId: PROGRAM, programName: 'Art mentorship', mentee: 'Noor', mentor: ui.wiki.user,
+		due: { due: true, because: 'term', end: '2026-01-10' }, gender: 'female',
 	} );
 }
 
@@ -206,6 +215,22 @@ export const DRIVERS: Driver[] = [
 				open: () => open( ( ui ) => {
 					ui.wiki.beforeRequest = () => networkDown;
 					return praiseDialog( ui );
+				} ),
+			},
+		],
+	},
+	{
+		name: 'GraduationDialog',
+		situations: [
+			{
+				name: 'a mentor graduates a mentee',
+				open: () => open( ( ui ) => graduationDialog( ui ) ),
+			},
+			{
+				name: 'the wiki cannot be reached',
+				open: () => open( ( ui ) => {
+					ui.wiki.beforeRequest = () => networkDown;
+					return graduationDialog( ui );
 				} ),
 			},
 		],

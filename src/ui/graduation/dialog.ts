@@ -10,7 +10,7 @@ import { languageDir } from '../../core/languages';
 import { buildGraduation, GraduationPosts } from '../../core/graduation';
 import { GraduationDue } from '../../core/graduation-rules';
 import { Actor } from '../../wiki/membership';
-import { graduate, Graduated } from '../../wiki/graduation';
+import { graduate, Graduated, GraduationProgress } from '../../wiki/graduation';
 import { Env, formatDate } from '../env';
 import { msg } from '../i18n';
 import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';
@@ -46,6 +46,8 @@ export class GraduationDialog extends StagedDialog {
 	private readonly id: string;
 	private $certificate!: JQuery;
 	public result: Graduated | null = null;
+	/** What a failed attempt already did (a retry does not do it again). */
+	private readonly progress: GraduationProgress = {};
 
 	public constructor( config: GraduationConfig ) {
 		super( config.env, { size: 'large', classes: [ 'mg-graduation-dialog' ] } );
@@ -114,7 +116,7 @@ export class GraduationDialog extends StagedDialog {
 			post: () => {
 				this.errors.clear();
 				const c = this.config;
-				return graduate( c.actor(), c.programId, c.mentee, this.posts() ).then( ( result ) => {
+				return graduate( c.actor(), c.programId, c.mentee, this.posts(), this.progress ).then( ( result ) => {
 					this.result = result;
 					this.done = true;
 					const $post = $( '<a>' ).attr( 'href', c.env.url( result.posted.title, { oldid: String( result.posted.revid ) } ) ).text( result.posted.title );
