@@ -183,7 +183,7 @@ export class ProgramPage {
 			tabs.push( { name: 'profile', label: msg( 'mentorship-tab-profile' ), build: () => menteeProfileTab( ctx ) } );
 			tabs.push( { name: 'leave', label: msg( 'mentorship-tab-leave' ), build: () => menteeLeaveTab( ctx ) } );
 			// The invitation to mentor (its link opens this tab), for a graduate or whoever follows it.
-			if ( wanted === 'join' || graduatedByMentor( state, viewer.name ) ) {
+			if ( !config.closed && ( wanted === 'join' || graduatedByMentor( state, viewer.name ) ) ) {
 				tabs.push( { name: 'join', label: msg( 'mentorship-tab-become-mentor' ), build: () => joinForm( ctx ) } );
 			}
 		} else if ( viewer.role === 'mentor' ) {
