@@ -7,6 +7,12 @@ import { median, summariseGraduates } from '../../src/core/graduates';
 import { ProgramState } from '../../src/core/program';
 import { profileSchema } from '../../src/core/format';
 import { validate } from '../../src/core/schema';
+import { WikiClient } from '../../src/wiki/client';
+import { graduate } from '../../src/wiki/graduation';
+import { Actor } from '../../src/wiki/membership';
+import { Store } from '../../src/wiki/store';
+import { FakeClock } from './fakes/transport';
+import { FakeWiki } from './fakes/wiki';
 
 const P = 'grad-2026';
 const NOW = '2026-06-01T12:00:00Z';
@@ -189,5 +195,46 @@ describe( 'co-mentoring', () => {
 		expect( validate( profileSchema, profile ).ok ).toBe( true );
 		( profile.programs[ P ] as Membership ).coMentor = 'A|B';
 		expect( validate( profileSchema, profile ).ok ).toBe( false );
+	} );
+} );
+
+describe( 'graduating, on the wiki', () => {
+	it( 'writes through the store: the certificate with baserevid, re-applied after a conflict; the milestone in the graduating mentor\'s own profile, once', async () => {
+		const wiki = new FakeWiki();
+		wiki.user = 'Mara';
+		const client = new WikiClient( { transport: wiki, clock: new FakeClock() } );
+		const store = new Store( client, { random: () => 0.5 } );
+		const actor: Actor = { client: client, ctx: { store: store, user: 'Mara', now: NOW, summaries: { profile: 'p', roster: 'r' } }, messages: messages, random: () => 0.5 };
+		const page = certificateTitle( P, 'Ann' );
+		// An older certificate of Ann's (from another graduation), edited by someone else while we save.
+		wiki.put( page, 'An older certificate', { contentmodel: 'wikitext' } );
+		let first = true;
+		wiki.beforeEdit = ( params ) => {
+			if ( first && params.title === page ) {
+				first = false;
+				wiki.put( page, 'Someone edited it meanwhile', { contentmodel: 'wikitext' } );
+			}
+		};
+		const posts = buildGraduation( { id: 'x1', programId: P, programName: 'Grad', mentee: 'Ann', by: 'Mara', mentor: 'Mara', date: '2026-06-01', note: 'Well done' }, messages );
+		const progress = {};
+		const done = await graduate( actor, P, 'Ann', posts, progress );
+		const certificateEdits = wiki.edits.filter( ( e ) => e.params.title === page );
+		expect( certificateEdits ).toHaveLength( 2 );
+		for ( const e of certificateEdits ) {
+			expect( e.params.baserevid ).toEqual( expect.any( Number ) );
+			expect( e.params.basetimestamp ).toBeUndefined();
+		}
+		expect( wiki.latest( page )!.content ).toBe( posts.certificate.text );
+		expect( done.certificate.title ).toBe( page );
+		const profile = wiki.value( 'User:Mara/mentorship.json' ) as Profile;
+		expect( profile.recorded![ P ] ).toEqual( [ { member: 'Ann', type: 'graduated', time: NOW, note: page } ] );
+		// Again, with the same steps done: nothing more is written.
+		const edits = wiki.edits.length;
+		await graduate( actor, P, 'Ann', posts, progress );
+		expect( wiki.edits.length ).toBe( edits );
+		// Again from scratch (a lost answer): the certificate holds the marker and the milestone is there, so neither is written again.
+		await graduate( actor, P, 'Ann', posts, {} );
+		expect( wiki.edits.filter( ( e ) => e.params.title === page ) ).toHaveLength( 2 );
+		expect( ( wiki.value( 'User:Mara/mentorship.json' ) as Profile ).recorded![ P ] ).toHaveLength( 1 );
 	} );
 } );
