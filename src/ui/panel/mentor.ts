@@ -22,6 +22,7 @@ import { CountedText, dataTable, goalsBlock, heading, nameDateInput, nameDropdow
 import { checkinSection } from './checkin';
 import { needsYou } from './needs-you-load';
 import { coMentorsLine, graduateCell } from './graduate';
+import { coMentorOf } from '../../core/graduation-rules';
 import { interestFields, profileForm } from './join';
 import { TabContext } from './context';
 
@@ -169,7 +170,8 @@ export function mentorProfileTab( ctx: TabContext ): JQuery {
 		value: membership.awayUntil || '',
 		mustBeAfter: isoDate( ctx.env.clock.now() - 86400000 ),
 	} ) );
-	const others = confirmedMembers( state, 'mentor' ).filter( ( n ) => n !== me );
+	// A co-mentor is no backup: no question is routed to them.
+	const others = confirmedMembers( state, 'mentor' ).filter( ( n ) => n !== me && !coMentorOf( state, n ) );
 	const backup = new OO.ui.DropdownInputWidget( {
 		options: [ { data: '', label: msg( 'mentorship-profile-no-backup' ) } ].concat( others.map( ( n ) => ( { data: n, label: n } ) ) ),
 		value: membership.backup && others.indexOf( membership.backup ) !== -1 ? membership.backup : '',
