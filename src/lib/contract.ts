@@ -53,10 +53,12 @@ export interface MentorshipLib {
 	consoleTab?( context: unknown ): JQuery;
 	/** From the needs feature (the panel loads it when a mentor's mentees tab is shown): the "Needs you" list. */
 	needsYouSection?( context: unknown, view: unknown ): JQuery;
+	/** From the snapshots feature (the console loads it when its dashboard shows): dated snapshots and their trends. */
+	snapshotsSection?( context: unknown ): JQuery;
 }
 
 /** The features a loader (or the panel, for the console) can ask for. */
-export type Feature = 'ask' | 'welcome' | 'batch' | 'panel' | 'console' | 'needs';
+export type Feature = 'ask' | 'welcome' | 'batch' | 'panel' | 'console' | 'needs' | 'snapshots';
 
 /** A loaded feature's entry points, as the loaders call them. */
 export type Loaded = Required<MentorshipLib>;

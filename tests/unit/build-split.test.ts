@@ -34,7 +34,7 @@ afterAll( () => {
 	}
 } );
 
-const FEATURES = [ 'ask', 'welcome', 'batch', 'panel', 'console', 'needs' ];
+const FEATURES = [ 'ask', 'welcome', 'batch', 'panel', 'console', 'needs', 'snapshots' ];
 let split: { dir: string; sizes: Sizes; lines: string[] };
 let single: { dir: string; sizes: Sizes; lines: string[] };
 
@@ -82,6 +82,11 @@ describe( 'the code split', () => {
 			expect( { file, modules: holder( file ) } ).toEqual( { file, modules: [ 'mentorship-core-needs' ] } );
 		}
 		expect( holder( 'src/ui/panel/needs-you-load.ts' ) ).toEqual( [ 'mentorship-core-panel' ] );
+		// The dashboard's snapshots are their own module, loaded within the console; the console has only its loader.
+		for ( const file of [ 'src/core/snapshot.ts', 'src/wiki/snapshots.ts', 'src/ui/console/snapshots.ts' ] ) {
+			expect( { file, modules: holder( file ) } ).toEqual( { file, modules: [ 'mentorship-core-snapshots' ] } );
+		}
+		expect( holder( 'src/ui/console/snapshots-load.ts' ) ).toEqual( [ 'mentorship-core-console' ] );
 		expect( holder( 'src/ui/ask/dialog.ts' ) ).toEqual( [ 'mentorship-core-ask' ] );
 		expect( holder( 'src/wiki/ask.ts' ) ).toEqual( [ 'mentorship-core-ask' ] );
 		expect( holder( 'src/ui/welcome/dialog.ts' ) ).toEqual( [ 'mentorship-core-welcome' ] );

@@ -22,6 +22,7 @@ import { listText, reasonText } from '../lists';
 import { dataTable, goalsBlock, heading, statusLine, unansweredText, userLink, withTyped } from '../widgets';
 import { ConsoleContext } from './context';
 import { openMilestoneDialog } from './milestone-dialog';
+import { snapshots } from './snapshots-load';
 
 function dateOnly( iso: string ): string {
 	return iso.slice( 0, 10 );
@@ -403,6 +404,7 @@ export function dashboardView( ctx: ConsoleContext ): JQuery {
 		heading( msg( 'mentorship-console-members-heading' ) ),
 		membersTable( ctx, dashboard.rows ),
 		exports( ctx, dashboard.rows ),
+		snapshots( ctx ),
 	);
 	return $box;
 }
