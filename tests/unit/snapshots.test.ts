@@ -21,7 +21,7 @@ function state( members: Record<string, RosterMember>, unconfirmed: string[] = [
 	const profiles: Record<string, Profile | null> = {};
 	for ( const name of Object.keys( members ) ) {
 		const m = members[ name ] as RosterMember;
-		profiles[ name ] = unconfirmed.indexOf( name ) !== -1 ? null : {
+		profiles[ name ] = unconfirmed.includes( name ) ? null : {
 			version: 1, programs: { [ P ]: { role: m.role, joined: m.joined, topics: [], languages: [ 'en' ], ...( m.mentor ? { mentor: m.mentor } : {} ), ...( m.left ? { left: m.left } : {} ) } },
 		};
 	}
