@@ -230,6 +230,27 @@ describe( 'snapshots on the wiki', () => {
 		expect( data.requests ).toBeLessThanOrEqual( 3 );
 	} );
 
+	it( 'on an edit conflict (another coordinator published the same day meanwhile) reads again and saves on the newer revision', async () => {
+		const { wiki, store } = setup();
+		const mine = snapshotOn( '2026-03-03T10:00:00Z', { Ann: 300 } );
+		const theirs = { ...mine, by: 'Dan', note: 'theirs' };
+		await publishSnapshot( store, { ...mine, note: 'earlier' }, 't', 's' );
+		let raced = false;
+		wiki.beforeEdit = ( params ) => {
+			if ( !raced && params.title === snapshotTitle( P, '2026-03-03' ) ) {
+				raced = true;
+				wiki.put( snapshotTitle( P, '2026-03-03' ), theirs, { user: 'Dan' } );
+			}
+		};
+		mine.note = 'mine';
+		const result = await publishSnapshot( store, mine, 't', 's' );
+		expect( result.json.conflicts ).toBe( 1 );
+		const saves = wiki.edits.filter( ( e ) => e.params.title === snapshotTitle( P, '2026-03-03' ) ).slice( 1 );
+		expect( saves ).toHaveLength( 2 );
+		expect( saves[ 1 ]!.params.baserevid ).toBe( wiki.page( snapshotTitle( P, '2026-03-03' ) )!.revisions.slice( -2 )[ 0 ]!.revid );
+		expect( ( wiki.value( snapshotTitle( P, '2026-03-03' ) ) as Snapshot ).note ).toBe( 'mine' );
+	} );
+
 	it( 'never overwrites a page of that name that is not a valid snapshot', async () => {
 		const { wiki, store } = setup();
 		wiki.put( snapshotTitle( P, '2026-03-03' ), { version: 1, program: P, whatever: true }, { user: 'Mallory' } );
