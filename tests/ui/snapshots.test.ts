@@ -51,6 +51,15 @@ describe( 'the dashboard\'s snapshots', () => {
 		expect( $s.text() ).toContain( 'Trends show once two snapshots on different days count.' );
 	} );
 
+	it( 'speaks the user\'s language (Arabic)', async () => {
+		const ui = setupUi( { user: 'Carol', userLanguage: 'ar' } );
+		seedProgram( ui.wiki, { mentee: 'Bob' } );
+		const $s = await section( ui );
+		expect( $s.find( 'h3' ).text() ).toBe( 'اللقطات والاتجاهات' );
+		expect( $s.find( '.mg-snapshot-publish' ).text() ).toBe( 'نشر لقطة' );
+		expect( $s.text() ).not.toMatch( /⧼|mentorship-snapshots/ );
+	} );
+
 	it( 'offers no Publish to anyone else', async () => {
 		const ui = setupUi( { user: 'Bob' } );
 		seedProgram( ui.wiki, { mentee: 'Bob' } );
