@@ -7,7 +7,7 @@
 
 import { ProgramConfig } from '../core/format';
 import {
-	DEFAULT_TERM_DAYS, matchesListing, neededSnapshots, Snapshot, SNAPSHOT, SNAPSHOT_READ, SnapshotListing, SnapshotSetAside,
+	addDays, DEFAULT_TERM_DAYS, matchesListing, SNAPSHOT_WINDOW_DAYS, neededSnapshots, Snapshot, SNAPSHOT, SNAPSHOT_READ, SnapshotListing, SnapshotSetAside,
 	snapshotDayOf, snapshotsPrefix, snapshotTableTitle, snapshotTitle, Trend, trendsOf, trustListing,
 } from '../core/snapshot';
 import { PROJECT_NAMESPACE } from '../core/titles';
@@ -16,13 +16,25 @@ import { asArray, asRecord, WikiClient } from './client';
 import { docsFrom, SetAside, Store, UpdateResult } from './store';
 import { editText, TextEditResult } from './text-page';
 
-/** The snapshot pages of a program (JSON pages only), with their last revision, by day. */
-export async function listSnapshots( client: WikiClient, programId: string ): Promise<SnapshotListing[]> {
+/**
+ * The snapshot pages of a program (JSON pages only), with their last revision, by day;
+ * with `from` and `to` (days), only the titles between them (pages dated outside, whoever
+ * made them, are not even listed).
+ */
+export async function listSnapshots( client: WikiClient, programId: string, from?: string, to?: string ): Promise<SnapshotListing[]> {
 	const out: SnapshotListing[] = [];
-	await client.queryAll( {
-		generator: 'allpages', gapnamespace: PROJECT_NAMESPACE, gapprefix: snapshotsPrefix( programId ), gaplimit: 'max',
+	const prefix = snapshotsPrefix( programId );
+	const params: Record<string, string | number> = {
+		generator: 'allpages', gapnamespace: PROJECT_NAMESPACE, gapprefix: prefix, gaplimit: 'max',
 		prop: 'revisions', rvprop: 'ids|user|timestamp',
-	}, ( response ) => {
+	};
+	if ( from ) {
+		params.gapfrom = prefix + from;
+	}
+	if ( to ) {
+		params.gapto = prefix + to + '.json';
+	}
+	await client.queryAll( params, ( response ) => {
 		for ( const page of asArray( asRecord( response.query ).pages ) ) {
 			const day = snapshotDayOf( String( page.title ), programId );
 			const rev = asArray( page.revisions )[ 0 ];
@@ -40,7 +52,7 @@ export async function listSnapshots( client: WikiClient, programId: string ): Pr
 }
 
 export interface SnapshotsData {
-	/** Every snapshot page listed, oldest first. */
+	/** Every snapshot page listed (those dated within the window), oldest first. */
 	listed: SnapshotListing[];
 	/** The pages within the window that a coordinator wrote last, oldest first. */
 	trusted: SnapshotListing[];
@@ -60,7 +72,7 @@ export interface SnapshotsData {
  */
 export async function loadSnapshots( client: WikiClient, programId: string, config: ProgramConfig, today: string ): Promise<SnapshotsData> {
 	const before = client.requestCount;
-	const listed = await listSnapshots( client, programId );
+	const listed = await listSnapshots( client, programId, addDays( today, -SNAPSHOT_WINDOW_DAYS ), today );
 	const sorted = trustListing( listed, config.coordinators, today );
 	const setAside = sorted.setAside;
 	const termDays = config.termDays || DEFAULT_TERM_DAYS;

@@ -215,8 +215,13 @@ describe( 'snapshots on the wiki', () => {
 		wiki.put( snapshotTitle( P, '2026-01-15' ), { ...good, date: '2026-01-15', totals: { ...good.totals, leaders: 99 } }, { user: 'Mallory' } );
 		// A coordinator's page claiming another day is not that day's snapshot.
 		wiki.put( snapshotTitle( P, '2026-01-20' ), { ...good, date: '2026-01-01' }, { user: 'Carol' } );
+		// Pages dated outside the window are not even listed.
+		wiki.put( snapshotTitle( P, '2031-01-01' ), { ...good, date: '2031-01-01' }, { user: 'Mallory' } );
+		wiki.put( snapshotTitle( P, '2020-01-01' ), { ...good, date: '2020-01-01' }, { user: 'Mallory' } );
 		const before = wiki.reads.length;
 		const data = await loadSnapshots( client, P, CONFIG, '2026-03-03' );
+		expect( data.listed.map( ( l ) => l.day ).filter( ( d ) => d < '2025-01-01' || d > '2026-03-03' ) ).toEqual( [] );
+		expect( data.listed ).toHaveLength( 31 );
 		const contentReads = wiki.reads.slice( before ).filter( ( c ) => String( c.params.rvprop || '' ).includes( 'content' ) );
 		const read = contentReads.flatMap( ( c ) => String( c.params.titles ).split( '|' ) );
 		expect( read.some( ( t ) => /2026-02-(0[2-9]|1\d|2\d)/.test( t ) ) ).toBe( false );
