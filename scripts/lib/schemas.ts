@@ -6,6 +6,7 @@
 
 import { configSchema, invitationLogSchema, profileSchema, rosterSchema } from '../../src/core/format';
 import { JsonSchema, Schema } from '../../src/core/schema';
+import { snapshotSchema } from '../../src/core/snapshot';
 
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -51,6 +52,14 @@ export const PUBLISHED: Published[] = [
 		description: 'Project:Mentorship/Programs/ID/invitations/YYYY-MM.json, or with config.shards.invitations = N > 1 ' +
 			'Project:Mentorship/Programs/ID/invitations/YYYY-MM/K.json (K as for the roster, from the invitee\'s name): ' +
 			'one record per invitation posted in that month (UTC). Written by whoever invites.' + SEE,
+	},
+	{
+		file: 'snapshot.schema.json',
+		schema: snapshotSchema as Schema<unknown>,
+		title: 'Mentorship program snapshot',
+		description: 'Project:Mentorship/Programs/ID/snapshots/YYYY-MM-DD.json: the program on that day (UTC), per confirmed member ' +
+			'(role, status, stage, milestones and leadership steps that count, graduation) and totals, published from the dashboard. ' +
+			'It counts only when its last revision is by a coordinator of the program (by the config in force).' + SEE,
 	},
 ];
 

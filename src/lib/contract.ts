@@ -55,10 +55,12 @@ export interface MentorshipLib {
 	needsYouSection?( context: unknown, view: unknown ): JQuery;
 	/** From the graduation feature (a mentor's or a coordinator's Graduate button): opens the dialog; true once graduated. */
 	graduate?( config: unknown, trigger?: HTMLElement ): Promise<boolean>;
+	/** From the snapshots feature (the console loads it when its dashboard shows): dated snapshots and their trends. */
+	snapshotsSection?( context: unknown ): JQuery;
 }
 
 /** The features a loader (or the panel, for the console) can ask for. */
-export type Feature = 'ask' | 'welcome' | 'batch' | 'panel' | 'console' | 'needs' | 'graduation';
+export type Feature = 'ask' | 'welcome' | 'batch' | 'panel' | 'console' | 'needs' | 'graduation' | 'snapshots';
 
 /** A loaded feature's entry points, as the loaders call them. */
 export type Loaded = Required<MentorshipLib>;

@@ -9,6 +9,10 @@ import { DetectedMilestone } from '../../src/core/stages';
 import { AskDialog } from '../../src/ui/ask/dialog';
 import { ConsoleContext } from '../../src/ui/console/context';
 import { MilestoneDialog } from '../../src/ui/console/milestone-dialog';
+import { SnapshotDialog } from '../../src/ui/console/snapshots';
+import { buildDashboard } from '../../src/core/dashboard';
+import { isoSeconds } from '../../src/core/dates';
+import { Profile, RosterMember } from '../../src/core/format';
 import { NoticeDialog, NoticeDialogConfig } from '../../src/ui/notice-dialog';
 import { TabContext } from '../../src/ui/panel/context';
 import { PraiseDialog } from '../../src/ui/panel/praise';
@@ -83,6 +87,40 @@ function consoleContext( ui: Ui ): ConsoleContext {
 export function milestoneDialog( ui: Ui, detected?: DetectedMilestone ): MilestoneDialog {
 	seedProgram( ui.wiki, { mentee: 'Bob' } );
 	return new MilestoneDialog( consoleContext( ui ), 'Bob', detected );
+}
+
+/**
+ * The console's context for the seeded program (seedProgram: Alice mentors Bob), with its
+ * dashboard as of the clock's time, as the console builds it from what it read.
+ */
+export function snapshotContext( ui: Ui ): ConsoleContext {
+	const config = programConfig();
+	const joined = '2026-01-10T09:00:00Z';
+	const members: Record<string, RosterMember> = { Alice: { role: 'mentor', joined: joined }, Bob: { role: 'mentee', joined: joined, mentor: 'Alice' } };
+	const profiles: Record<string, Profile> = {
+		Alice: { version: 1, programs: { [ PROGRAM ]: { role: 'mentor', joined: joined, topics: [], languages: [ 'en' ], capacity: 3 } } },
+		Bob: { version: 1, programs: { [ PROGRAM ]: { role: 'mentee', joined: joined, topics: [], languages: [ 'en' ], mentor: 'Alice' } } },
+	};
+	const state = { id: PROGRAM, config: config, members: members, profiles: profiles };
+	const now = isoSeconds( ui.clock.now() );
+	const dashboard = buildDashboard( {
+		program: state, now: now, replies: [], repliesComplete: true, invitations: [], rosters: [],
+		accounts: { Alice: { exists: true, editcount: 2000, registration: '2020-01-01T00:00:00Z', groups: [ '*', 'user' ] }, Bob: { exists: true, editcount: 12, registration: '2026-01-01T00:00:00Z', groups: [ '*', 'user' ] } },
+		activity: { Alice: { count: 40, capped: false }, Bob: { count: 3, capped: false } },
+	} );
+	return {
+		env: ui.env,
+		id: PROGRAM,
+		data: { loaded: { state: state, errors: {}, setAside: [] }, dashboard: dashboard },
+		actor: () => ( {} ),
+		setStatus: () => undefined,
+		refresh: () => undefined,
+	} as unknown as ConsoleContext;
+}
+
+export function snapshotDialog( ui: Ui ): SnapshotDialog {
+	seedProgram( ui.wiki, { mentee: 'Bob' } );
+	return new SnapshotDialog( snapshotContext( ui ) );
 }
 
 /** The panel's tab context for a mentor (Tester) of the seeded program. */
@@ -200,6 +238,22 @@ export const DRIVERS: Driver[] = [
 			{
 				name: 'a coordinator records a milestone',
 				open: () => open( ( ui ) => milestoneDialog( ui ), { user: 'Carol' } ),
+			},
+		],
+	},
+	{
+		name: 'SnapshotDialog',
+		situations: [
+			{
+				name: 'a coordinator publishes a snapshot',
+				open: () => open( ( ui ) => snapshotDialog( ui ), { user: 'Carol' } ),
+			},
+			{
+				name: 'the wiki cannot be reached',
+				open: () => open( ( ui ) => {
+					ui.wiki.beforeRequest = () => networkDown;
+					return snapshotDialog( ui );
+				}, { user: 'Carol' } ),
 			},
 		],
 	},

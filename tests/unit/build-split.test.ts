@@ -34,7 +34,7 @@ afterAll( () => {
 	}
 } );
 
-const FEATURES = [ 'ask', 'welcome', 'batch', 'panel', 'console', 'needs', 'graduation' ];
+const FEATURES = [ 'ask', 'welcome', 'batch', 'panel', 'console', 'needs', 'graduation', 'snapshots' ];
 let split: { dir: string; sizes: Sizes; lines: string[] };
 let single: { dir: string; sizes: Sizes; lines: string[] };
 
@@ -86,6 +86,11 @@ describe( 'the code split', () => {
 		for ( const file of [ 'src/ui/graduation/dialog.ts', 'src/wiki/graduation.ts', 'src/core/graduation.ts' ] ) {
 			expect( { file, modules: holder( file ) } ).toEqual( { file, modules: [ 'mentorship-core-graduation' ] } );
 		}
+		// The dashboard's snapshots are their own module, loaded within the console; the console has only its loader.
+		for ( const file of [ 'src/core/snapshot.ts', 'src/wiki/snapshots.ts', 'src/ui/console/snapshots.ts' ] ) {
+			expect( { file, modules: holder( file ) } ).toEqual( { file, modules: [ 'mentorship-core-snapshots' ] } );
+		}
+		expect( holder( 'src/ui/console/snapshots-load.ts' ) ).toEqual( [ 'mentorship-core-console' ] );
 		expect( holder( 'src/ui/ask/dialog.ts' ) ).toEqual( [ 'mentorship-core-ask' ] );
 		expect( holder( 'src/wiki/ask.ts' ) ).toEqual( [ 'mentorship-core-ask' ] );
 		expect( holder( 'src/ui/welcome/dialog.ts' ) ).toEqual( [ 'mentorship-core-welcome' ] );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG, INVITATIONS, PROFILE, ROSTER } from '../../src/core/format';
 import { decodeMentorCache, encodeMentorCache } from '../../src/core/program';
 import { describeIssue, Schema, validate } from '../../src/core/schema';
+import { SNAPSHOT } from '../../src/core/snapshot';
 import { fnv1a, shardOf } from '../../src/core/titles';
 import { DOC, docExamples } from './fixtures/doc-examples';
 
@@ -10,13 +11,14 @@ const KINDS: Record<string, Schema<unknown>> = {
 	config: CONFIG.schema as Schema<unknown>,
 	roster: ROSTER.schema as Schema<unknown>,
 	'invitation-log': INVITATIONS.schema as Schema<unknown>,
+	snapshot: SNAPSHOT.schema as Schema<unknown>,
 };
 
 describe( 'docs/data-format.md', () => {
 	const found = docExamples();
 
 	it( 'has an example of every kind of page, each marker followed by a JSON block', () => {
-		expect( found.map( ( e ) => e.kind ).sort() ).toEqual( [ 'config', 'config', 'invitation-log', 'profile', 'profile', 'profile', 'roster' ] );
+		expect( found.map( ( e ) => e.kind ).sort() ).toEqual( [ 'config', 'config', 'invitation-log', 'profile', 'profile', 'profile', 'roster', 'snapshot' ] );
 		expect( DOC.match( /<!-- example:/g ) ).toHaveLength( found.length );
 	} );
 

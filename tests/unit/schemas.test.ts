@@ -6,6 +6,7 @@ import { ROOT } from '../../scripts/lib/localwiki';
 import { PUBLISHED, schemaFiles, SCHEMA_DIALECT } from '../../scripts/lib/schemas';
 import { configSchema, invitationLogSchema, profileSchema, rosterSchema } from '../../src/core/format';
 import { Schema, validate } from '../../src/core/schema';
+import { snapshotSchema } from '../../src/core/snapshot';
 import { docExamples } from './fixtures/doc-examples';
 import { config, invitationLog, menteeProfile, mentorProfile, roster } from './fixtures/pages';
 
@@ -66,6 +67,7 @@ const BY_KIND: Record<string, { file: string; schema: Schema<unknown> }> = {
 	config: { file: 'config.schema.json', schema: configSchema as Schema<unknown> },
 	roster: { file: 'roster.schema.json', schema: rosterSchema as Schema<unknown> },
 	'invitation-log': { file: 'invitation-log.schema.json', schema: invitationLogSchema as Schema<unknown> },
+	snapshot: { file: 'snapshot.schema.json', schema: snapshotSchema as Schema<unknown> },
 };
 
 describe( 'published JSON Schemas, checked by Ajv (draft 2020-12)', () => {

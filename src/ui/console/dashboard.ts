@@ -23,6 +23,7 @@ import { dataTable, goalsBlock, heading, statusLine, unansweredText, userLink, w
 import { ConsoleContext } from './context';
 import { openMilestoneDialog } from './milestone-dialog';
 import { coMentorText, consoleGraduateButton, graduatesLines } from './graduates';
+import { snapshots } from './snapshots-load';
 
 function dateOnly( iso: string ): string {
 	return iso.slice( 0, 10 );
@@ -405,6 +406,7 @@ export function dashboardView( ctx: ConsoleContext ): JQuery {
 		heading( msg( 'mentorship-console-members-heading' ) ),
 		membersTable( ctx, dashboard.rows ),
 		exports( ctx, dashboard.rows ),
+		snapshots( ctx ),
 	);
 	return $box;
 }

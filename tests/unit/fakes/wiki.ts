@@ -152,6 +152,20 @@ export class FakeWiki implements Transport {
 			query.pages = pages;
 			return { batchcomplete: true, query: query };
 		}
+		if ( params.generator === 'allpages' ) {
+			// The pages under a prefix, each with its latest revision (no content), as
+			// generator=allpages&prop=revisions answers.
+			const prefix = ( Number( params.gapnamespace ) === 4 ? 'Wikipedia:' : '' ) + String( params.gapprefix || '' );
+			const ns = Number( params.gapnamespace ) === 4 ? 'Wikipedia:' : '';
+			const from = params.gapfrom === undefined ? '' : ns + String( params.gapfrom );
+			const to = params.gapto === undefined ? null : ns + String( params.gapto );
+			query.pages = Object.keys( this.pages ).sort().filter( ( t ) => t.indexOf( prefix ) === 0 && t >= from && ( to === null || t <= to ) ).map( ( t ) => {
+				const page = this.pages[ t ] as FakePage;
+				const r = page.revisions[ page.revisions.length - 1 ] as Revision;
+				return { pageid: page.pageid, ns: 4, title: t, revisions: [ { revid: r.revid, parentid: r.parentid, timestamp: r.timestamp, user: r.user } ] };
+			} );
+			return { batchcomplete: true, query: query };
+		}
 		const titles = listParam( params.titles );
 		if ( titles.length ) {
 			const normalized: { from: string; to: string }[] = [];
