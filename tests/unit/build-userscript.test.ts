@@ -25,7 +25,7 @@ beforeAll( async () => {
 	lines = ( await build( { outDir: dir, quiet: true } ) ).manifest.definitions.lines;
 	manifest = JSON.parse( readFileSync( join( dir, 'user-script', 'manifest.json' ), 'utf8' ) ) as UserScriptManifest;
 	entry = readFileSync( join( dir, 'user-script', 'pages', manifest.entry ), 'utf8' );
-} );
+}, 180000 );
 
 afterAll( () => {
 	rmSync( dir, { recursive: true, force: true } );
