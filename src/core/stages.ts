@@ -95,10 +95,11 @@ export interface StageResult {
 /**
  * Whether a milestone is a leadership step (what stages and the program's milestone goal
  * count), not good work a mentor praised (active editing, a first article or upload: recorded
- * and shown, but the stages count edits on their own).
+ * and shown, but the stages count edits on their own), nor a graduation (the end of a term,
+ * counted apart as graduates).
  */
 export function isLeadership( m: { type: MilestoneType } ): boolean {
-	return !/^(active|first)-/.test( m.type );
+	return m.type !== 'graduated' && !/^(active|first)-/.test( m.type );
 }
 
 /** Leadership signals counted as milestones, and the reasons that name them. */

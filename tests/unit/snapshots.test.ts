@@ -78,6 +78,8 @@ describe( 'building a snapshot', () => {
 		const dashboard = buildDashboard( input );
 		const s = buildSnapshot( { programId: P, now: input.now, by: 'Carol', rows: dashboard.rows, summary: dashboard.summary } );
 		expect( s.members.Ann!.graduated ).toBe( '2026-02-20' );
+		// A graduation ends a term: it is counted as a graduation, not as a leadership step.
+		expect( s.members.Ann ).toMatchObject( { milestones: 1, leadership: 0 } );
 		expect( s.members.Ben!.graduated ).toBeUndefined();
 		expect( s.totals.graduations ).toBe( 1 );
 	} );
