@@ -8,6 +8,7 @@
  *   npm run bench -- --quick         fewer runs, no 5,000-member program
  */
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ import { benchReleases, releaseTable, ReleaseRow } from './releases';
 import { benchParts, PartSize } from './parts';
 import type { ConsoleBench } from './console';
 import type { WelcomeBench } from './welcome';
-import { benchSplit, splitTable, SplitRow } from './split';
+import { benchSplit, othersTable, splitTable, SplitRow } from './split';
 import { benchTrust, TrustFigures, trustReport } from './trust';
 import { benchScale, benchStorage, benchSuggestions, ScaleRow, StorageLimit, SuggestionsFigures } from './scale';
 
@@ -142,6 +143,12 @@ function splitSection( s: SplitBench, targets: string[] ): string[] {
 			'the gadgets\' lazy modules it loaded, the load.php requests and the modules they named, the bytes of this project\'s code and of everything the click caused ' +
 			'(load.php and api.php responses, gzipped), and the time from the click to a usable result. The ratios count; times on this 2-core machine are noisy.', '' );
 		lines.push( ...splitTable( s.rows ), '' );
+		if ( s.rows.some( ( r ) => r.others ) ) {
+			lines.push( 'What else each click of the split build loaded: MediaWiki\'s and OOUI\'s modules the page did not have yet, each measured alone ' +
+				'as load.php serves it (sent together they compress a little better, so the sum is above their share of "in all"), and the programs on the wiki ' +
+				'(the welcome and batch dialogs read every program\'s config to offer those the user coordinates: their API bytes grow with them):', '' );
+			lines.push( ...othersTable( s.rows ), '' );
+		}
 	}
 	for ( const t of CLICK_TARGETS ) {
 		const built = s.build.split.find( ( c ) => c.feature === t.feature );
@@ -169,7 +176,7 @@ async function onlySplit( quick: boolean ): Promise<void> {
 	const doc = readFileSync( docFile, 'utf8' );
 	const targets: string[] = [];
 	const section = splitSection( split, targets ).join( '\n' ) + '\n' +
-		`Targets of this section (measured ${ new Date().toISOString().slice( 0, 10 ) }, \`npm run bench -- --only split\`):\n\n` + targets.map( ( t ) => '- ' + t ).join( '\n' ) + '\n\n' +
+		`Targets of this section (measured ${ new Date().toISOString().slice( 0, 16 ).replace( 'T', ' ' ) } UTC at commit ${ commitOf() }, \`npm run bench -- --only split\`, build and browser figures from this one run):\n\n` + targets.map( ( t ) => '- ' + t ).join( '\n' ) + '\n\n' +
 		SPLIT_NOTES.join( '\n' ) + '\n\n';
 	const start = doc.indexOf( SPLIT_HEADING );
 	let updated: string;
@@ -182,6 +189,13 @@ async function onlySplit( quick: boolean ): Promise<void> {
 	}
 	writeFileSync( docFile, updated );
 	log( 'Updated the code split section of docs/performance.md and bench/results.json' );
+}
+
+/** The commit measured (with "+ changes" when the work tree differs from it). */
+function commitOf(): string {
+	const head = execFileSync( 'git', [ 'rev-parse', '--short', 'HEAD' ], { cwd: ROOT, encoding: 'utf8' } ).trim();
+	const dirty = execFileSync( 'git', [ 'status', '--porcelain', '--untracked-files=no' ], { cwd: ROOT, encoding: 'utf8' } ).trim();
+	return dirty ? head + ' + changes' : head;
 }
 
 /** Both layouts built by the same script: what each first click costs. */
