@@ -166,6 +166,8 @@ function splitSection( s: SplitBench, targets: string[] ): string[] {
 
 /** The code split section alone (`npm run bench -- --only split`): replaces its section of docs/performance.md and its figures in bench/results.json. */
 async function onlySplit( quick: boolean ): Promise<void> {
+	// The commit measured: read before the run writes its results.
+	const commit = commitOf();
 	const split = await splitBuild();
 	split.rows = await benchSplit( quick ? 2 : 5, log );
 	const resultsFile = join( ROOT, 'bench', 'results.json' );
@@ -176,7 +178,7 @@ async function onlySplit( quick: boolean ): Promise<void> {
 	const doc = readFileSync( docFile, 'utf8' );
 	const targets: string[] = [];
 	const section = splitSection( split, targets ).join( '\n' ) + '\n' +
-		`Targets of this section (measured ${ new Date().toISOString().slice( 0, 16 ).replace( 'T', ' ' ) } UTC at commit ${ commitOf() }, \`npm run bench -- --only split\`, build and browser figures from this one run):\n\n` + targets.map( ( t ) => '- ' + t ).join( '\n' ) + '\n\n' +
+		`Targets of this section (measured ${ new Date().toISOString().slice( 0, 16 ).replace( 'T', ' ' ) } UTC at commit ${ commit }, \`npm run bench -- --only split\`, build and browser figures from this one run):\n\n` + targets.map( ( t ) => '- ' + t ).join( '\n' ) + '\n\n' +
 		SPLIT_NOTES.join( '\n' ) + '\n\n';
 	const start = doc.indexOf( SPLIT_HEADING );
 	let updated: string;
