@@ -44,6 +44,17 @@ export interface SplitRow {
 	lazyBytes: number;
 	/** Everything the click caused (load.php and api.php), gzipped. */
 	allBytes: number;
+	/** Of which the API's responses (data, not code: grows with the wiki's programs). */
+	apiBytes: number;
+	/**
+	 * The other modules the click loaded (OOUI, MediaWiki's), each with its size as load.php
+	 * serves it alone, gzipped (modules sent together compress a little better).
+	 */
+	others: { module: string; gzip: number }[];
+	/** Programs on the wiki when measured (the welcome dialog reads every program's config). */
+	programs: number;
+	/** A page load (the panel) rather than a click on a page already loaded. */
+	pageLoad: boolean;
 	/** Click to usable (median). */
 	ms: number;
 	runs: number;
@@ -69,7 +80,7 @@ async function gzipBytes( requests: Request[] ): Promise<number> {
 	return total;
 }
 
-interface Run { modules: string[]; loadRequests: number; moduleCount: number; ownBytes: number; lazyBytes: number; allBytes: number; ms: number }
+interface Run { modules: string[]; loadRequests: number; moduleCount: number; ownBytes: number; lazyBytes: number; allBytes: number; apiBytes: number; others: string[]; loadUrl: string; ms: number }
 
 async function click( user: UserPage, act: () => Promise<void> ): Promise<Run> {
 	user.requests.length = 0;
@@ -85,6 +96,9 @@ async function click( user: UserPage, act: () => Promise<void> ): Promise<Run> {
 		ownBytes: await gzipBytes( requests.filter( ours ) ),
 		lazyBytes: await gzipBytes( requests.filter( lazy ) ),
 		allBytes: await gzipBytes( requests.filter( ( r ) => isLoad( r ) || isApi( r ) ) ),
+		apiBytes: await gzipBytes( requests.filter( isApi ) ),
+		others: [ ...new Set( loads.flat().filter( ( m ) => !/^ext\.gadget\.mentorship-/.test( m ) ) ) ].sort(),
+		loadUrl: ( requests.find( isLoad ) || { url: () => '' } ).url(),
 		ms,
 	};
 }
@@ -106,7 +120,7 @@ async function actors(): Promise<Actors> {
 	return { ...a, title, id };
 }
 
-const ACTIONS: { action: string; as: keyof Actors; run: ( user: UserPage, who: Actors ) => Promise<Run> }[] = [
+const ACTIONS: { action: string; as: keyof Actors; pageLoad?: boolean; run: ( user: UserPage, who: Actors ) => Promise<Run> }[] = [
 	{
 		action: 'open the ask dialog', as: 'pupil', run: async ( user, who ) => {
 			await user.page.goto( url( who.title ) );
@@ -140,7 +154,7 @@ const ACTIONS: { action: string; as: keyof Actors; run: ( user: UserPage, who: A
 	},
 	{
 		// The panel loads with the page: from the navigation to the mentee's tabs.
-		action: 'open the panel (a mentee)', as: 'pupil', run: async ( user, who ) => {
+		action: 'open the panel (a mentee)', as: 'pupil', pageLoad: true, run: async ( user, who ) => {
 			await user.page.goto( url( who.title ) );
 			await user.page.waitForLoadState( 'networkidle' );
 			return click( user, async () => {
@@ -151,7 +165,7 @@ const ACTIONS: { action: string; as: keyof Actors; run: ( user: UserPage, who: A
 	},
 	{
 		// A coordinator who is not a member starts in the console: the panel and the console.
-		action: 'open the panel on the console (a coordinator)', as: 'coord', run: async ( user, who ) => {
+		action: 'open the panel on the console (a coordinator)', as: 'coord', pageLoad: true, run: async ( user, who ) => {
 			await user.page.goto( url( who.title ) );
 			await user.page.waitForLoadState( 'networkidle' );
 			return click( user, async () => {
@@ -161,6 +175,37 @@ const ACTIONS: { action: string; as: keyof Actors; run: ( user: UserPage, who: A
 		},
 	},
 ];
+
+/** Each module alone as load.php serves it (same language and skin as the click's request), gzipped. */
+async function moduleSizes( names: string[], loadUrl: string ): Promise<{ module: string; gzip: number }[]> {
+	const sizes: { module: string; gzip: number }[] = [];
+	if ( !loadUrl ) {
+		return sizes;
+	}
+	for ( const name of names ) {
+		const u = new URL( loadUrl );
+		u.searchParams.delete( 'version' );
+		u.searchParams.set( 'modules', name );
+		const body = Buffer.from( await ( await fetch( u.href ) ).arrayBuffer() );
+		sizes.push( { module: name, gzip: gzipSync( body, { level: 6 } ).length } );
+	}
+	return sizes;
+}
+
+/** The programs on the wiki (their config pages). */
+async function programCount( api: string ): Promise<number> {
+	let count = 0;
+	let cont: Record<string, string> = { continue: '' };
+	for ( ;; ) {
+		const q = new URLSearchParams( { action: 'query', format: 'json', formatversion: '2', list: 'allpages', apnamespace: '4', apprefix: 'Mentorship/Programs/', aplimit: 'max', ...cont } );
+		const r = await ( await fetch( api + '?' + q.toString() ) ).json() as { query: { allpages: { title: string }[] }; continue?: Record<string, string> };
+		count += r.query.allpages.filter( ( p ) => /\/config\.json$/.test( p.title ) ).length;
+		if ( !r.continue ) {
+			return count;
+		}
+		cont = r.continue;
+	}
+}
 
 async function benchLayout( browser: Browser, release: Release, layout: Layout, who: Actors, runs: number, log: ( line: string ) => void ): Promise<SplitRow[]> {
 	const wiki = localWiki( 'test', release );
@@ -172,7 +217,8 @@ async function benchLayout( browser: Browser, release: Release, layout: Layout, 
 		rmSync( outDir, { recursive: true, force: true } );
 	}
 	const rows: SplitRow[] = [];
-	for ( const { action, as, run } of ACTIONS ) {
+	const programs = await programCount( wiki.api );
+	for ( const { action, as, pageLoad, run } of ACTIONS ) {
 		const measured: Run[] = [];
 		for ( let i = 0; i < runs; i++ ) {
 			const user = await newPage( browser );
@@ -180,19 +226,25 @@ async function benchLayout( browser: Browser, release: Release, layout: Layout, 
 			measured.push( await run( user, who ) );
 			await user.context.close();
 		}
+		const first = measured[ 0 ] as Run;
 		const row: SplitRow = {
 			release, layout, action,
-			modules: ( measured[ 0 ] as Run ).modules,
+			modules: first.modules,
 			loadRequests: median( measured.map( ( m ) => m.loadRequests ) ),
 			moduleCount: median( measured.map( ( m ) => m.moduleCount ) ),
 			ownBytes: median( measured.map( ( m ) => m.ownBytes ) ),
 			lazyBytes: median( measured.map( ( m ) => m.lazyBytes ) ),
 			allBytes: median( measured.map( ( m ) => m.allBytes ) ),
+			apiBytes: median( measured.map( ( m ) => m.apiBytes ) ),
+			// A page load (the panel) loads the whole page's modules: only a click's are listed.
+			others: pageLoad ? [] : await moduleSizes( first.others, first.loadUrl ),
+			programs,
+			pageLoad: !!pageLoad,
 			ms: median( measured.map( ( m ) => m.ms ) ),
 			runs,
 		};
 		rows.push( row );
-		log( `  ${ release } ${ layout } ${ action }: ${ row.modules.join( ', ' ) }; ${ ( row.ownBytes / 1024 ).toFixed( 1 ) } KB own, ${ ( row.allBytes / 1024 ).toFixed( 1 ) } KB in all; ${ row.ms } ms` );
+		log( `  ${ release } ${ layout } ${ action }: ${ row.modules.join( ', ' ) }; ${ ( row.ownBytes / 1024 ).toFixed( 1 ) } KB own, ${ ( row.allBytes / 1024 ).toFixed( 1 ) } KB in all (API ${ ( row.apiBytes / 1024 ).toFixed( 1 ) } KB, ${ programs } programs); ${ row.ms } ms; also ${ row.others.map( ( o ) => o.module ).join( ' ' ) }` );
 	}
 	return rows;
 }
@@ -236,19 +288,33 @@ function kb( bytes: number ): string {
 /** The table for docs/performance.md: each action, single then split, and the ratios. */
 export function splitTable( rows: SplitRow[] ): string[] {
 	const lines = [
-		'| release | action | build | lazy modules loaded | load.php requests (modules) | this project\'s code (gzipped) | of which the lazy code | in all (gzipped) | click to usable |',
-		'|---|---|---|---|---:|---:|---:|---:|---:|',
+		'| release | action | build | lazy modules loaded | load.php requests (modules) | this project\'s code (gzipped) | of which the lazy code | in all (gzipped) | of which API | click to usable |',
+		'|---|---|---|---|---:|---:|---:|---:|---:|---:|',
 	];
 	for ( const split of rows.filter( ( r ) => r.layout === 'split' ) ) {
 		const single = rows.find( ( r ) => r.layout === 'single' && r.release === split.release && r.action === split.action );
 		for ( const r of single ? [ single, split ] : [ split ] ) {
 			lines.push( `| ${ r.release } | ${ r.action } | ${ r.layout } | ${ r.modules.map( ( m ) => '`' + m.replace( 'ext.gadget.', '' ) + '`' ).join( ', ' ) || '–' } | ` +
-				`${ r.loadRequests } (${ r.moduleCount }) | ${ kb( r.ownBytes ) } | ${ kb( r.lazyBytes ) } | ${ kb( r.allBytes ) } | ${ r.ms } ms |` );
+				`${ r.loadRequests } (${ r.moduleCount }) | ${ kb( r.ownBytes ) } | ${ kb( r.lazyBytes ) } | ${ kb( r.allBytes ) } | ${ r.apiBytes === undefined ? '–' : kb( r.apiBytes ) } | ${ r.ms } ms |` );
 		}
 		if ( single ) {
 			const ratio = ( a: number, b: number ): string => b ? ( a / b ).toFixed( 2 ) : '–';
-			lines.push( `| ${ split.release } | ${ split.action } | **split / single** | | | **${ ratio( split.ownBytes, single.ownBytes ) }** | **${ ratio( split.lazyBytes, single.lazyBytes ) }** | **${ ratio( split.allBytes, single.allBytes ) }** | **${ ratio( split.ms, single.ms ) }** |` );
+			lines.push( `| ${ split.release } | ${ split.action } | **split / single** | | | **${ ratio( split.ownBytes, single.ownBytes ) }** | **${ ratio( split.lazyBytes, single.lazyBytes ) }** | **${ ratio( split.allBytes, single.allBytes ) }** | | **${ ratio( split.ms, single.ms ) }** |` );
 		}
+	}
+	return lines;
+}
+
+/**
+ * What else each first click of the split build loaded, module by module (each alone as
+ * load.php serves it, gzipped), and the programs on the wiki, whose configs the welcome
+ * dialog reads.
+ */
+export function othersTable( rows: SplitRow[] ): string[] {
+	const lines = [ '| release | action | programs on the wiki | other modules loaded (each alone, gzipped) | their sum |', '|---|---|---:|---|---:|' ];
+	for ( const r of rows.filter( ( row ) => row.layout === 'split' && row.others && !row.pageLoad ) ) {
+		lines.push( `| ${ r.release } | ${ r.action } | ${ r.programs } | ${ r.others.map( ( o ) => '`' + o.module + '` ' + kb( o.gzip ) ).join( ', ' ) || '–' } | ` +
+			`${ kb( r.others.reduce( ( sum, o ) => sum + o.gzip, 0 ) ) } |` );
 	}
 	return lines;
 }

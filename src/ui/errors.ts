@@ -61,6 +61,8 @@ export class ErrorArea {
 			this.$actions.append( button.$element );
 		}
 		if ( e.kind === 'session' ) {
+			// The button's icon is in a pack no first click needs otherwise: loaded when shown.
+			mw.loader.load( 'oojs-ui.styles.icons-interactions' );
 			const login = new OO.ui.ButtonWidget( {
 				label: msg( 'mentorship-error-login' ),
 				href: mw.util.getUrl( 'Special:UserLogin', { returnto: String( mw.config.get( 'wgPageName' ) ) } ),

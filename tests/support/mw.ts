@@ -165,6 +165,8 @@ export interface MwDouble {
 	msg( key: string, ...params: unknown[] ): string;
 	Api: new () => unknown;
 	widgets: { DateInputWidget: new ( config?: { value?: string } ) => OO.ui.TextInputWidget };
+	/** ResourceLoader: the modules the code asked to load on demand (`requested`), in order. */
+	loader: { load( modules: string | string[] ): void; requested: string[] };
 }
 
 /** mediawiki.widgets' date field, as a text field holding YYYY-MM-DD (its calendar is not under test). */
@@ -228,6 +230,12 @@ export function installMw( options: MwDoubleOptions ): MwDouble {
 		msg: ( key, ...params ) => new MwMessage( messages, language, key, params ).text(),
 		Api: apiClass( options.transport ),
 		widgets: { DateInputWidget: dateInputClass() },
+		loader: {
+			requested: [],
+			load( modules ) {
+				this.requested.push( ...( typeof modules === 'string' ? [ modules ] : modules ) );
+			},
+		},
 	};
 	( globalThis as unknown as { mw: MwDouble } ).mw = mw;
 	OO.ui.msg = ( key: string, ...params: unknown[] ) => mw.msg( key, ...params );

@@ -100,6 +100,8 @@ describe( 'ask dialog', () => {
 		expect( o.errorShown() ).toContain( failure.says );
 		expect( questionBox( o ).getValue() ).toBe( QUESTION );
 		expect( o.focused() ).toBe( questionBox( o ).$input[ 0 ] );
+		// The log-in button's icon comes with it (no first click loads that icon pack).
+		expect( ui.mw.loader.requested ).toEqual( failure.kind === 'session' ? [ 'oojs-ui.styles.icons-interactions' ] : [] );
 		// And the draft survives a closed tab.
 		expect( ui.mw.storage.get( 'mg-draft-ask-Tester' ) ).toContain( 'museum catalogue' );
 		o.destroy();

@@ -7,7 +7,7 @@
  * loads. `single` builds the former layout.
  */
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +151,42 @@ describe( 'the code split', () => {
 		}
 		for ( const id of [ 'mentorship-ask', 'mentorship-welcome', 'mentorship-match', 'mentorship-loader' ] ) {
 			expect( line( split.lines, id ) ).not.toMatch( /mediawiki\.user|oojs|mentorship-core/ );
+		}
+	} );
+
+	it( 'declares the icon packs its code shows, and no other', () => {
+		// The icons MediaWiki's oojs-ui-core, -widgets and -windows bring (1.39 and 1.43).
+		const builtIn = [ 'add', 'alert', 'infoFilled', 'error', 'check', 'close', 'info', 'search', 'subtract', 'success', 'attachment', 'collapse', 'expand', 'trash', 'upload', 'previous' ];
+		const themes = join( 'node_modules', 'oojs-ui', 'dist', 'themes', 'wikimediaui' );
+		const packOf: Record<string, string> = {};
+		for ( const file of readdirSync( themes ).filter( ( f ) => /^icons-.*\.json$/.test( f ) ) ) {
+			for ( const icon of Object.keys( ( JSON.parse( readFileSync( join( themes, file ), 'utf8' ) ) as { images: Record<string, unknown> } ).images ) ) {
+				packOf[ icon ] = 'oojs-ui.styles.' + file.replace( /\.json$/, '' );
+			}
+		}
+		const modules = split.sizes.split as Record<string, Module>;
+		const lines = split.lines;
+		const packsOf = ( id: string ): string[] => line( lines, id ).match( /oojs-ui\.styles\.icons-[a-z-]+/g ) || [];
+		for ( const c of split.sizes.clicks ) {
+			const needed = new Set<string>();
+			for ( const id of c.modules ) {
+				for ( const file of ( modules[ id ] as Module ).inputs.filter( ( f ) => /\.ts$/.test( f ) ) ) {
+					const source = readFileSync( file, 'utf8' );
+					// `icon: 'name'`, or `icon: test ? 'one' : 'other'`.
+					for ( const expression of source.match( /icon: [^,}\n]+/g ) || [] ) {
+						for ( const icon of ( expression.match( /'\w+'/g ) || [] ).map( ( q ) => q.slice( 1, -1 ) ).filter( ( i ) => !builtIn.includes( i ) ) ) {
+							const pack = packOf[ icon ] as string;
+							expect( { icon, pack } ).toEqual( { icon, pack: expect.stringMatching( /^oojs-ui\.styles\.icons-/ ) } );
+							// A pack loaded where the icon is shown (a rare path) is not declared.
+							if ( !source.includes( `mw.loader.load( '${ pack }' )` ) ) {
+								needed.add( pack );
+							}
+						}
+					}
+				}
+			}
+			const declared = new Set( c.modules.flatMap( packsOf ) );
+			expect( { feature: c.feature, declared: [ ...declared ].sort() } ).toEqual( { feature: c.feature, declared: [ ...needed ].sort() } );
 		}
 	} );
 
