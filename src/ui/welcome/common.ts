@@ -7,6 +7,8 @@
 import { Prior, Skip } from '../../core/welcome/eligibility';
 import { Composition, MessageOption, messageOptions, optionLabel, SIGNUP_LABEL } from '../../core/welcome/messages';
 import { configTitle } from '../../core/titles';
+import { TurnOn, turnOnLink } from '../../core/welcome/turn-on';
+import { fillTemplate } from '../../core/wikitext';
 import { listPrograms } from '../../wiki/program-list';
 import { readTrustedConfig } from '../../wiki/trust';
 import { WelcomeProgram } from '../../wiki/welcome';
@@ -57,7 +59,25 @@ export function composition( env: Env, program: WelcomeProgram, option: MessageO
 		inviter: env.user as string,
 		signupLabel: env.texts( language, SIGNUP_LABEL ) || env.content( SIGNUP_LABEL ),
 		summary: env.content( 'mentorship-welcome-post-summary' ),
+		turnOn: turnOn( env, language ),
 	};
+}
+
+/**
+ * Sent from the user script (mw.libs.mentorshipUserScript), a message tells its reader, who
+ * may run nothing, how to turn the tools on: the line in their own common.js, or the gadgets
+ * in their preferences where the wiki has them installed. In the message's language.
+ */
+export function turnOn( env: Env, language: string ): string {
+	const script = mw.libs.mentorshipUserScript;
+	if ( !script ) {
+		return '';
+	}
+	const text = ( key: string ): string => env.texts( language, key ) || env.content( key );
+	const gadget = mw.loader.getState( 'ext.gadget.mentorship-ask' ) !== null;
+	const how: TurnOn = gadget ? { gadget: true } : { install: script.install, summary: text( 'mentorship-welcome-turnon-summary' ) };
+	const link = turnOnLink( how, text( gadget ? 'mentorship-welcome-turnon-gadget-link' : 'mentorship-welcome-turnon-script-link' ) );
+	return fillTemplate( text( gadget ? 'mentorship-welcome-turnon-gadget' : 'mentorship-welcome-turnon-script' ), [ link ] );
 }
 
 /** The reasons to leave a user out that their message says alone. */
