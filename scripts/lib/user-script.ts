@@ -151,7 +151,7 @@ export async function deployUserScript( options: UserScriptDeployOptions ): Prom
 		`(${ result.created.length } new), ${ result.unchanged.length } unchanged, under ${ folder }` );
 	if ( result.line ) {
 		log( 'Add this line to your common.js (Special:MyPage/common.js), or give it to whoever wants this version:\n\n  ' + result.line + '\n' );
-		log( 'Others open their own common.js with the line shown above the edit box (invitations sent with the script link there):\n\n  ' +
+		log( 'Others turn it on from this link (invitations sent from the script carry it): their own common.js\'s form, the line shown above the box:\n\n  ' +
 			index + '?' + new URLSearchParams( { title: 'Special:MyPage/common.js', action: 'edit', editintro: folder + INSTALL_PAGE } ).toString() + '\n' );
 	} else if ( unknown ) {
 		log( 'The line for common.js names the revisions the deploy writes: run it without --dry-run to get it.' );
