@@ -148,6 +148,23 @@ describe( 'opening the welcome dialogs on a wiki with many programs', () => {
 		next.o.destroy();
 	} );
 
+	it( 'a program whose settings cannot be read says so; another can be chosen, and the note stays', async () => {
+		const ui = manyPrograms();
+		const { o } = await opened( ui, new WelcomeDialog( { env: ui.env, user: 'Newbie' } ) );
+		type( noteBox( o ), NOTE );
+		ui.wiki.beforeRequest = ( params ) => params.titles === configTitle( 'prog-02' ) ? { failure: 'network', detail: 'down' } : null;
+		choose( o, 'prog-02' );
+		await o.settle( () => statusText( o ).includes( 'could not be read' ) );
+		expect( statusText( o ) ).toContain( 'could not be reached' );
+		expect( statusText( o ) ).toContain( 'Choose another program' );
+		expect( o.stage ).toBe( 'form' );
+		expect( o.action( 'preview' ).isDisabled() ).toBe( true );
+		choose( o, PROGRAM );
+		await o.settle( () => !o.action( 'preview' ).isDisabled() );
+		expect( noteBox( o ).getValue() ).toBe( NOTE );
+		o.destroy();
+	} );
+
 	it( 'many users: a constant number of requests to open; the message reviewed and sent is the coordinators\'', async () => {
 		const ui = manyPrograms();
 		const { o, requests } = await opened( ui, new WelcomeBatchDialog( { env: ui.env, names: [ 'Newbie1', 'Newbie2' ] } ) );
