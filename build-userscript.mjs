@@ -123,9 +123,13 @@ export async function buildUserScript( o ) {
 	// Unpinned (pages installed by hand), each page's address carries a hash of this build's pages.
 	const table = { version: hash( Object.keys( texts ).sort().map( ( n ) => n + '\n' + texts[ n ] ).join( '\n' ) ), modules, features, css: css.trim() };
 	const prelude = `var mentorshipUserPins = {};\nvar mentorshipUserBuild = ${ JSON.stringify( table ) };\n`;
-	// Its labels are mentorship-loader's; those of the offer of a newer version come with the
+	// Its labels are mentorship-loader's (and its own notice); those of the offer of a newer version come with the
 	// features' code (keys no lazy module names go to the shared base and every message module).
-	const main = await o.bundle( { ...loaderDefs[ SHARED_LOADER ], id: 'mentorship-user', script: 'src/gadgets/mentorship-user/main.ts' }, prelude );
+	// Its own: where the wiki has the gadgets, it steps aside and says so (in the console).
+	const main = await o.bundle( {
+		...loaderDefs[ SHARED_LOADER ], id: 'mentorship-user', script: 'src/gadgets/mentorship-user/main.ts',
+		messages: loaderDefs[ SHARED_LOADER ].messages.concat( [ 'mentorship-userscript-gadget-installed' ] )
+	}, prelude );
 	const runs = [];
 	for ( const [ feature, id ] of Object.entries( LOADERS ) ) {
 		runs.push( `\t\t${ feature }: function () {\n${ await o.bundle( loaderDefs[ id ] ) }\n\t\t}` );

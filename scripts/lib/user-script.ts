@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../../build.mjs';
+import { escapeInline, fillTemplate } from '../../src/core/wikitext';
 import { currentUser } from '../../src/wiki/current-user';
 import { Store } from '../../src/wiki/store';
 import { Auth, connect, pageWriter, WriteCounts } from './deploy';
@@ -45,6 +46,8 @@ export interface UserScriptDeployResult extends WriteCounts {
 	oldids: Record<string, number>;
 	/** The line to put in common.js (null in a dry run that would change the entry). */
 	line: string | null;
+	/** The revision of the install page (folder + INSTALL_PAGE), which shows the line; null when not known (a dry run). */
+	install: number | null;
 	manifest: UserScriptManifest;
 }
 
@@ -56,6 +59,36 @@ export function pinsLine( folder: string, oldids: Record<string, number> ): stri
 /** The line for common.js: the entry by its revision. */
 export function commonJsLine( index: string, oldid: number ): string {
 	return `mw.loader.load( '${ index }?oldid=${ oldid }&action=raw&ctype=text/javascript' ); // Mentorship (user script)`;
+}
+
+/** The page that shows the line (under the folder): a .js page, so that only its owner can edit it. */
+export const INSTALL_PAGE = 'install.js';
+
+/** A message of i18n/ in a language (or its base language), else in English. */
+function message( key: string, language: string ): string {
+	for ( const code of [ language, language.split( '-' )[ 0 ] as string, 'en' ] ) {
+		try {
+			const texts = JSON.parse( readFileSync( join( ROOT, 'i18n', code + '.json' ), 'utf8' ) ) as Record<string, string>;
+			if ( texts[ key ] ) {
+				return texts[ key ] as string;
+			}
+		} catch {
+			// No messages in that language: the next one.
+		}
+	}
+	throw new Error( `i18n/en.json has no message ${ key }` );
+}
+
+/**
+ * The install page's text: what the link "turn it on" (an invitation's) shows above the edit
+ * box of the reader's own common.js (its editintro: the page is transcluded as wikitext,
+ * never run), in the wiki's language, then the line exactly as printed, in a <pre> block
+ * (no wikitext in it: &, < and > escaped).
+ */
+export function installText( line: string, deployer: string, language: string ): string {
+	const pre = line.replace( /&/g, '&amp;' ).replace( /</g, '&lt;' ).replace( />/g, '&gt;' );
+	return '<div class="mentorship-install">' + fillTemplate( message( 'mentorship-userscript-install-intro', language ), [ escapeInline( deployer ) ] ) +
+		'\n<pre class="mentorship-install-line">' + pre + '</pre></div>\n';
 }
 
 export async function deployUserScript( options: UserScriptDeployOptions ): Promise<UserScriptDeployResult> {
@@ -78,13 +111,13 @@ export async function deployUserScript( options: UserScriptDeployOptions ): Prom
 	}
 	const folder = `User:${ me.name }/mentorship/`;
 	const site = await client.get( { action: 'query', meta: 'siteinfo', siprop: 'general' } );
-	const general = ( ( site.query || {} ) as { general?: { server: string; script: string } } ).general;
+	const general = ( ( site.query || {} ) as { general?: { server: string; script: string; lang: string } } ).general;
 	if ( !general ) {
 		throw new Error( 'The wiki did not say where its index.php is (siteinfo)' );
 	}
 	const index = general.server + general.script;
-	const result: UserScriptDeployResult = { created: [], edited: [], unchanged: [], edits: 0, folder, oldids: {}, line: null, manifest };
-	const titles = manifest.pages.map( ( p ) => folder + p.name );
+	const result: UserScriptDeployResult = { created: [], edited: [], unchanged: [], edits: 0, folder, oldids: {}, line: null, install: null, manifest };
+	const titles = manifest.pages.map( ( p ) => folder + p.name ).concat( [ folder + INSTALL_PAGE ] );
 	const current = await client.readPages( titles );
 	const write = pageWriter( new Store( client ), current, !!options.dryRun, log, result );
 	const summary = ( exists: boolean ): string => `Mentorship user script ${ manifest.version } (${ manifest.commit }): ${ exists ? 'update' : 'install' }`;
@@ -110,11 +143,16 @@ export async function deployUserScript( options: UserScriptDeployOptions ): Prom
 	if ( entryRevid ) {
 		result.oldids[ entryPage.name ] = entryRevid;
 		result.line = commonJsLine( index, entryRevid );
+		// The page invitations link to (the line, exactly as printed, for the reader's common.js).
+		const installRevid = await put( INSTALL_PAGE, installText( result.line, me.name, general.lang || 'en' ), 'javascript' );
+		result.install = installRevid || null;
 	}
 	log( `${ options.dryRun ? 'Dry run: would write' : 'Wrote' } ${ result.created.length + result.edited.length } pages ` +
 		`(${ result.created.length } new), ${ result.unchanged.length } unchanged, under ${ folder }` );
 	if ( result.line ) {
 		log( 'Add this line to your common.js (Special:MyPage/common.js), or give it to whoever wants this version:\n\n  ' + result.line + '\n' );
+		log( 'Others turn it on from this link (invitations sent from the script carry it): their own common.js\'s form, the line shown above the box:\n\n  ' +
+			index + '?' + new URLSearchParams( { title: 'Special:MyPage/common.js', action: 'edit', editintro: folder + INSTALL_PAGE } ).toString() + '\n' );
 	} else if ( unknown ) {
 		log( 'The line for common.js names the revisions the deploy writes: run it without --dry-run to get it.' );
 	}

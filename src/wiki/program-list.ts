@@ -14,6 +14,8 @@ import { docsFrom } from './store';
 export interface ProgramSummary {
 	id: string;
 	config: ProgramConfig | null;
+	/** The config page's latest revision (what a trust chain read is kept under). */
+	revid?: number;
 	/** Why the config cannot be used, when it cannot. */
 	error?: MentorshipError;
 }
@@ -45,6 +47,9 @@ export async function listPrograms( client: WikiClient ): Promise<ProgramSummary
 	return ids.map( ( id ) => {
 		const doc = docs[ configTitle( id ) ];
 		const summary: ProgramSummary = { id: id, config: doc ? doc.value : null };
+		if ( doc && doc.revid !== undefined ) {
+			summary.revid = doc.revid;
+		}
 		if ( doc && doc.error ) {
 			summary.error = doc.error;
 		}

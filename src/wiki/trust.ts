@@ -90,8 +90,8 @@ export interface TrustStore {
 }
 
 /**
- * The config in force, from `store` when the chain was read for the same latest revision
- * (no request), or read and kept there. The store is the user's own (their browser's local
+ * The config in force (or null: none), from `store` when the chain was read for the same
+ * latest revision (no request), or read and kept there. The store is the user's own (their browser's local
  * storage): nobody else can put anything in it.
  */
 export async function trustedConfigCached( client: WikiClient, title: string, latest: number | undefined, store?: TrustStore ): Promise<ProgramConfig | null> {
@@ -101,9 +101,15 @@ export async function trustedConfigCached( client: WikiClient, title: string, la
 		if ( kept ) {
 			try {
 				const parsed = JSON.parse( kept ) as { latest?: unknown; config?: unknown };
-				const checked = validate( configSchema, parsed.config );
-				if ( parsed.latest === latest && checked.ok ) {
-					return checked.value;
+				if ( parsed.latest === latest ) {
+					if ( parsed.config === null ) {
+						// No revision holds a valid config: nothing to trust, for this revision too.
+						return null;
+					}
+					const checked = validate( configSchema, parsed.config );
+					if ( checked.ok ) {
+						return checked.value;
+					}
 				}
 			} catch ( e ) {
 				// A damaged entry is read again.
@@ -111,7 +117,7 @@ export async function trustedConfigCached( client: WikiClient, title: string, la
 		}
 	}
 	const trusted = await readTrustedConfig( client, title );
-	if ( store && trusted.latest !== undefined && trusted.config ) {
+	if ( store && trusted.latest !== undefined ) {
 		store.set( key, JSON.stringify( { latest: trusted.latest, config: trusted.config } ), 30 * 86400 );
 	}
 	return trusted.config;

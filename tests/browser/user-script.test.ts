@@ -16,8 +16,9 @@ import { gzipSync } from 'node:zlib';
 import { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setGadgets } from '../../scripts/lib/accounts';
+import { replaceSection } from '../../scripts/lib/definition';
 import { deployUserScript, UserScriptDeployResult } from '../../scripts/lib/user-script';
-import { article, config, mentee, mentor, PASSWORD, program, programId, unique, users, wiki, writeFigures } from '../support/fixtures';
+import { admin, article, config, mentee, mentor, PASSWORD, program, programId, unique, users, wiki, writeFigures } from '../support/fixtures';
 import type { Session } from '../support/fixtures';
 import { apiRequests, launch, readyModules, shot, url, UserPage, userPage } from '../support/browser';
 import { currentUser } from '../../src/wiki/current-user';
@@ -28,6 +29,8 @@ let scripter: string;
 let first: UserScriptDeployResult;
 let second: UserScriptDeployResult;
 const figures: Record<string, unknown> = {};
+const DEFINITIONS = 'MediaWiki:Gadgets-definition';
+let definitions = '';
 
 beforeAll( async () => {
 	browser = await launch();
@@ -41,11 +44,31 @@ beforeAll( async () => {
 
 afterAll( async () => {
 	await browser?.close();
+	if ( definitions ) {
+		await setGadgetsInstalled( true );
+	}
 	if ( outDir ) {
 		rmSync( outDir, { recursive: true, force: true } );
 	}
 	writeFigures( 'user-script-' + wiki().release, figures );
 } );
+
+/**
+ * The wiki without the gadgets (the user script steps aside where the wiki has them): our
+ * section's lines out of MediaWiki:Gadgets-definition, as an interface admin would; put
+ * back for the tests of a wiki with the gadgets (and by every run's deploy).
+ */
+async function setGadgetsInstalled( installed: boolean ): Promise<void> {
+	const s = await admin();
+	const read = await s.client.readPage( DEFINITIONS );
+	if ( !definitions ) {
+		definitions = read.content || '';
+	}
+	const text = installed ? definitions : replaceSection( definitions, 'mentorship', [], 'mentorship-' );
+	if ( ( read.content || '' ) !== text.replace( /\s+$/, '' ) ) {
+		await s.client.edit( { title: DEFINITIONS, text, summary: installed ? 'The gadgets back' : 'A wiki without the gadgets', baserevid: read.revid } );
+	}
+}
 
 /** The address without the test's own cache breaker. */
 function plain( r: Request ): string {
@@ -121,11 +144,15 @@ async function openAsk( page: Page ): Promise<void> {
 	} );
 }
 
-describe( 'the user script', () => {
+describe( 'the user script, on a wiki without the gadgets', () => {
+	beforeAll( () => setGadgetsInstalled( false ) );
+
 	it( 'deploys under the user\'s own space with the user\'s own rights, pinned, and a second deploy writes nothing', async () => {
 		const folder = `User:${ scripter }/mentorship/`;
 		expect( first.folder ).toBe( folder );
-		expect( first.created.length ).toBe( first.manifest.pages.length );
+		// The pages, and the install page (the line, shown to those who turn it on from an invitation).
+		expect( first.created.length ).toBe( first.manifest.pages.length + 1 );
+		expect( first.created ).toContain( folder + 'install.js' );
 		expect( first.created.filter( ( t ) => t.indexOf( folder ) !== 0 ) ).toEqual( [] );
 		expect( first.edited ).toEqual( [] );
 		expect( first.line ).toMatch( /^mw\.loader\.load\( '[^']+\/index\.php\?oldid=\d+&action=raw&ctype=text\/javascript' \);/ );
@@ -135,6 +162,10 @@ describe( 'the user script', () => {
 		const titles = ( contribs.query as { usercontribs: { title: string }[] } ).usercontribs.map( ( c ) => c.title );
 		expect( titles.length ).toBe( first.created.length );
 		expect( titles.filter( ( t ) => t.indexOf( folder ) !== 0 ) ).toEqual( [] );
+		// The install page: only its owner can edit it (a .js page), and it shows the line exactly as printed.
+		const install = await s.client.readPage( folder + 'install.js' );
+		expect( install.revid ).toBe( first.install );
+		expect( install.content ).toContain( '<pre class="mentorship-install-line">' + ( first.line as string ).replace( /&/g, '&amp;' ) + '</pre>' );
 		// It needed no right beyond the user's own.
 		const me = await currentUser( s.client );
 		expect( me.rights.filter( ( r ) => [ 'editsitejs', 'editinterface', 'editusercss', 'edituserjs' ].includes( r ) ) ).toEqual( [] );
@@ -165,7 +196,6 @@ describe( 'the user script', () => {
 		const title = 'User script test article ' + id;
 		await article( sessions[ coordinator ]!, title, 'An article about art.' );
 		const s = sessions[ me ]!;
-		await setGadgets( s, { 'mentorship-ask': false, 'mentorship-welcome': false, 'mentorship-match': false } );
 		await writePage( s, `User:${ me }/common.js`, () => '// My scripts.\n' );
 
 		const before = await userPage( browser, me );
@@ -242,37 +272,112 @@ describe( 'the user script', () => {
 		await user.context.close();
 	} );
 
-	it( 'with the gadgets on as well, the controls appear once (the gadgets\')', async () => {
-		const coordinator = unique( 'Us2 Coord' );
-		const mentorName = unique( 'Us2 Mentor' );
-		const me = unique( 'Us2 Mentee' );
-		const newbie = unique( 'Us2 Newbie' );
-		const sessions = await users( [ coordinator, mentorName, me, newbie ] );
-		const id = programId( 'ustwo' );
+	it( 'an invitation from a user-script user turns it on for its reader: the line shown on their own common.js\'s form, published by mouse, once', async () => {
+		const inviter = unique( 'Us4 Inviter' );
+		const coordinator = unique( 'Us4 Coord' );
+		const mentorName = unique( 'Us4 Mentor' );
+		const fresh = unique( 'Us4 Fresh' );
+		const sessions = await users( [ inviter, coordinator, mentorName, fresh ] );
+		// The reader has a mentor in another program (so that the ask control says "Ask my mentor"), and no common.js.
+		const theirs = programId( 'usfresh' );
+		await program( theirs, sessions[ coordinator ]!, config( { coordinators: [ coordinator ] } ), [
+			{ name: mentorName, membership: mentor( [ 'Art' ], [ 'en' ] ) },
+			{ name: fresh, membership: mentee( [ 'Art' ], [ 'en' ] ), mentor: mentorName },
+		], sessions );
+		const own = programId( 'usinv' );
+		await program( own, sessions[ inviter ]!, config( { coordinators: [ inviter ] } ), [], sessions );
+		const title = 'User script turn on article ' + own;
+		await article( sessions[ coordinator ]!, title, 'An article about art.' );
+		await writePage( sessions[ inviter ]!, `User:${ inviter }/common.js`, () => first.line + '\n' );
+		const commonJs = `User:${ fresh }/common.js`;
+		const freshSession = sessions[ fresh ]!;
+		expect( ( await freshSession.client.readPage( commonJs ) ).exists ).toBe( false );
+
+		// The inviter, with the user script, invites the reader: the message says how to turn it on.
+		const sender = await userPage( browser, inviter );
+		await view( sender, url( 'User talk:' + fresh ), '#ca-mentorship-welcome a' );
+		await sender.page.locator( '#ca-mentorship-welcome a' ).click();
+		await sender.page.locator( '.mg-welcome-dialog .mg-welcome-kind input[type=radio]:not([disabled])' ).first().check();
+		await sender.page.getByRole( 'button', { name: 'Preview' } ).click();
+		const preview = sender.page.locator( '.mg-welcome-dialog .mg-preview' );
+		await preview.locator( 'h2' ).waitFor();
+		await expect( preview.getByRole( 'link', { name: 'add one line to your common.js' } ).count() ).resolves.toBe( 1 );
+		await sender.page.getByRole( 'button', { name: 'Post' } ).click();
+		await sender.page.locator( '.mg-welcome-dialog [role=status] .oo-ui-messageWidget' ).waitFor();
+		await sender.context.close();
+		const talk = ( await freshSession.client.readPage( 'User talk:' + fresh ) ).content || '';
+		const folder = `User:${ scripter }/mentorship/`;
+		expect( talk ).toContain( '{{fullurl:Special:MyPage/common.js|action=edit&editintro=' + encodeURIComponent( folder + 'install.js' ) + '&summary=' );
+
+		// The reader, who runs nothing, follows the link: their own common.js's form, the line shown above it.
+		const reader = await userPage( browser, fresh );
+		const { page } = reader;
+		const follow = async (): Promise<void> => {
+			await page.goto( url( 'User talk:' + fresh ) );
+			await page.getByRole( 'link', { name: 'add one line to your common.js' } ).click();
+			await page.locator( '.mw-editintro .mentorship-install-line' ).waitFor();
+		};
+		await follow();
+		await expect( page.evaluate( () => [ mw.config.get( 'wgPageName' ), mw.config.get( 'wgAction' ) ] ) ).resolves.toEqual( [ commonJs.replace( / /g, '_' ), 'edit' ] );
+		const shown = await page.locator( '.mw-editintro .mentorship-install-line' ).innerText();
+		expect( shown.trim() ).toBe( first.line );
+		await shot( page, 'user-script-turn-on-form' );
+		const box = page.getByRole( 'textbox', { name: 'Wikitext source editor' } );
+		// MediaWiki preloads nothing into a .js page: the box is empty, the summary is there.
+		await expect( box.inputValue() ).resolves.toBe( '' );
+		await expect( page.getByRole( 'textbox', { name: /Summary/ } ).inputValue() ).resolves.toBe( 'Turning on the mentorship tools (user script)' );
+		// Copied from the intro, pasted in the box, published: by mouse.
+		await box.click();
+		await page.keyboard.insertText( shown.trim() );
+		await page.getByRole( 'button', { name: /^(Save|Publish) (page|changes)$/ } ).click();
+		await page.waitForURL( ( u ) => !/action=(edit|submit)/.test( u.toString() ) );
+		expect( ( await freshSession.client.readPage( commonJs ) ).content ).toBe( first.line );
+		await reader.context.close();
+
+		// From the next visit: Ask my mentor, from the user script.
+		const again = await userPage( browser, fresh );
+		await again.page.goto( url( title ) );
+		await again.page.locator( '#ca-mentorship-ask a' ).waitFor();
+		await expect( again.page.locator( '#ca-mentorship-ask a' ).textContent() ).resolves.toBe( 'Ask my mentor' );
+		await expect( again.page.evaluate( () => !!mw.libs.mentorshipUserScript ) ).resolves.toBe( true );
+		// Following the link again: the form holds the page as it is (nothing preloaded), the intro says not to add it twice.
+		const second2 = again.page;
+		await second2.goto( url( 'User talk:' + fresh ) );
+		await second2.getByRole( 'link', { name: 'add one line to your common.js' } ).click();
+		await second2.locator( '.mw-editintro .mentorship-install-line' ).waitFor();
+		await expect( second2.locator( '.mw-editintro' ).innerText() ).resolves.toContain( 'If your common.js has the line already, add nothing' );
+		await expect( second2.getByRole( 'textbox', { name: 'Wikitext source editor' } ).inputValue().then( ( v ) => v.replace( /\s+$/, '' ) ) ).resolves.toBe( first.line );
+		await second2.getByRole( 'button', { name: /^(Save|Publish) (page|changes)$/ } ).click();
+		await second2.waitForURL( ( u ) => !/action=(edit|submit)/.test( u.toString() ) );
+		const after = ( await freshSession.client.readPage( commonJs ) ).content || '';
+		expect( after.split( '\n' ).filter( ( l ) => l.trim() ) ).toEqual( [ first.line ] );
+		await again.context.close();
+	} );
+
+	it( 'the line twice in common.js: the entry runs once, one set of controls', async () => {
+		const coordinator = unique( 'Us5 Coord' );
+		const mentorName = unique( 'Us5 Mentor' );
+		const me = unique( 'Us5 Mentee' );
+		const sessions = await users( [ coordinator, mentorName, me ] );
+		const id = programId( 'ustwice' );
 		await program( id, sessions[ coordinator ]!, config( { coordinators: [ coordinator ] } ), [
 			{ name: mentorName, membership: mentor( [ 'Art' ], [ 'en' ] ) },
 			{ name: me, membership: mentee( [ 'Art' ], [ 'en' ] ), mentor: mentorName },
 		], sessions );
-		const title = 'User script twice test article ' + id;
+		const title = 'User script line twice article ' + id;
 		await article( sessions[ coordinator ]!, title, 'An article about art.' );
-		const s = sessions[ me ]!;
-		await writePage( s, `User:${ me }/common.js`, () => first.line + '\n' );
-		await setGadgets( s, { 'mentorship-ask': true, 'mentorship-welcome': true, 'mentorship-match': true } );
+		await writePage( sessions[ me ]!, `User:${ me }/common.js`, () => first.line + '\n' + first.line + '\n' );
 		const user = await userPage( browser, me );
 		const { page } = user;
-		await view( user, url( title ), '#ca-mentorship-ask a' );
-		// The entry ran (it was asked for) and stepped aside.
-		await page.waitForFunction( () => Array.prototype.some.call( document.scripts, ( el: HTMLScriptElement ) => /action=raw/.test( el.src ) ) ||
-			performance.getEntriesByType( 'resource' ).some( ( e ) => /action=raw/.test( e.name ) ) );
+		const seen = await view( user, url( title ), '#ca-mentorship-ask a' );
+		// Both lines ran (the entry was asked for twice, or once from the browser's cache) ...
+		expect( seen.others.filter( ( r ) => /action=raw/.test( r.url() ) ).length ).toBeGreaterThan( 0 );
+		// ... and one set of controls.
 		await expect( page.locator( '#ca-mentorship-ask' ).count() ).resolves.toBe( 1 );
 		await expect( page.locator( '#pt-mentorship' ).count() ).resolves.toBe( 1 );
-		await expect( page.evaluate( () => !!mw.libs.mentorshipUserScript ) ).resolves.toBe( false );
-		figures.firstClickAskGadget = await clickCost( user, () => page.locator( '#ca-mentorship-ask a' ).click(), () => openAsk( page ) );
-		await view( user, url( 'User talk:' + newbie ), '#ca-mentorship-welcome a' );
-		await expect( page.locator( '#ca-mentorship-welcome' ).count() ).resolves.toBe( 1 );
-		figures.firstClickWelcomeGadget = await clickCost( user, () => page.locator( '#ca-mentorship-welcome a' ).click(),
-			() => page.locator( '.mg-welcome-dialog .mg-welcome-kind input[type=radio]' ).first().waitFor() );
-		process.stdout.write( `user script figures (${ wiki().release }): ${ JSON.stringify( figures ) }\n` );
+		await page.locator( '#ca-mentorship-ask a' ).click();
+		await openAsk( page );
+		await expect( page.locator( '.mg-ask-dialog' ).count() ).resolves.toBe( 1 );
 		await user.context.close();
 	} );
 
@@ -318,5 +423,69 @@ describe( 'the user script', () => {
 		expect( next.requests.some( ( r ) => r.url().includes( `oldid=${ newEntry }&action=raw` ) ) ).toBe( true );
 		await expect( next.page.locator( '.oo-ui-messageDialog-message' ).count() ).resolves.toBe( 0 );
 		await next.context.close();
+	} );
+} );
+
+describe( 'the user script, where the wiki has the gadgets', () => {
+	beforeAll( () => setGadgetsInstalled( true ) );
+
+	it( 'with the gadgets on as well, the controls appear once (the gadgets\')', async () => {
+		const coordinator = unique( 'Us2 Coord' );
+		const mentorName = unique( 'Us2 Mentor' );
+		const me = unique( 'Us2 Mentee' );
+		const newbie = unique( 'Us2 Newbie' );
+		const sessions = await users( [ coordinator, mentorName, me, newbie ] );
+		const id = programId( 'ustwo' );
+		await program( id, sessions[ coordinator ]!, config( { coordinators: [ coordinator ] } ), [
+			{ name: mentorName, membership: mentor( [ 'Art' ], [ 'en' ] ) },
+			{ name: me, membership: mentee( [ 'Art' ], [ 'en' ] ), mentor: mentorName },
+		], sessions );
+		const title = 'User script twice test article ' + id;
+		await article( sessions[ coordinator ]!, title, 'An article about art.' );
+		const s = sessions[ me ]!;
+		await writePage( s, `User:${ me }/common.js`, () => first.line + '\n' );
+		await setGadgets( s, { 'mentorship-ask': true, 'mentorship-welcome': true, 'mentorship-match': true } );
+		const user = await userPage( browser, me );
+		const { page } = user;
+		await view( user, url( title ), '#ca-mentorship-ask a' );
+		// The entry ran (it was asked for) and stepped aside.
+		await page.waitForFunction( () => Array.prototype.some.call( document.scripts, ( el: HTMLScriptElement ) => /action=raw/.test( el.src ) ) ||
+			performance.getEntriesByType( 'resource' ).some( ( e ) => /action=raw/.test( e.name ) ) );
+		await expect( page.locator( '#ca-mentorship-ask' ).count() ).resolves.toBe( 1 );
+		await expect( page.locator( '#pt-mentorship' ).count() ).resolves.toBe( 1 );
+		await expect( page.evaluate( () => !!mw.libs.mentorshipUserScript ) ).resolves.toBe( false );
+		figures.firstClickAskGadget = await clickCost( user, () => page.locator( '#ca-mentorship-ask a' ).click(), () => openAsk( page ) );
+		await view( user, url( 'User talk:' + newbie ), '#ca-mentorship-welcome a' );
+		await expect( page.locator( '#ca-mentorship-welcome' ).count() ).resolves.toBe( 1 );
+		figures.firstClickWelcomeGadget = await clickCost( user, () => page.locator( '#ca-mentorship-welcome a' ).click(),
+			() => page.locator( '.mg-welcome-dialog .mg-welcome-kind input[type=radio]' ).first().waitFor() );
+		process.stdout.write( `user script figures (${ wiki().release }): ${ JSON.stringify( figures ) }\n` );
+		await user.context.close();
+	} );
+
+	it( 'installed but off for the user: the user script does nothing, with no request, and says so once in the console', async () => {
+		const me = unique( 'Us6 Member' );
+		const s = ( await users( [ me ] ) )[ me ]!;
+		await writePage( s, `User:${ me }/common.js`, () => first.line + '\n' + first.line + '\n' );
+		const user = await userPage( browser, me );
+		const { page } = user;
+		const warnings: string[] = [];
+		// This page view's (the sign-in's page may still be running the script when the view starts).
+		page.on( 'console', ( m ) => {
+			if ( /mentorship gadgets/.test( m.text() ) && /mgview=/.test( page.url() ) ) {
+				warnings.push( m.text() );
+			}
+		} );
+		const seen = await view( user, url( 'Special:BlankPage/Mentorship' ) );
+		await page.waitForFunction( () => performance.getEntriesByType( 'resource' ).some( ( e ) => /action=raw/.test( e.name ) ) );
+		await expect( page.evaluate( () => !!mw.libs.mentorshipUserScript ) ).resolves.toBe( false );
+		await expect( page.locator( '#pt-mentorship' ).count() ).resolves.toBe( 0 );
+		expect( seen.api ).toEqual( [] );
+		expect( warnings ).toEqual( [ expect.stringContaining( 'Special:Preferences#mw-prefsection-gadgets' ) ] );
+		// The panel's address loads the gadget for anyone (withgadget): the gadget's controls, never the script's.
+		await page.goto( url( 'Special:BlankPage/Mentorship', { withgadget: 'mentorship-match' } ) );
+		await page.locator( '.mentorship-panel' ).first().waitFor();
+		await expect( page.evaluate( () => mw.loader.getState( 'ext.gadget.mentorship-match' ) ) ).resolves.toBe( 'ready' );
+		await user.context.close();
 	} );
 } );

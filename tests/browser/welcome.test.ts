@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession, Session } from '../../scripts/lib/accounts';
 import { INVITATIONS, Invitation, ProgramConfig } from '../../src/core/format';
 import { invitationLogTitle, monthOf } from '../../src/core/program-titles';
+import { configTitle } from '../../src/core/titles';
 import { parseInvitationMarkers } from '../../src/core/welcome/markers';
 import { Composition, messageOptions } from '../../src/core/welcome/messages';
 import { isoSeconds } from '../../src/core/dates';
@@ -138,6 +139,17 @@ describe( 'welcome and invite', () => {
 
 		user.requests.length = 0;
 		await openWelcome( page );
+		// Opening costs the listing of the programs (their titles, their configs 50 a request),
+		// the trust chain of the program chosen only (its history, its coordinators' revisions)
+		// and the check of the newcomer: not a chain per program, as anyone can create one.
+		// (This wiki holds every test's programs: reading each chain took 39 requests on 1.39.)
+		// (A long request is posted: its parameters are in its body.)
+		const opening = apiRequests( user.requests ).map( ( r ) => new URLSearchParams( new URL( r.url() ).search.slice( 1 ) + '&' + ( r.postData() || '' ) ) );
+		const listing = opening.filter( ( q ) => q.get( 'list' ) === 'allpages' ||
+			( q.get( 'prop' ) !== 'revisions|info' && ( q.get( 'titles' ) || '' ).split( '|' ).every( ( t ) => /^Project:Mentorship\/Programs\/[^/]+\/config\.json$/.test( t ) ) ) );
+		const chains = opening.filter( ( q ) => q.get( 'prop' ) === 'revisions|info' ).map( ( q ) => q.get( 'titles' ) );
+		expect( chains ).toEqual( [ configTitle( s.id ) ] );
+		expect( opening.length - listing.length ).toBeLessThanOrEqual( 3 );
 		await page.getByRole( 'radio', { name: INVITE } ).check();
 		const note = 'See you at the museum on Saturday!';
 		await page.getByRole( 'textbox', { name: 'A personal note (optional)' } ).fill( note );

@@ -3,7 +3,8 @@
  * and unpinned; the lazy and message pages are the gadgets' own texts; each feature's modules
  * come in run order with the ResourceLoader dependencies of the gadget definitions; and the
  * entry, run against a stand-in `mw`, runs the loaders the settings turn on (all by default)
- * and none where the user has a mentorship gadget on.
+ * and none where the wiki has the mentorship gadgets (a word in the console when the user has them
+ * off), once however many lines load it.
  */
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -48,23 +49,35 @@ function dependencies( id: string ): string[] {
 	return m ? ( m[ 1 ] as string ).split( ',' ) : [];
 }
 
-/** Runs the entry against a stand-in mw; returns how many loaders it started and whether it set its library. */
-function runEntry( states: Record<string, string>, settings?: Record<string, boolean> ): { loaders: number; lib: boolean } {
+/**
+ * Runs the entry (`times` times in one page: the line twice in common.js) against a stand-in
+ * mw whose startup module registered `states` (a gadget the wiki has is "registered", one the
+ * user has on is past it); returns how many loaders it started, whether it set its library,
+ * and what it wrote in the console.
+ */
+function runEntry( states: Record<string, string>, settings?: Record<string, boolean>, times = 1 ): { loaders: number; lib: boolean; warned: string[] } {
 	let loaders = 0;
+	const warned: string[] = [];
 	const resolved = { then: ( f: () => void ) => f() };
+	const texts: Record<string, string> = {};
 	const mw = {
 		libs: {} as Record<string, unknown>,
-		loader: { getState: ( name: string ) => states[ name ] || ( /^ext\.gadget\.mentorship-/.test( name ) ? 'registered' : null ), using: () => resolved },
-		config: { get: ( key: string ) => ( { wgUserLanguage: 'en', wgContentLanguage: 'en' } as Record<string, string> )[ key ] || null },
-		messages: { set: () => undefined },
+		loader: { getState: ( name: string ) => states[ name ] || null, using: () => resolved },
+		config: { get: ( key: string ) => ( { wgUserLanguage: 'en', wgContentLanguage: 'en', wgArticlePath: '/wiki/$1' } as Record<string, string> )[ key ] || null },
+		messages: { set: ( t: Record<string, string> ) => Object.assign( texts, t ) },
+		msg: ( key: string, ...params: string[] ) => ( texts[ key ] || key ).replace( /\$(\d)/g, ( ...m: string[] ) => params[ Number( m[ 1 ] ) - 1 ] as string ),
+		log: { warn: ( text: string ) => warned.push( text ) },
 		util: { addCSS: () => undefined, getParamValue: () => null },
 		hook: () => ( { add: () => undefined } ),
 	};
 	const $ = (): void => {
 		loaders++;
 	};
-	runInNewContext( entry, { mw, $, window: settings ? { mentorshipSettings: settings } : {}, document: { currentScript: null } } );
-	return { loaders, lib: !!mw.libs.mentorshipUserScript };
+	const context = { mw, $, window: settings ? { mentorshipSettings: settings } : {}, document: { currentScript: null } };
+	for ( let i = 0; i < times; i++ ) {
+		runInNewContext( entry, context );
+	}
+	return { loaders, lib: !!mw.libs.mentorshipUserScript, warned };
 }
 
 describe( 'the user-script build', () => {
@@ -107,12 +120,24 @@ describe( 'the user-script build', () => {
 		expect( ( t.features.ask as Table['features'][string] ).i18n.sort() ).toEqual( [ 'ar', 'es', 'fr' ] );
 	} );
 
-	it( 'runs the loaders the settings turn on, all by default, and none where a mentorship gadget is on', () => {
-		expect( runEntry( {} ) ).toEqual( { loaders: 3, lib: true } );
-		expect( runEntry( {}, { welcome: false } ) ).toEqual( { loaders: 2, lib: true } );
-		expect( runEntry( {}, { ask: false, welcome: false, panel: false } ) ).toEqual( { loaders: 0, lib: true } );
-		expect( runEntry( { 'ext.gadget.mentorship-loader': 'loading' } ) ).toEqual( { loaders: 0, lib: false } );
-		expect( runEntry( { 'ext.gadget.mentorship-ask': 'ready' } ) ).toEqual( { loaders: 0, lib: false } );
+	it( 'runs the loaders the settings turn on, all by default, once however many lines load it', () => {
+		expect( runEntry( {} ) ).toEqual( { loaders: 3, lib: true, warned: [] } );
+		expect( runEntry( {}, { welcome: false } ) ).toEqual( { loaders: 2, lib: true, warned: [] } );
+		expect( runEntry( {}, { ask: false, welcome: false, panel: false } ) ).toEqual( { loaders: 0, lib: true, warned: [] } );
+		// The line twice in common.js: the second run adds nothing.
+		expect( runEntry( {}, undefined, 2 ) ).toEqual( { loaders: 3, lib: true, warned: [] } );
+	} );
+
+	it( 'does nothing where the wiki has the gadgets: silently when the user has one on, else saying so once in the console', () => {
+		expect( runEntry( { 'ext.gadget.mentorship-loader': 'loading', 'ext.gadget.mentorship-ask': 'registered' } ) ).toEqual( { loaders: 0, lib: false, warned: [] } );
+		expect( runEntry( { 'ext.gadget.mentorship-ask': 'ready' } ) ).toEqual( { loaders: 0, lib: false, warned: [] } );
+		// Installed (registered by the startup module) but off for the user: no request, one line in the console.
+		const installed = { 'ext.gadget.mentorship-loader': 'registered', 'ext.gadget.mentorship-ask': 'registered', 'ext.gadget.mentorship-match': 'registered' };
+		const aside = runEntry( installed, undefined, 2 );
+		expect( aside.loaders ).toBe( 0 );
+		expect( aside.lib ).toBe( false );
+		expect( aside.warned ).toEqual( [ expect.stringContaining( 'this wiki has the mentorship gadgets' ) ] );
+		expect( aside.warned[ 0 ] ).toContain( '/wiki/Special:Preferences#mw-prefsection-gadgets' );
 	} );
 
 	it( 'costs a page view a few kilobytes: the entry against the gadgets\' loaders', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gadgetIdOf, replaceSection } from '../../scripts/lib/definition';
 import { unifiedDiff } from '../../scripts/lib/diff';
 import { linesForWiki, loadUrl, MissingModuleError, parseRegistry } from '../../scripts/lib/modules';
+import { commonJsLine, installText } from '../../scripts/lib/user-script';
 
 const PREFIX = 'mentorship-';
 const NEW_LINES = [
@@ -261,5 +262,17 @@ describe( 'the lines for a wiki: dependencies checked against its module registr
 	it( 'finds load.php beside api.php', () => {
 		expect( loadUrl( 'https://wiki.example.org/w/api.php' ) ).toBe( 'https://wiki.example.org/w/load.php' );
 		expect( loadUrl( 'http://127.0.0.1:8767/api.php?format=json' ) ).toBe( 'http://127.0.0.1:8767/load.php' );
+	} );
+} );
+
+describe( 'the user script\'s install page (shown above a reader\'s common.js form, never run)', () => {
+	it( 'holds the line exactly as printed, in a block with no wikitext, and the deployer\'s name escaped, in the wiki\'s language', () => {
+		const line = commonJsLine( 'https://wiki.example.org/w/index.php', 42 );
+		const text = installText( line, 'O\'\'Brien ~~~~ [[x]]', 'fr' );
+		expect( text ).toContain( '<pre class="mentorship-install-line">' + line.replace( /&/g, '&amp;' ) + '</pre>' );
+		expect( text ).toContain( 'Pour activer les outils de mentorat (un script utilisateur publié par O&#39;\'Brien &#126;&#126;&#126;&#126; &#91;&#91;x&#93;&#93;)' );
+		expect( text.match( /~/g ) ).toBeNull();
+		// A language with no messages: English.
+		expect( installText( line, 'A', 'zz' ) ).toContain( 'To turn on the mentorship tools (a user script published by A)' );
 	} );
 } );

@@ -54,6 +54,17 @@ function usedKeys(): Set<string> {
 	return used;
 }
 
+/** Keys the deploy scripts name (the user script's install page is written in the wiki's language); with class names among them. */
+function deployKeys(): Set<string> {
+	const keys = new Set<string>();
+	for ( const file of files( join( ROOT, 'scripts', 'lib' ), /\.ts$/ ) ) {
+		for ( const m of readFileSync( file, 'utf8' ).matchAll( /['"`](mentorship-[a-z0-9-]+)['"`]/g ) ) {
+			keys.add( m[ 1 ]! );
+		}
+	}
+	return keys;
+}
+
 describe( 'messages', () => {
 	const en = json( join( ROOT, 'i18n', 'en.json' ) );
 	const qqq = json( join( ROOT, 'i18n', 'qqq.json' ) );
@@ -65,7 +76,9 @@ describe( 'messages', () => {
 	} );
 
 	it( 'en.json has no message that nothing uses', () => {
-		expect( Object.keys( en ).filter( ( k ) => !used.has( k ) ) ).toEqual( [] );
+		const deploy = deployKeys();
+		expect( Object.keys( en ).filter( ( k ) => !used.has( k ) && !deploy.has( k ) ) ).toEqual( [] );
+		expect( [ ...deploy ].filter( ( k ) => /^mentorship-userscript-/.test( k ) && ( en[ k ] === undefined || qqq[ k ] === undefined ) ) ).toEqual( [] );
 	} );
 
 	it( 'no message can change the gadget pages when saved (signatures, subst, nowiki end)', () => {

@@ -108,4 +108,23 @@ describe( 'the trust chain on a wiki', () => {
 		expect( ( await trustedConfigCached( client, configTitle( P ), vandal.revid, store ) )!.helpDesk ).toBe( 'Project:Help desk' );
 		expect( client.requestCount ).toBe( 4 );
 	} );
+
+	it( 'keeps that no revision holds a valid config too: asked again for the same latest revision, no request', async () => {
+		const { wiki, client } = setup();
+		const broken = wiki.put( configTitle( P ), { version: 1, name: 'No coordinators' }, { user: 'Vandal' } );
+		const kept: Record<string, string> = {};
+		const store = { get: ( k: string ) => kept[ k ] || null, set: ( k: string, v: string ) => {
+			kept[ k ] = v;
+		} };
+		client.requestCount = 0;
+		expect( await trustedConfigCached( client, configTitle( P ), broken.revid, store ) ).toBeNull();
+		const once = client.requestCount;
+		expect( once ).toBe( 2 );
+		expect( await trustedConfigCached( client, configTitle( P ), broken.revid, store ) ).toBeNull();
+		expect( client.requestCount ).toBe( once );
+		// A valid config after it counts (no chain yet): read again, and kept.
+		const fixed = wiki.put( configTitle( P ), config(), { user: 'Carol' } );
+		expect( ( await trustedConfigCached( client, configTitle( P ), fixed.revid, store ) )!.name ).toBe( config().name );
+		expect( client.requestCount ).toBe( once + 2 );
+	} );
 } );

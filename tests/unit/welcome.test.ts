@@ -7,6 +7,8 @@ import { logAppend, recentMonths } from '../../src/core/welcome/log';
 import { invitationMarker, parseInvitationMarkers } from '../../src/core/welcome/markers';
 import { buildInvitation, BUILT_IN, composeFor, Composition, invitationRecord, isSigned, LanguageTexts, messageOptions, offeredTo, optionLabel, orderLanguages } from '../../src/core/welcome/messages';
 import { estimateBatchMs, Pacer } from '../../src/core/welcome/pacing';
+import { turnOnLink } from '../../src/core/welcome/turn-on';
+import { fillTemplate } from '../../src/core/wikitext';
 
 const en = JSON.parse( readFileSync( join( __dirname, '..', '..', 'i18n', 'en.json' ), 'utf8' ) ) as Record<string, string>;
 
@@ -226,6 +228,23 @@ describe( 'welcome: the message as posted', () => {
 		expect( invitationRecord( composition( { note: ' x ' } ), 'N', T, 42 ) ).toEqual( { user: 'N', by: 'Carol', time: T, kind: 'invite', lang: 'en', revid: 42, note: true } );
 		expect( invitationRecord( composition(), 'N', T, 42 ) ).toEqual( { user: 'N', by: 'Carol', time: T, kind: 'invite', lang: 'en', revid: 42 } );
 		expect( invitationRecord( composition(), '192.0.2.7', T, 42 ) ).toBeNull();
+	} );
+
+	it( 'sent from the user script, tells its reader how to turn the tools on, escaped, before the signature', () => {
+		const how = turnOnLink( { install: "User:O'Brien ~~~~ {{x}} & [y]/mentorship/install.js", summary: 'Turning on | {{tools}}' }, 'add [[one]] line' );
+		const url = ( /\[(\{\{fullurl:[^ ]*) /.exec( how ) as RegExpExecArray )[ 1 ] as string;
+		// Nothing in the address is wikitext: every value is percent-encoded.
+		expect( url ).toBe( '{{fullurl:Special:MyPage/common.js|action=edit&editintro=User%3AO%27Brien%20%7E%7E%7E%7E%20%7B%7Bx%7D%7D%20%26%20%5By%5D%2Fmentorship%2Finstall.js' +
+			'&summary=Turning%20on%20%7C%20%7B%7Btools%7D%7D}}' );
+		expect( how ).toBe( '<span class="plainlinks">[' + url + ' add &#91;&#91;one&#93;&#93; line]</span>' );
+		const post = composeFor( composition( { turnOn: fillTemplate( en[ 'mentorship-welcome-turnon-script' ] as string, [ how ] ) } ), 'N', T, 'i' );
+		const lines = post.text.split( '\n' );
+		expect( lines[ lines.length - 1 ] ).toMatch( /^The program's tools run on this wiki as a user script\. To use them, <span class="plainlinks">\[\{\{fullurl:Special:MyPage\/common\.js\|action=edit&editintro=User%3AO%27Brien.* ~~~~$/ );
+		expect( post.text.match( /~~~/g ) ).toHaveLength( 1 );
+		// Where the wiki has the gadgets: their section of the preferences.
+		expect( turnOnLink( { gadget: true }, 'turn them on' ) ).toBe( '<span class="plainlinks">[{{fullurl:Special:Preferences}}#mw-prefsection-gadgets turn them on]</span>' );
+		// From the gadgets, nothing is added.
+		expect( composeFor( composition(), 'N', T, 'i' ).text ).not.toContain( 'common.js' );
 	} );
 
 	it( 'builds the heading even from an empty subject', () => {

@@ -253,6 +253,8 @@ export interface InvitationInput {
 	signupLabel: string;
 	/** The edit summary's template, in the wiki's content language: $1 heading, $2 program. */
 	summary: string;
+	/** How to turn the tools on (wikitext, escaped: core/wikitext turnOnLink in a sentence), for a user script's message; '' for none. */
+	turnOn?: string;
 }
 
 /** True when wikitext holds a signature with a name (~~~ or ~~~~; ~~~~~ is a date alone). */
@@ -285,6 +287,9 @@ export function buildInvitation( input: InvitationInput ): Post {
 	if ( hasNote && !/\$note(?![a-z])/.test( input.variant.text ) ) {
 		body += '\n\n' + inText.note;
 	}
+	if ( input.turnOn ) {
+		body += '\n\n' + input.turnOn;
+	}
 	body = body.replace( /[ \t]+\n/g, '\n' ).replace( /\n{3,}/g, '\n\n' ).replace( /^\s+|\s+$/g, '' );
 	if ( !isSigned( input.variant.text ) ) {
 		const lines = body.split( '\n' );
@@ -314,6 +319,8 @@ export interface Composition {
 	signupLabel: string;
 	/** In the wiki's content language: $1 heading, $2 program. */
 	summary: string;
+	/** How to turn the tools on (see InvitationInput), or ''. */
+	turnOn?: string;
 }
 
 /** The post for one user (built just before it is sent: `time` is in its marker and its log record). */
@@ -332,6 +339,7 @@ export function composeFor( c: Composition, user: string, time: string, id: stri
 		id: id,
 		signupLabel: c.signupLabel,
 		summary: c.summary,
+		turnOn: c.turnOn,
 	} );
 }
 

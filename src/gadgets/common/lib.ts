@@ -40,6 +40,8 @@ export interface UserScriptSettings {
 export interface UserScriptLib {
 	/** The features on, from the settings. */
 	on: Required<UserScriptSettings>;
+	/** The page that shows the line for common.js (User:NAME/mentorship/install.js, the deploy writes it). */
+	install: string;
 	/** Runs the loaders of the features on (the entry's own copies of the gadgets' loaders). */
 	start( loaders: Partial<Record<keyof UserScriptSettings, () => void>> ): void;
 }

@@ -11,7 +11,9 @@
  * mw.loader.using, and the feature's code and messages from the wiki's raw pages, by the
  * revisions the deploy pinned (`oldid`), run in the order the code split needs.
  *
- * It steps aside when the user has any of the mentorship gadgets on: one set of controls.
+ * It steps aside where the wiki has the mentorship gadgets installed (their modules are
+ * registered by the startup module: no request to know it), saying so once in the console
+ * when the user has them off; and it runs once however many lines load it.
  */
 
 import messages from 'mentorship:loader-messages';
@@ -40,17 +42,22 @@ interface UserPins {
 declare const mentorshipUserBuild: UserBuild;
 declare const mentorshipUserPins: UserPins;
 
-/** Any of these on for the user (its state past "registered"): the gadgets run, the user script does not. */
+/**
+ * The gadgets: installed on the wiki when the startup module registers any of them (a state,
+ * whether the user has them on or not); on for the user when one's state is past "registered".
+ */
 const GADGETS = [ 'loader', 'ask', 'welcome', 'match' ];
 
-function gadgetOn(): boolean {
+function gadgets(): 'on' | 'installed' | null {
+	let found: 'on' | 'installed' | null = null;
 	for ( let i = 0; i < GADGETS.length; i++ ) {
 		const state = mw.loader.getState( 'ext.gadget.mentorship-' + GADGETS[ i ] );
 		if ( state && state !== 'registered' ) {
-			return true;
+			return 'on';
 		}
+		found = state ? 'installed' : found;
 	}
-	return false;
+	return found;
 }
 
 /** This script's own address (only while it first runs), and the entry's revision in it. */
@@ -228,9 +235,17 @@ function fromPages( feature: Feature ): { modules: string[]; ready: JQuery.Promi
 	return { modules: modules, ready: ready };
 }
 
+let started = false;
+
 function start( on: Required<UserScriptSettings>, loaders: Partial<Record<keyof UserScriptSettings, () => void>> ): void {
+	// Once: a second line in common.js runs the entry again, which calls this same start.
+	if ( started ) {
+		return;
+	}
+	started = true;
 	mw.loader.using( 'mediawiki.util' ).then( () => {
 		folder = base();
+		( mw.libs.mentorshipUserScript as UserScriptLib ).install = folder + 'install.js';
 		setSource( fromPages );
 		setMessages( messages );
 		mw.util.addCSS( mentorshipUserBuild.css );
@@ -245,10 +260,20 @@ function start( on: Required<UserScriptSettings>, loaders: Partial<Record<keyof 
 	} );
 }
 
-// Once (a second line in common.js adds nothing), and not where the gadgets run.
-if ( !mw.libs.mentorshipUserScript && !gadgetOn() ) {
-	const settings = ( ( window as unknown as { mentorshipSettings?: UserScriptSettings } ).mentorshipSettings || {} );
-	const on: Required<UserScriptSettings> = { ask: settings.ask !== false, welcome: settings.welcome !== false, panel: settings.panel !== false };
-	const lib: UserScriptLib = { on: on, start: ( loaders ) => start( on, loaders ) };
-	mw.libs.mentorshipUserScript = lib;
+// Once (a second line in common.js adds nothing), and not where the wiki has the gadgets.
+const win = window as unknown as { mentorshipSettings?: UserScriptSettings; mentorshipUserScriptSeen?: boolean };
+if ( !win.mentorshipUserScriptSeen ) {
+	win.mentorshipUserScriptSeen = true;
+	const wiki = gadgets();
+	if ( wiki === 'installed' ) {
+		// Off for the user: said once per page, in the console (a notice would load a module on every page view).
+		setMessages( messages );
+		mw.log.warn( mw.msg( 'mentorship-userscript-gadget-installed',
+			String( mw.config.get( 'wgArticlePath' ) ).replace( '$1', 'Special:Preferences' ) + '#mw-prefsection-gadgets' ) );
+	} else if ( !wiki ) {
+		const settings = win.mentorshipSettings || {};
+		const on: Required<UserScriptSettings> = { ask: settings.ask !== false, welcome: settings.welcome !== false, panel: settings.panel !== false };
+		const lib: UserScriptLib = { on: on, install: '', start: ( loaders ) => start( on, loaders ) };
+		mw.libs.mentorshipUserScript = lib;
+	}
 }

@@ -24,7 +24,7 @@ import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Handlers, Stage, StagedDialog, stagedStatics } from '../staged-dialog';
 import { dataTable, heading, statusLine } from '../widgets';
-import { composition, invitablePrograms, labelOf, MessageFields, skipText, WelcomeNote } from './common';
+import { composition, invitablePrograms, labelOf, MessageFields, rememberProgram, skipText, unusableText, WelcomeNote } from './common';
 import { currentUser } from '../../wiki/current-user';
 
 export interface WelcomeBatchConfig {
@@ -47,6 +47,8 @@ interface Row {
 export class WelcomeBatchDialog extends StagedDialog {
 	private readonly initialNames: string[];
 	private fields: MessageFields | null = null;
+	/** The program of the review and of what is sent (its config in force). */
+	private reviewed: WelcomeProgram | null = null;
 	private rows: Row[] = [];
 	private limit: RateLimit | null = null;
 	private sender: BatchSender | null = null;
@@ -158,24 +160,49 @@ export class WelcomeBatchDialog extends StagedDialog {
 
 	private load(): Promise<void> {
 		const env = this.env;
-		return Promise.all( [ invitablePrograms( env ), currentUser( env.client ) ] ).then( ( [ programs, me ] ) => {
+		return Promise.all( [ invitablePrograms( env ), currentUser( env.client ) ] ).then( ( [ entries, me ] ) => {
 			this.limit = me.editLimit || null;
-			if ( !programs.length ) {
+			if ( !entries.length ) {
 				this.showError( msg( 'mentorship-welcome-no-programs' ) );
-				return;
+				return undefined;
 			}
-			this.showStatus( 'notice', null );
-			const fields = new MessageFields( env, programs, this.$overlay );
+			const fields = new MessageFields( env, entries, this.$overlay );
 			// Messages for editors without an account only where the program sends them any.
-			fields.setFilter( ( option ) => option.audience === 'anonymous' && anonymousPolicy( fields.program().config ) === 'refuse' ?
-				null : { data: option.id, label: labelOf( env, option ) } );
+			fields.setFilter( ( option ) => {
+				const program = fields.program();
+				return option.audience === 'anonymous' && program && anonymousPolicy( program.config ) === 'refuse' ?
+					null : { data: option.id, label: labelOf( env, option ) };
+			} );
 			this.fields = fields;
 			this.$fieldsSlot.empty().append( fields.$element );
-			this.$form.show();
-			this.setStage( 'form' );
+			fields.onProgramChange( () => this.programChanged() );
+			// The program chosen is read (its trust chain) before the form is shown.
+			return fields.select().then( () => {
+				if ( this.stage === 'loading' ) {
+					this.$form.show();
+					this.setStage( 'form' );
+				}
+			} );
 		} ).catch( ( e: unknown ) => {
 			this.showError( errorText( e ) );
 		} );
+	}
+
+	/** The program chosen is being read, is usable (Review), or cannot be used (says why; with no other, the dialog stops). */
+	private programChanged(): void {
+		const fields = this.fields as MessageFields;
+		const state = fields.state();
+		this.actions.setAbilities( { review: state.state === 'ready' } );
+		if ( state.state === 'checking' ) {
+			this.showStatus( 'notice', msg( 'mentorship-welcome-program-checking', state.label ) );
+			return;
+		}
+		const why = unusableText( state, fields.count() > 1 );
+		if ( why && fields.count() < 2 ) {
+			this.showError( why );
+			return;
+		}
+		this.showStatus( why ? 'error' : 'notice', why );
 	}
 
 	// ---- Review ------------------------------------------------------------------------
@@ -183,8 +210,13 @@ export class WelcomeBatchDialog extends StagedDialog {
 	private async review(): Promise<void> {
 		const fields = this.fields as MessageFields;
 		const option = fields.option();
+		const program = fields.program();
 		const names = parseNames( this.names.getValue() );
 		this.errors.clear();
+		if ( !program ) {
+			// The program chosen cannot be used (the line above the form says why).
+			return;
+		}
 		if ( !names.length || !option ) {
 			this.errors.showText( msg( 'mentorship-welcome-batch-no-names' ) );
 			this.updateSize();
@@ -196,7 +228,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 			return;
 		}
 		this.note.keep();
-		const program = fields.program();
+		this.reviewed = program;
 		const facts: Record<string, UserFacts> = {};
 		const order: string[] = [];
 		for ( let i = 0; i < names.length; i += CHECK_CHUNK ) {
@@ -247,7 +279,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 			return Promise.resolve();
 		}
 		const fields = this.fields as MessageFields;
-		const c = composition( this.env, fields.program(), option, fields.language(), this.note.getValue() );
+		const c = composition( this.env, this.reviewed as WelcomeProgram, option, fields.language(), this.note.getValue() );
 		const post = composeFor( c, first.user, isoSeconds( this.env.clock.now() ), newId( this.env.random ) );
 		return this.env.client.parse( { title: post.page, text: post.text, sectiontitle: post.sectiontitle } ).then( ( html ) => {
 			const intro = msg( 'mentorship-welcome-batch-rendered', first.user );
@@ -259,7 +291,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 	}
 
 	private setRow( row: Row, state: RowState | 'ready', skip?: Skip | null, error?: unknown ): void {
-		const program = ( this.fields as MessageFields ).program();
+		const program = this.reviewed as WelcomeProgram;
 		let text: string;
 		switch ( state ) {
 			case 'skipped':
@@ -288,7 +320,7 @@ export class WelcomeBatchDialog extends StagedDialog {
 
 	private send(): Promise<BatchReport> {
 		const fields = this.fields as MessageFields;
-		const program = fields.program();
+		const program = this.reviewed as WelcomeProgram;
 		const option = fields.option() as MessageOption;
 		const client = this.env.client.withMaxlag( 5 );
 		const w = welcomeWriter( this.env, program, client, new Store( client ) );
@@ -321,6 +353,9 @@ export class WelcomeBatchDialog extends StagedDialog {
 			window.removeEventListener( 'beforeunload', this.onUnload );
 			this.report = report;
 			this.note.sent();
+			if ( report.sent.length ) {
+				rememberProgram( this.env, program.id );
+			}
 			this.showReport( report, program );
 			return report;
 		}, ( e: unknown ) => {

@@ -17,7 +17,7 @@ import { welcomeWriter } from '../writers';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';
-import { ChoiceOption, composition, invitablePrograms, kindLabel, labelOf, MessageFields, skipText, WelcomeNote } from './common';
+import { ChoiceOption, composition, invitablePrograms, kindLabel, labelOf, MessageFields, rememberProgram, skipText, unusableText, WelcomeNote } from './common';
 
 export interface WelcomeDialogConfig {
 	env: Env;
@@ -26,7 +26,6 @@ export interface WelcomeDialogConfig {
 
 export class WelcomeDialog extends StagedDialog {
 	private readonly user: string;
-	private programs: WelcomeProgram[] = [];
 	private facts: UserFacts | null = null;
 	private checks = 0;
 	private fields: MessageFields | null = null;
@@ -72,37 +71,46 @@ export class WelcomeDialog extends StagedDialog {
 
 	protected focusForm(): void {
 		if ( this.fields ) {
-			this.fields.kind.focus();
+			this.fields.focus();
 		}
 	}
 
 	private load(): Promise<void> {
-		return invitablePrograms( this.env ).then( ( programs ) => {
-			this.programs = programs;
-			if ( !programs.length ) {
+		return invitablePrograms( this.env ).then( ( entries ) => {
+			if ( !entries.length ) {
 				this.showError( msg( 'mentorship-welcome-no-programs' ) );
 				return undefined;
 			}
-			const fields = new MessageFields( this.env, programs, this.$overlay );
+			const fields = new MessageFields( this.env, entries, this.$overlay );
 			this.fields = fields;
 			// Shown once the checks tell which messages this user may get.
 			this.$fields.hide().empty().append( fields.$element, this.note.$element );
 			fields.onChange( () => this.update() );
+			// The program chosen is read (its trust chain), then the user is checked for it.
 			fields.onProgramChange( () => {
 				void this.check();
 			} );
-			return this.check();
+			return fields.select();
 		} ).catch( ( e: unknown ) => {
 			this.showError( errorText( e ) );
 		} );
 	}
 
-	/** Checks the user for the program chosen (one request). */
+	/** Checks the user for the program chosen (one request), once the program is known to be usable. */
 	private check(): Promise<void> {
 		const fields = this.fields as MessageFields;
-		const program = fields.program();
+		const state = fields.state();
 		this.actions.setAbilities( { preview: false } );
 		const seq = ++this.checks;
+		if ( state.state === 'checking' ) {
+			this.showStatus( 'notice', msg( 'mentorship-welcome-program-checking', state.label ) );
+			return Promise.resolve();
+		}
+		if ( state.state !== 'ready' ) {
+			this.cannot( unusableText( state, fields.count() > 1 ) as string );
+			return Promise.resolve();
+		}
+		const program = state.program;
 		return checkUsers( this.env.client, program, [ this.user ], this.env.clock.now() ).then( ( result ) => {
 			if ( seq !== this.checks ) {
 				// The program changed again meanwhile: the later check decides.
@@ -119,19 +127,7 @@ export class WelcomeDialog extends StagedDialog {
 				const why = skip ?
 					msg( 'mentorship-welcome-cannot', facts.name, skipText( this.env, program, skip ) ) :
 					msg( 'mentorship-welcome-nothing-left', facts.name );
-				if ( this.programs.length < 2 ) {
-					this.showError( why );
-					return;
-				}
-				// Another program may still have something to send.
-				this.$fields.show();
-				this.note.$element.hide();
-				this.prior.toggle( false );
-				this.goOnField.toggle( false );
-				this.$recipient.text( '' );
-				this.showStatus( 'error', why );
-				this.setStage( 'form' );
-				this.actions.setAbilities( { preview: false } );
+				this.cannot( why );
 				return;
 			}
 			this.$fields.show();
@@ -149,6 +145,28 @@ export class WelcomeDialog extends StagedDialog {
 		}, ( e: unknown ) => {
 			this.showError( errorText( e ) );
 		} );
+	}
+
+	/**
+	 * Nothing can be sent with the program chosen: with no other program the dialog stops
+	 * there; otherwise the form stays (what was typed with it) for another program.
+	 */
+	private cannot( why: string ): void {
+		const fields = this.fields as MessageFields;
+		if ( fields.count() < 2 ) {
+			this.showError( why );
+			return;
+		}
+		this.$fields.show();
+		this.note.$element.hide();
+		this.prior.toggle( false );
+		this.goOnField.toggle( false );
+		this.$recipient.text( '' );
+		this.showStatus( 'error', why );
+		if ( this.stage !== 'form' ) {
+			this.setStage( 'form' );
+		}
+		this.actions.setAbilities( { preview: false } );
 	}
 
 	/** Who the message goes to: their edits and when they registered (or that they have no account). */
@@ -184,10 +202,11 @@ export class WelcomeDialog extends StagedDialog {
 	private compose(): ReturnType<typeof composition> | null {
 		const fields = this.fields;
 		const option = fields && fields.option();
-		if ( !fields || !option ) {
+		const program = fields && fields.program();
+		if ( !fields || !option || !program ) {
 			return null;
 		}
-		return composition( this.env, fields.program(), option, fields.language(), this.note.getValue() );
+		return composition( this.env, program, option, fields.language(), this.note.getValue() );
 	}
 
 	protected handlers(): Handlers {
@@ -207,14 +226,15 @@ export class WelcomeDialog extends StagedDialog {
 
 	private post(): Promise<void> {
 		const c = this.compose();
-		const fields = this.fields;
-		if ( !c || !fields ) {
+		const program = this.fields && this.fields.program();
+		if ( !c || !program ) {
 			return Promise.resolve();
 		}
 		this.errors.clear();
-		return sendInvitation( welcomeWriter( this.env, fields.program() ), c, this.user ).then( ( result ) => {
+		return sendInvitation( welcomeWriter( this.env, program ), c, this.user ).then( ( result ) => {
 			this.result = result;
 			this.note.sent();
+			rememberProgram( this.env, program.id );
 			this.showResult( result );
 		} );
 	}
