@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateTitle } from '../../src/core/graduation';
 import { loadConsole } from '../../src/wiki/console';
 import { admin, config, mentee, mentor, program, programId, unique, users } from '../support/fixtures';
-import { apiRequests, launch, loadedModules, url, userPage } from '../support/browser';
+import { apiRequests, launch, loadedModules, shot, url, userPage } from '../support/browser';
 import { actionButton, mouseClick, PRIMARY } from '../support/mouse';
 
 let browser: Browser;
@@ -69,6 +69,7 @@ describe( 'mentees become mentors', () => {
 		const certificatePreview = dialog.locator( '.mg-graduation-certificate' );
 		await expect( certificatePreview.textContent() ).resolves.toContain( 'Certificate of completion' );
 		await expect( certificatePreview.textContent() ).resolves.toContain( `This certifies that ${ grad } completed the mentorship program ${ cfg.name }` );
+		await shot( page, 'graduation-preview' );
 
 		// Post: what it costs, and how long it takes, as the browser saw it.
 		asMentor.requests.length = 0;
@@ -111,6 +112,7 @@ describe( 'mentees become mentors', () => {
 		const join = gp.locator( '.mg-join' );
 		await expect( join.locator( '.oo-ui-menuTagMultiselectWidget' ).nth( 0 ).locator( '.oo-ui-tagItemWidget' ).allTextContents() ).resolves.toEqual( [ 'Art', 'Music' ] );
 		await expect( join.locator( '.oo-ui-menuTagMultiselectWidget' ).nth( 1 ).locator( '.oo-ui-tagItemWidget' ).allTextContents() ).resolves.toEqual( [ 'English (en)', 'French (fr)' ] );
+		await shot( gp, 'graduation-become-mentor' );
 		await mouseClick( gp, gp.getByRole( 'checkbox', { name: `Co-mentor beside ${ guide } first (no mentees of my own yet)` } ) );
 		await mouseClick( gp, gp.getByRole( 'checkbox', { name: /I understand that what I enter here is public/ } ) );
 		await mouseClick( gp, gp.getByRole( 'button', { name: 'Join the program' } ) );
@@ -130,6 +132,8 @@ describe( 'mentees become mentors', () => {
 		await asCoordinator.page.goto( url( 'Special:BlankPage/Mentorship', { program: id, view: 'console', withgadget: 'mentorship-match' } ) );
 		await asCoordinator.page.locator( '.mg-card', { hasText: 'Graduates' } ).filter( { hasText: '1 graduate; 1 became a mentor.' } ).waitFor( { timeout: 60000 } );
 		await expect( asCoordinator.page.locator( '.mg-card', { hasText: 'Graduates' } ).innerText() ).resolves.toMatch( /Median time from graduating to mentoring: [\d.,]+ days?\./ );
+		await asCoordinator.page.locator( '.mg-card', { hasText: 'Graduates' } ).scrollIntoViewIfNeeded();
+		await shot( asCoordinator.page, 'console-graduates' );
 		await asCoordinator.context.close();
 	} );
 } );
