@@ -45,6 +45,7 @@ function wikiProjects( release: string ): TestProjectInlineConfiguration[] {
 			test: {
 				name: `browser ${ release }`,
 				include: [ 'tests/browser/**/*.test.ts' ],
+				exclude: [ 'tests/browser/**/*.exclusive.test.ts' ],
 				globalSetup: [ 'tests/setup/wiki.ts' ],
 				setupFiles: [ 'tests/support/browser-setup.ts' ],
 				env,
@@ -53,6 +54,22 @@ function wikiProjects( release: string ): TestProjectInlineConfiguration[] {
 				// Chromium and the wiki share two cores: a few files at a time, one release at a time.
 				maxWorkers: 2,
 				sequence: { groupOrder: release === '1.39' ? 2 : 3 },
+			},
+		},
+		{
+			// Browser tests that change the whole wiki (the user-script tests take the gadgets
+			// out of MediaWiki:Gadgets-definition for a while) run alone, after all the others:
+			// beside another file, that file would find no gadget.
+			test: {
+				name: `browser wiki-wide ${ release }`,
+				include: [ 'tests/browser/**/*.exclusive.test.ts' ],
+				globalSetup: [ 'tests/setup/wiki.ts' ],
+				setupFiles: [ 'tests/support/browser-setup.ts' ],
+				env,
+				testTimeout: 180000,
+				hookTimeout: 300000,
+				fileParallelism: false,
+				sequence: { groupOrder: 5 },
 			},
 		},
 	];
