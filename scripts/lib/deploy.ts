@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { build, Manifest } from '../../build.mjs';
 import { PageRead, WikiClient } from '../../src/wiki/client';
 import { currentUser } from '../../src/wiki/current-user';
+import { isMentorshipError } from '../../src/core/errors';
 import { FetchTransport } from '../../src/wiki/fetch-transport';
 import { Store, UNCHANGED } from '../../src/wiki/store';
 import { replaceSection } from './definition';
@@ -77,7 +78,18 @@ export interface WriteCounts {
 	edited: string[];
 	unchanged: string[];
 	edits: number;
+	/** Times the wiki's edit rate limit was waited out. */
+	waits?: number;
 }
+
+function sleep( ms: number ): Promise<void> {
+	return new Promise( ( resolve ) => {
+		setTimeout( resolve, ms );
+	} );
+}
+
+/** How long to wait when the wiki says `ratelimited` (its windows are a minute long). */
+const RATE_LIMIT_WAIT = 15000;
 
 /**
  * Returns a function that writes one page's new text (conflicts and lost answers go through the
@@ -90,8 +102,12 @@ export interface WriteCounts {
  * @param dryRun
  * @param log
  * @param result
+ * @param wait How to wait out the wiki's edit rate limit (an account without `noratelimit`
+ *  may save 90 edits a minute on Wikimedia wikis, and MediaWiki 1.43 counts an API edit twice):
+ *  each `ratelimited` answer is waited out for a while and the page saved again, up to 10 times.
  */
-export function pageWriter( store: Store, current: Record<string, PageRead>, dryRun: boolean, log: ( line: string ) => void, result: WriteCounts ) {
+export function pageWriter( store: Store, current: Record<string, PageRead>, dryRun: boolean, log: ( line: string ) => void, result: WriteCounts,
+	wait: ( ms: number ) => Promise<void> = sleep ) {
 	return async ( title: string, change: ( before: string, exists: boolean ) => string | null, summaryFor: ( exists: boolean ) => string, contentmodel: string | undefined, done: ( exists: boolean ) => string ): Promise<number | undefined> => {
 		const read = current[ title ];
 		if ( dryRun ) {
@@ -106,10 +122,23 @@ export function pageWriter( store: Store, current: Record<string, PageRead>, dry
 			( exists ? result.edited : result.created ).push( title );
 			return undefined;
 		}
-		const saved = await editText( store, title, ( before, exists ) => {
+		const save = (): ReturnType<typeof editText> => editText( store, title, ( before, exists ) => {
 			const after = change( before, exists );
 			return after === null ? UNCHANGED : after;
 		}, { summary: summaryFor, contentmodel, initial: read } );
+		let saved: Awaited<ReturnType<typeof editText>> | undefined;
+		for ( let attempt = 0; !saved; attempt++ ) {
+			try {
+				saved = await save();
+			} catch ( e ) {
+				if ( !isMentorshipError( e, 'ratelimited' ) || attempt >= 10 ) {
+					throw e;
+				}
+				result.waits = ( result.waits || 0 ) + 1;
+				log( `The wiki limits this account's edits: waiting ${ RATE_LIMIT_WAIT / 1000 } s before saving ${ title }` );
+				await wait( RATE_LIMIT_WAIT );
+			}
+		}
 		if ( !saved.changed ) {
 			result.unchanged.push( title );
 			return saved.revid;
