@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildQuestion, isAnsweredOnPage, overdueFrom } from '../../src/core/ask';
+import { isAnsweredOnPage, overdueFrom } from '../../src/core/ask';
+import { buildQuestion } from '../../src/core/ask-post';
 import { Question } from '../../src/core/format';
 import { MENTOR_OPTION } from '../../src/core/program';
 import { sectionLink } from '../../src/core/wikitext';
