@@ -40,9 +40,9 @@ describe( 'the ask dialog\'s later steps, loaded on the first Preview', () => {
 		expect( loads.map( ( l ) => l.feature ) ).toEqual( [ 'asksend' ] );
 		// Preview is busy; the dialog is not (× and Cancel still close it).
 		await o.settle();
-		const button = o.action( 'preview' ).$element;
-		expect( button.attr( 'aria-busy' ) ).toBe( 'true' );
-		expect( button.hasClass( 'mg-loading' ) ).toBe( true );
+		const $button = o.action( 'preview' ).$element;
+		expect( $button.attr( 'aria-busy' ) ).toBe( 'true' );
+		expect( $button.hasClass( 'mg-loading' ) ).toBe( true );
 		expect( o.stage ).toBe( 'form' );
 		// A second click while it loads asks for nothing more.
 		o.click( 'preview' );
@@ -57,24 +57,24 @@ describe( 'the ask dialog\'s later steps, loaded on the first Preview', () => {
 		expect( $failure.text() ).toContain( 'Could not load the mentorship tools.' );
 		expect( o.stage ).toBe( 'form' );
 		expect( questionBox( o ).getValue() ).toBe( QUESTION );
-		expect( button.attr( 'aria-busy' ) ).toBe( 'false' );
-		expect( button.hasClass( 'mg-loading' ) ).toBe( false );
+		expect( $button.attr( 'aria-busy' ) ).toBe( 'false' );
+		expect( $button.hasClass( 'mg-loading' ) ).toBe( false );
 		expect( o.action( 'preview' ).isDisabled() ).toBe( false );
 
 		// Retry: the module is asked for again (its state back to "registered"), and once it
 		// has run, Preview goes on with what was typed.
-		const retry = $failure.find( 'button' );
-		expect( retry.text() ).toBe( 'Retry' );
-		mouseClick( retry[ 0 ] as HTMLElement );
+		const $retry = $failure.find( 'button' );
+		expect( $retry.text() ).toBe( 'Retry' );
+		mouseClick( $retry[ 0 ] as HTMLElement );
 		expect( registry[ MODULE ]!.state ).toBe( 'registered' );
 		expect( loads.length ).toBe( 2 );
 		expect( o.dialog.$element.find( '.mg-load-error' ).length ).toBe( 0 );
-		expect( button.attr( 'aria-busy' ) ).toBe( 'true' );
+		expect( $button.attr( 'aria-busy' ) ).toBe( 'true' );
 		lib.askSend = ASK_SEND;
 		loads[ 1 ]!.load.resolve();
 		await o.settle( () => o.stage === 'preview' );
 		expect( o.dialog.$element.find( '.mg-preview' ).text() ).toContain( QUESTION );
-		expect( button.attr( 'aria-busy' ) ).toBe( 'false' );
+		expect( $button.attr( 'aria-busy' ) ).toBe( 'false' );
 		// Nothing was written by previewing.
 		expect( ui.wiki.edits ).toEqual( [] );
 		o.destroy();
