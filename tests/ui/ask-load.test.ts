@@ -42,7 +42,7 @@ describe( 'the ask dialog\'s later steps, loaded on the first Preview', () => {
 		await o.settle();
 		const $button = o.action( 'preview' ).$element;
 		expect( $button.attr( 'aria-busy' ) ).toBe( 'true' );
-		expect( $button.hasClass( 'mg-loading' ) ).toBe( true );
+		expect( ( $button[ 0 ] as HTMLElement ).classList.contains( 'mg-loading' ) ).toBe( true );
 		expect( o.stage ).toBe( 'form' );
 		// A second click while it loads asks for nothing more.
 		o.click( 'preview' );
@@ -58,7 +58,7 @@ describe( 'the ask dialog\'s later steps, loaded on the first Preview', () => {
 		expect( o.stage ).toBe( 'form' );
 		expect( questionBox( o ).getValue() ).toBe( QUESTION );
 		expect( $button.attr( 'aria-busy' ) ).toBe( 'false' );
-		expect( $button.hasClass( 'mg-loading' ) ).toBe( false );
+		expect( ( $button[ 0 ] as HTMLElement ).classList.contains( 'mg-loading' ) ).toBe( false );
 		expect( o.action( 'preview' ).isDisabled() ).toBe( false );
 
 		// Retry: the module is asked for again (its state back to "registered"), and once it
