@@ -45,7 +45,8 @@ export function plainHeading( text: string ): string {
 		.replace( /_/g, ' ' ).replace( /\s+/g, ' ' ).replace( /^ | $/g, '' );
 }
 
-function sectionOfComment( comment: string ): string | null {
+/** The section an edit summary names (its autocomment), as plain text. */
+export function sectionOfComment( comment: string ): string | null {
 	const m = /^\/\*\s*(.*?)\s*\*\//.exec( comment );
 	return m ? plainHeading( m[ 1 ] as string ) : null;
 }
@@ -68,28 +69,6 @@ export function isAnswered( question: Question, contributions: Contribution[], a
 			return true;
 		}
 		if ( title === page && sectionOfComment( c.comment ) === section ) {
-			return true;
-		}
-	}
-	return false;
-}
-
-/** A revision of a page as the API lists it (prop=revisions): who made it, when, and its summary. */
-export interface PageRevision {
-	user: string;
-	timestamp: string;
-	comment: string;
-}
-
-/**
- * Whether a question posted on a shared page (the help desk) has had a reply: an edit of
- * its section after it, by anyone but the asker, given the page's revisions since.
- */
-export function isAnsweredOnPage( question: Question, revisions: PageRevision[], asker: string ): boolean {
-	const section = plainHeading( question.section );
-	const me = plainHeading( asker );
-	for ( const r of revisions ) {
-		if ( r.timestamp > question.time && plainHeading( r.user ) !== me && sectionOfComment( r.comment ) === section ) {
 			return true;
 		}
 	}

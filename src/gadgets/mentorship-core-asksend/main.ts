@@ -7,7 +7,7 @@
  */
 
 import { ASK_SEND } from '../../ui/ask/send';
-import type { AskSendCode } from '../../ui/ask/send-load';
+import type { AskSendCode } from '../../ui/ask/send';
 import { library, withMessages } from '../common/feature';
 
 // Each installs the messages this module brought (English, and the user's and the wiki's

@@ -5,19 +5,9 @@
  * Already there in a single-module build, and once loaded.
  */
 
-import type { buildQuestion } from '../../core/ask-post';
-import type { sendQuestion } from '../../wiki/ask-send';
-import type { writeContext } from '../writers';
-import type { doneContent, previewIntro, unansweredBlock } from './send';
+import type { AskSendCode } from './send';
 
-export interface AskSendCode {
-	buildQuestion: typeof buildQuestion;
-	sendQuestion: typeof sendQuestion;
-	previewIntro: typeof previewIntro;
-	doneContent: typeof doneContent;
-	unansweredBlock: typeof unansweredBlock;
-	writeContext: typeof writeContext;
-}
+export type { AskSendCode };
 
 /** The code, when it has loaded; else null. */
 export function askSendCode(): AskSendCode | null {

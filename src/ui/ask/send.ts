@@ -13,7 +13,6 @@ import { errorText } from '../errors';
 import { msg } from '../i18n';
 import { RadioGroup } from '../radio-group';
 import { writeContext } from '../writers';
-import type { AskSendCode } from './send-load';
 
 function text( $el: JQuery, value: string ): JQuery {
 	return $el.text( value );
@@ -84,6 +83,16 @@ export function unansweredBlock( state: AskState, question: OO.ui.TextInputWidge
 	follow( choice.getValue() );
 	choice.onChange( follow );
 	return { $element: notice.$element.add( choice.$element ), choice: choice };
+}
+
+/** What the module offers the ask dialog (mw.libs.mentorship.askSend). */
+export interface AskSendCode {
+	buildQuestion: typeof buildQuestion;
+	sendQuestion: typeof sendQuestion;
+	previewIntro: typeof previewIntro;
+	doneContent: typeof doneContent;
+	unansweredBlock: typeof unansweredBlock;
+	writeContext: typeof writeContext;
 }
 
 /** What the module offers the dialog (the entry installs the module's messages before each runs). */
