@@ -132,6 +132,22 @@ const ACTIONS: { action: string; as: keyof Actors; pageLoad?: boolean; run: ( us
 		},
 	},
 	{
+		// The ask dialog's later steps load on its first Preview (mentorship-core-asksend): from
+		// the click on Preview to the preview shown (with the API's parse).
+		action: 'preview a question (ask dialog open)', as: 'pupil', run: async ( user, who ) => {
+			await user.page.goto( url( who.title ) );
+			await user.page.waitForLoadState( 'networkidle' );
+			await user.page.locator( '#ca-mentorship-ask a' ).click();
+			await user.page.locator( '.mg-ask-dialog[data-mg-ready]' ).waitFor();
+			await user.page.getByRole( 'textbox', { name: 'Your question' } ).fill( 'How do I cite a museum catalogue?' );
+			await user.page.waitForLoadState( 'networkidle' );
+			return click( user, async () => {
+				await user.page.getByRole( 'button', { name: 'Preview' } ).click();
+				await user.page.locator( '.mg-ask-dialog[data-mg-stage=preview] .mg-preview h2' ).waitFor();
+			} );
+		},
+	},
+	{
 		action: 'open the welcome dialog', as: 'coord', run: async ( user, who ) => {
 			await user.page.goto( url( 'User talk:' + who.newbie ) );
 			await user.page.waitForLoadState( 'networkidle' );

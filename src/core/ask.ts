@@ -1,12 +1,10 @@
 /**
- * "Ask my mentor": the question as posted (heading, text, summary) and whether an earlier
- * question was answered. Pure: the texts around the question come from the wiki's
- * content-language messages, passed in.
+ * "Ask my mentor": where a question goes, and whether an earlier question was answered.
+ * The question as posted is in ask-post.ts (loaded from the dialog's first Preview on). Pure.
  */
 
 import { Question } from './format';
 import { Availability } from './program';
-import { escapeBlock, escapeInline, fillTemplate, headingText, marker, pageLink, panelLink, sectionLink, signature, userLink } from './wikitext';
 
 export const QUESTION_MAX = 2000;
 
@@ -28,95 +26,8 @@ export interface QuestionRef {
  */
 export type Detour = { mentor: string; because: Availability | 'unanswered'; original?: QuestionRef } | null;
 
-export interface QuestionInput {
-	id: string;
-	programId: string;
-	programName: string;
-	mentee: string;
-	recipient: Recipient;
-	detour: Detour;
-	/** The article the question is about, when the mentee left "about this article" on. */
-	article?: { title: string; revid: number };
-	question: string;
-}
-
-export interface QuestionPost {
-	/** The page to post on (a user talk page or the help desk); the API follows a redirect. */
-	page: string;
-	/** Heading as plain text (recorded in the profile), and as sent (escaped). */
-	section: string;
-	sectiontitle: string;
-	text: string;
-	summary: string;
-}
-
 /** Content-language message texts (raw wikitext with $1…), by key. */
 export type ContentMessages = ( key: string ) => string;
-
-/** The ids of the markers in posted questions; they let a lost response be detected. */
-export function questionMarker( id: string, programId: string ): string {
-	return marker( 'mentorship-question id=' + id + ' program=' + programId );
-}
-
-export function recipientPage( recipient: Recipient ): string {
-	return recipient.kind === 'helpdesk' ? recipient.page : 'User talk:' + recipient.user;
-}
-
-function detourLine( detour: Detour, messages: ContentMessages ): string | null {
-	if ( !detour ) {
-		return null;
-	}
-	const mentor = userLink( detour.mentor );
-	if ( detour.because === 'unanswered' && detour.original ) {
-		return fillTemplate( messages( 'mentorship-ask-post-because-unanswered-link' ), [ mentor, sectionLink( detour.original.page, detour.original.section ) ] );
-	}
-	if ( detour.because === 'unanswered' ) {
-		return fillTemplate( messages( 'mentorship-ask-post-because-unanswered' ), [ mentor ] );
-	}
-	if ( detour.because.state === 'away' ) {
-		return detour.because.until ?
-			fillTemplate( messages( 'mentorship-ask-post-because-away-until' ), [ mentor, detour.because.until ] ) :
-			fillTemplate( messages( 'mentorship-ask-post-because-away' ), [ mentor ] );
-	}
-	return fillTemplate( messages( 'mentorship-ask-post-because-gone' ), [ mentor ] );
-}
-
-/** Builds the section to post: everything the mentee typed is escaped to show as typed. */
-export function buildQuestion( input: QuestionInput, messages: ContentMessages ): QuestionPost {
-	const section = input.article ?
-		fillTemplate( messages( 'mentorship-ask-post-heading' ), [ input.mentee, input.article.title ] ) :
-		fillTemplate( messages( 'mentorship-ask-post-heading-noarticle' ), [ input.mentee ] );
-	const lines: string[] = [ questionMarker( input.id, input.programId ) ];
-	lines.push( input.recipient.kind === 'helpdesk' ?
-		messages( 'mentorship-ask-post-greeting-helpdesk' ) :
-		fillTemplate( messages( 'mentorship-ask-post-greeting' ), [ userLink( input.recipient.user ) ] ) );
-	lines.push( '' );
-	lines.push( escapeBlock( input.question ) );
-	lines.push( '' );
-	const context: string[] = [];
-	if ( input.article ) {
-		const permalink = '[[Special:PermanentLink/' + input.article.revid + '|' +
-			escapeInline( messages( 'mentorship-ask-post-article-revision' ) ) + ']]';
-		context.push( fillTemplate( messages( 'mentorship-ask-post-article' ), [ pageLink( input.article.title ), permalink ] ) );
-	}
-	const detour = detourLine( input.detour, messages );
-	if ( detour ) {
-		context.push( detour );
-	}
-	const program = panelLink( input.programId, input.programName );
-	context.push( fillTemplate( messages( 'mentorship-ask-post-footer' ), [ program ] ) + ' ' + signature() );
-	lines.push( context.join( ' ' ) );
-	const summary = input.article ?
-		fillTemplate( messages( 'mentorship-ask-post-summary' ), [ input.mentee, '[[' + input.article.title + ']]', input.programName ] ) :
-		fillTemplate( messages( 'mentorship-ask-post-summary-noarticle' ), [ input.mentee, input.programName ] );
-	return {
-		page: recipientPage( input.recipient ),
-		section: section,
-		sectiontitle: headingText( section ),
-		text: lines.join( '\n' ),
-		summary: summary,
-	};
-}
 
 /** A contribution as the API lists it (list=usercontribs). */
 export interface Contribution {
@@ -134,7 +45,8 @@ export function plainHeading( text: string ): string {
 		.replace( /_/g, ' ' ).replace( /\s+/g, ' ' ).replace( /^ | $/g, '' );
 }
 
-function sectionOfComment( comment: string ): string | null {
+/** The section an edit summary names (its autocomment), as plain text. */
+export function sectionOfComment( comment: string ): string | null {
 	const m = /^\/\*\s*(.*?)\s*\*\//.exec( comment );
 	return m ? plainHeading( m[ 1 ] as string ) : null;
 }
@@ -157,28 +69,6 @@ export function isAnswered( question: Question, contributions: Contribution[], a
 			return true;
 		}
 		if ( title === page && sectionOfComment( c.comment ) === section ) {
-			return true;
-		}
-	}
-	return false;
-}
-
-/** A revision of a page as the API lists it (prop=revisions): who made it, when, and its summary. */
-export interface PageRevision {
-	user: string;
-	timestamp: string;
-	comment: string;
-}
-
-/**
- * Whether a question posted on a shared page (the help desk) has had a reply: an edit of
- * its section after it, by anyone but the asker, given the page's revisions since.
- */
-export function isAnsweredOnPage( question: Question, revisions: PageRevision[], asker: string ): boolean {
-	const section = plainHeading( question.section );
-	const me = plainHeading( asker );
-	for ( const r of revisions ) {
-		if ( r.timestamp > question.time && plainHeading( r.user ) !== me && sectionOfComment( r.comment ) === section ) {
 			return true;
 		}
 	}

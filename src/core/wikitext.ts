@@ -8,6 +8,8 @@
 
 import { PANEL_GADGET, PANEL_PAGE } from '../lib/contract';
 
+export { fillSummary, fillTemplate } from './template';
+
 /** The signature the wiki expands on save (built at run time: a literal would be expanded in the gadget page itself). */
 export function signature(): string {
 	return new Array( 5 ).join( '~' );
@@ -103,29 +105,6 @@ export function panelLink( programId: string, label: string ): string {
 /** A link to a user's page, which notifies them where mentions are notified (Echo). */
 export function userLink( name: string ): string {
 	return '[[User:' + name + '|' + escapeInline( name ) + ']]';
-}
-
-/**
- * Fills $1…$9 and named placeholders ($user, $program…) in a message. Values are used as
- * given: escape them first for where they go.
- */
-export function fillTemplate( template: string, positional: string[], named: Record<string, string> = {} ): string {
-	return template.replace( /\$(\d|[a-z]+)/g, ( all, key: string ) => {
-		if ( /^\d$/.test( key ) ) {
-			const value = positional[ Number( key ) - 1 ];
-			return value === undefined ? all : value;
-		}
-		return Object.prototype.hasOwnProperty.call( named, key ) ? named[ key ] as string : all;
-	} );
-}
-
-/**
- * An edit summary with the program's name for $1, filled by a function (fillTemplate): a
- * name holding `$&`, `$1` or `$'` stays as typed (String.replace would expand them).
- * Summaries are not wikitext that is saved, so tildes in them expand nothing.
- */
-export function fillSummary( template: string, programName: string ): string {
-	return fillTemplate( template, [ programName ] );
 }
 
 /** Whether a talk page's wikitext opts out of messages from this tool ({{nobots}}, {{bots|deny=…}}). */

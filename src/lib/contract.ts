@@ -57,10 +57,12 @@ export interface MentorshipLib {
 	graduate?( config: unknown, trigger?: HTMLElement ): Promise<boolean>;
 	/** From the snapshots feature (the console loads it when its dashboard shows): dated snapshots and their trends. */
 	snapshotsSection?( context: unknown ): JQuery;
+	/** From the asksend feature (the ask dialog loads it on its first Preview): building the question's post, and sending it. */
+	askSend?: { buildQuestion( input: unknown, messages: unknown ): unknown; sendQuestion( options: unknown ): Promise<unknown> };
 }
 
 /** The features a loader (or the panel, for the console) can ask for. */
-export type Feature = 'ask' | 'welcome' | 'batch' | 'panel' | 'console' | 'needs' | 'graduation' | 'snapshots';
+export type Feature = 'ask' | 'asksend' | 'welcome' | 'batch' | 'panel' | 'console' | 'needs' | 'graduation' | 'snapshots';
 
 /** A loaded feature's entry points, as the loaders call them. */
 export type Loaded = Required<MentorshipLib>;

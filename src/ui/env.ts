@@ -5,12 +5,9 @@
  */
 
 import { ContentMessages } from '../core/ask';
-import { fillSummary } from '../core/wikitext';
 import { LanguageTexts } from '../core/welcome/messages';
 import { Clock, systemClock, WikiClient } from '../wiki/client';
 import { MwApiTransport } from '../wiki/mw-transport';
-import { WriteContext } from '../wiki/programs';
-import { isoSeconds } from '../core/dates';
 import { MentorCacheOption, mentorCacheOption } from '../wiki/mentor-cache';
 import { Store } from '../wiki/store';
 import { contentMessage, languageText } from './i18n';
@@ -69,31 +66,6 @@ export function browserEnv(): Env {
 		content: contentMessage,
 		texts: languageText,
 		mentorCache: mentorCacheOption( client, mw.user.options ),
-	};
-}
-
-/*
- * The write session: every writer the UI hands to src/wiki is built here, from the page's
- * client and store, with edit summaries in the content language filled by a function
- * (fillSummary: a program name holding $& or $1 stays as typed), and the cached mentor
- * through env.mentorCache.
- */
-
-/** A content-language edit summary naming the program. */
-export function summaryFor( env: Env, key: string, programName: string ): string {
-	return fillSummary( env.content( key ), programName );
-}
-
-/** What the store's writes need: the acting user, the time, and edit summaries in the content language. */
-export function writeContext( env: Env, programName: string ): WriteContext {
-	return {
-		store: env.store,
-		user: env.user as string,
-		now: isoSeconds( env.clock.now() ),
-		summaries: {
-			profile: summaryFor( env, 'mentorship-summary-profile', programName ),
-			roster: summaryFor( env, 'mentorship-summary-roster', programName ),
-		},
 	};
 }
 

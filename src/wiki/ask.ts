@@ -1,22 +1,18 @@
 /**
  * "Ask my mentor" against the wiki: what the dialog needs when it opens (in one request
- * in the usual case) and sending a question (one edit for the question, one for the
- * record in the mentee's own profile).
+ * in the usual case). Sending the question is in ask-send.ts, loaded on Preview.
  */
 
-import { buildQuestion, ContentMessages, daysBetween, Detour, isAnswered, overdueFrom, questionMarker, Recipient } from '../core/ask';
+import { daysBetween, Detour, isAnswered, overdueFrom, Recipient } from '../core/ask';
 import { MentorshipError } from '../core/errors';
-import { CONFIG, LIMITS, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, RosterMember } from '../core/format';
+import { CONFIG, Membership, PROFILE, Profile, ProgramConfig, Question, ROSTER, RosterMember } from '../core/format';
 import {
 	activeMembership, availability, Availability, isConfirmedMember, lastQuestion, MentorCache,
-	mentorOf, profileAddQuestion, ProgramState, rosterShards, routeQuestion, unansweredDays,
+	mentorOf, ProgramState, rosterShards, routeQuestion, unansweredDays,
 } from '../core/program';
 import { configTitle, profileTitle, rosterTitle, userTalkTitle } from '../core/titles';
 import { Contribution, WikiClient } from './client';
-import { MentorCacheOption, mentorCacheOption } from './mentor-cache';
-import { WriteContext } from './programs';
 import { isoDate, isoSeconds } from '../core/dates';
-import { postSection } from './posting';
 import { Doc, docsFrom } from './store';
 import { trustedConfigCached, TrustStore } from './trust';
 
@@ -217,115 +213,21 @@ export async function loadAskState( client: WikiClient, me: string, cache: Mento
  * Where to ask instead when the mentor has not answered: their backup when the backup is an
  * available mentor of the program, else the program's help desk.
  */
-async function alternativeTo( client: WikiClient, state: ProgramState, mentor: string, day: string, mentorIsRecipient: boolean ): Promise<Recipient | null> {
-	if ( !mentorIsRecipient ) {
-		// The question already goes to the backup or the help desk.
-		return state.config.helpDesk ? { kind: 'helpdesk', page: state.config.helpDesk } : null;
-	}
-	const membership = activeMembership( state.profiles[ mentor ], state.id );
+function alternativeTo( client: WikiClient, state: ProgramState, mentor: string, day: string, mentorIsRecipient: boolean ): Promise<Recipient | null> {
+	// (A promise chain rather than an async function: its ES5 is smaller, and it ships with the dialog's first click.)
+	const helpDesk = (): Recipient | null => state.config.helpDesk ? { kind: 'helpdesk', page: state.config.helpDesk } : null;
+	const membership = mentorIsRecipient ? activeMembership( state.profiles[ mentor ], state.id ) : null;
 	const backup = membership && membership.backup;
-	if ( backup && backup !== mentor ) {
-		if ( !Object.prototype.hasOwnProperty.call( state.profiles, backup ) ) {
-			const docs = docsFrom( [ profileTitle( backup ) ], await client.readPages( [ profileTitle( backup ) ] ), PROFILE );
-			const doc = docs[ profileTitle( backup ) ];
+	if ( !backup || backup === mentor ) {
+		// Not the mentor's question (it goes to the backup or the help desk already), or no backup.
+		return Promise.resolve( helpDesk() );
+	}
+	const read = Object.prototype.hasOwnProperty.call( state.profiles, backup ) ? Promise.resolve() :
+		client.readPages( [ profileTitle( backup ) ] ).then( ( pages ) => {
+			const doc = docsFrom( [ profileTitle( backup ) ], pages, PROFILE )[ profileTitle( backup ) ];
 			state.profiles[ backup ] = doc && doc.value ? doc.value : null;
-		}
-		if ( isConfirmedMember( state, backup, 'mentor' ) &&
-			availability( activeMembership( state.profiles[ backup ], state.id ), day ).state === 'active' ) {
-			return { kind: 'backup', user: backup };
-		}
-	}
-	return state.config.helpDesk ? { kind: 'helpdesk', page: state.config.helpDesk } : null;
-}
-
-export interface SendOptions {
-	client: WikiClient;
-	ctx: WriteContext;
-	state: AskState;
-	recipient: Recipient;
-	/** Set when the question goes elsewhere than to the mentor, with why. */
-	detour: Detour;
-	question: string;
-	article?: { title: string; revid: number };
-	id: string;
-	messages: ContentMessages;
-	/** The cached mentor's writer (default: the API only, for scripts and tests). */
-	mentorCache?: MentorCacheOption;
-	/** How long the talk page stays on the mentee's watchlist (needs $wgWatchlistExpiry). */
-	watchFor?: string;
-}
-
-export interface SendResult {
-	/** The page the question was posted on (after following a redirect). */
-	page: string;
-	section: string;
-	revid: number;
-	recorded: boolean;
-	/** Why the question could not be recorded in the profile (it is posted all the same). */
-	recordError?: unknown;
-}
-
-/**
- * Posts the question as a new section, then records it in the mentee's profile and repairs
- * the cached mentor. If the record fails, the question is still posted: the error says so.
- */
-export async function sendQuestion( options: SendOptions ): Promise<SendResult> {
-	const state = options.state;
-	const post = buildQuestion( {
-		id: options.id,
-		programId: state.programId,
-		programName: state.config.name,
-		mentee: state.me,
-		recipient: options.recipient,
-		detour: options.detour,
-		article: options.article,
-		question: options.question,
-	}, options.messages );
-	const saved = await postSection( options.client, {
-		page: post.page,
-		sectiontitle: post.sectiontitle,
-		text: post.text,
-		summary: post.summary,
-		marker: questionMarker( options.id, state.programId ),
-	}, state.me, { watchFor: options.watchFor || '1 month' } );
-	const revid = saved.revid;
-	const question: Question = {
-		id: options.id,
-		page: saved.title,
-		section: post.section,
-		revid: revid,
-		time: saved.timestamp || options.ctx.now,
-		via: options.recipient.kind,
-	};
-	if ( options.recipient.kind !== 'helpdesk' ) {
-		question.to = options.recipient.user;
-	}
-	if ( options.article ) {
-		question.article = options.article.title;
-		question.articleRevid = options.article.revid;
-	}
-	const result: SendResult = { page: saved.title, section: post.section, revid: revid, recorded: false };
-	try {
-		await recordQuestion( options.ctx, state.programId, question, state.profile );
-		result.recorded = true;
-		// The cached mentor: repaired if stale, and the new question is the one that may wait
-		// (a question asked again takes over from the one it repeats).
-		try {
-			await ( options.mentorCache || mentorCacheOption( options.client, null ) ).save( state.mentor ? {
-				program: state.programId, mentor: state.mentor, due: question.to ? overdueFrom( question, false, unansweredDays( state.config ) ) || undefined : undefined,
-			} : null );
-		} catch ( e ) {
-			// Only a cache: the panel or the next question repairs it.
-		}
-	} catch ( e ) {
-		// The question is posted: say that the record failed, never post it twice.
-		result.recordError = e;
-	}
-	return result;
-}
-
-/** Records a question the user asked in their own profile. */
-export async function recordQuestion( ctx: WriteContext, programId: string, question: Question, initial?: Doc<Profile> ): Promise<void> {
-	await ctx.store.update( profileTitle( ctx.user ), PROFILE,
-		( p ) => profileAddQuestion( p, programId, question, LIMITS.questionsKept ), { summary: ctx.summaries.profile, create: false, initial: initial } );
+		} );
+	return read.then( () => isConfirmedMember( state, backup, 'mentor' ) &&
+		availability( activeMembership( state.profiles[ backup ], state.id ), day ).state === 'active' ?
+		{ kind: 'backup', user: backup } : helpDesk() );
 }

@@ -39,12 +39,11 @@ export function mentorCacheOption( client: WikiClient, copy: OptionsCopy | null 
  * Keeps the cached mentor's `due` in line with what was just learnt of the latest question;
  * saves the option only when its value changes.
  */
-export async function cacheDue( cache: MentorCacheOption, program: string, mentor: string, due: string | null ): Promise<void> {
+export function cacheDue( cache: MentorCacheOption, program: string, mentor: string, due: string | null ): Promise<void> {
 	const wanted: MentorCache = { program: program, mentor: mentor };
 	if ( due ) {
 		wanted.due = due;
 	}
-	if ( encodeMentorCache( cache.read() ) !== encodeMentorCache( wanted ) ) {
-		await cache.save( wanted );
-	}
+	// (Not an async function: its ES5 is smaller, and it ships with every first click.)
+	return encodeMentorCache( cache.read() ) !== encodeMentorCache( wanted ) ? cache.save( wanted ) : Promise.resolve();
 }

@@ -4,7 +4,8 @@
  * help desk by its page's history (one request a help desk, only when one was asked).
  */
 
-import { daysBetween, isAnswered, isAnsweredOnPage, overdueFrom, PageRevision } from '../core/ask';
+import { daysBetween, isAnswered, overdueFrom } from '../core/ask';
+import { isAnsweredOnPage, PageRevision } from '../core/answered-on-page';
 import { Question } from '../core/format';
 import { userTalkTitle } from '../core/titles';
 import { Contribution, WikiClient } from './client';

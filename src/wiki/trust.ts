@@ -94,7 +94,8 @@ export interface TrustStore {
  * latest revision (no request), or read and kept there. The store is the user's own (their browser's local
  * storage): nobody else can put anything in it.
  */
-export async function trustedConfigCached( client: WikiClient, title: string, latest: number | undefined, store?: TrustStore ): Promise<ProgramConfig | null> {
+export function trustedConfigCached( client: WikiClient, title: string, latest: number | undefined, store?: TrustStore ): Promise<ProgramConfig | null> {
+	// (Not an async function: its ES5 is smaller, and it ships with the dialogs' first clicks.)
 	const key = 'mentorship-trust:' + title;
 	if ( store && latest !== undefined ) {
 		const kept = store.get( key );
@@ -104,11 +105,11 @@ export async function trustedConfigCached( client: WikiClient, title: string, la
 				if ( parsed.latest === latest ) {
 					if ( parsed.config === null ) {
 						// No revision holds a valid config: nothing to trust, for this revision too.
-						return null;
+						return Promise.resolve( null );
 					}
 					const checked = validate( configSchema, parsed.config );
 					if ( checked.ok ) {
-						return checked.value;
+						return Promise.resolve( checked.value );
 					}
 				}
 			} catch ( e ) {
@@ -116,9 +117,10 @@ export async function trustedConfigCached( client: WikiClient, title: string, la
 			}
 		}
 	}
-	const trusted = await readTrustedConfig( client, title );
-	if ( store && trusted.latest !== undefined ) {
-		store.set( key, JSON.stringify( { latest: trusted.latest, config: trusted.config } ), 30 * 86400 );
-	}
-	return trusted.config;
+	return readTrustedConfig( client, title ).then( ( trusted ) => {
+		if ( store && trusted.latest !== undefined ) {
+			store.set( key, JSON.stringify( { latest: trusted.latest, config: trusted.config } ), 30 * 86400 );
+		}
+		return trusted.config;
+	} );
 }

@@ -18,7 +18,7 @@ import { isConfirmedMember, mentorOf } from '../../src/core/program';
 import { proposalFor } from '../../src/core/roster';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { invitationLogTitle, monthOf } from '../../src/core/program-titles';
-import { recordQuestion } from '../../src/wiki/ask';
+import { recordQuestion } from '../../src/wiki/ask-send';
 import { joinProgram, loadProgram } from '../../src/wiki/programs';
 import { isoSeconds } from '../../src/core/dates';
 import { postSection } from '../../src/wiki/posting';

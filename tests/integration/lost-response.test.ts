@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG, PROFILE, Question, ROSTER } from '../../src/core/format';
 import { configTitle, profileTitle, rosterTitle, userTalkTitle } from '../../src/core/titles';
 import { WikiClient } from '../../src/wiki/client';
-import { recordQuestion } from '../../src/wiki/ask';
+import { recordQuestion } from '../../src/wiki/ask-send';
 import { joinProgram } from '../../src/wiki/programs';
 import { isoSeconds } from '../../src/core/dates';
 import { Store } from '../../src/wiki/store';

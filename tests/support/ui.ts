@@ -17,6 +17,7 @@ import { mentorCacheOption } from '../../src/wiki/mentor-cache';
 import { Env } from '../../src/ui/env';
 import { contentMessage, installMessages, languageText } from '../../src/ui/i18n';
 import { StagedDialog, Stage } from '../../src/ui/staged-dialog';
+import { ASK_SEND } from '../../src/ui/ask/send';
 import { FakeWiki } from '../unit/fakes/wiki';
 import { FakeClock } from '../unit/fakes/transport';
 import { installMw, MwDouble } from './mw';
@@ -102,6 +103,9 @@ export function setupUi( options: { user?: string; userLanguage?: string; conten
 	const mw = installMw( { user: user, userLanguage: userLanguage, contentLanguage: contentLanguage, transport: () => wiki } );
 	mw.messages.set( OOUI_MESSAGES );
 	installMessages( TABLES );
+	// The ask dialog's later steps, as their module (mentorship-core-asksend) offers them once
+	// loaded (tests/ui/ask-load.test.ts takes them away to load them).
+	mw.libs.mentorship = { version: 'test', askSend: ASK_SEND };
 	const clock = new FakeClock();
 	let seed = 1;
 	const client = new WikiClient( { transport: new MwApiTransport( new mw.Api() as ConstructorParameters<typeof MwApiTransport>[ 0 ] ), clock: clock, language: userLanguage } );

@@ -17,7 +17,7 @@ import { NoticeDialog, NoticeDialogConfig } from '../../src/ui/notice-dialog';
 import { TabContext } from '../../src/ui/panel/context';
 import { PraiseDialog } from '../../src/ui/panel/praise';
 import { GraduationDialog } from '../../src/ui/graduation/dialog';
-import { writeContext } from '../../src/ui/env';
+import { writeContext } from '../../src/ui/writers';
 import { StagedDialog } from '../../src/ui/staged-dialog';
 import { WelcomeBatchDialog } from '../../src/ui/welcome/batch';
 import { WelcomeDialog } from '../../src/ui/welcome/dialog';

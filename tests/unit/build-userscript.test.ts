@@ -103,7 +103,7 @@ describe( 'the user-script build', () => {
 
 	it( 'gives each feature its modules in run order, with the gadget definitions\' dependencies', () => {
 		const t = table();
-		expect( Object.keys( t.features ).sort() ).toEqual( [ 'ask', 'batch', 'console', 'graduation', 'needs', 'panel', 'snapshots', 'welcome' ] );
+		expect( Object.keys( t.features ).sort() ).toEqual( [ 'ask', 'asksend', 'batch', 'console', 'graduation', 'needs', 'panel', 'snapshots', 'welcome' ] );
 		for ( const feature of Object.keys( t.features ) ) {
 			const modules = ( t.features[ feature ] as Table['features'][string] ).modules;
 			expect( modules[ 0 ] ).toBe( 'mentorship-core' );

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildQuestion } from '../../src/core/ask';
+import { buildQuestion } from '../../src/core/ask-post';
 import { toCsv, toWikitable } from '../../src/core/export';
 import { parseCsv } from '../support/csv';
 import { buildNotice } from '../../src/core/notices';

@@ -3,7 +3,7 @@ import { Membership, Profile, ProgramConfig, Roster } from '../../src/core/forma
 import { isConfirmedMember, mentorOf } from '../../src/core/program';
 import { configTitle, profileTitle, rosterTitle } from '../../src/core/titles';
 import { WikiClient } from '../../src/wiki/client';
-import { recordQuestion } from '../../src/wiki/ask';
+import { recordQuestion } from '../../src/wiki/ask-send';
 import { listPrograms } from '../../src/wiki/program-list';
 import { joinProgram, leaveProgram, loadProgram, rosterPageFor, setMentor, WriteContext } from '../../src/wiki/programs';
 import { isoSeconds } from '../../src/core/dates';

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildQuestion, isAnsweredOnPage, overdueFrom } from '../../src/core/ask';
+import { overdueFrom } from '../../src/core/ask';
+import { isAnsweredOnPage } from '../../src/core/answered-on-page';
+import { buildQuestion } from '../../src/core/ask-post';
 import { Question } from '../../src/core/format';
 import { MENTOR_OPTION } from '../../src/core/program';
 import { sectionLink } from '../../src/core/wikitext';

@@ -8,15 +8,16 @@
 import { QUESTION_MAX, Recipient } from '../../core/ask';
 import { newId } from '../../core/ids';
 import { MentorCache } from '../../core/program';
-import { AskState, loadAskState, sendQuestion, SendResult } from '../../wiki/ask';
+import { AskState, loadAskState } from '../../wiki/ask';
+import type { SendResult } from '../../wiki/ask-send';
 import { cacheDue } from '../../wiki/mentor-cache';
-import { buildQuestion } from '../../core/ask';
 import { Drafts } from '../drafts';
-import { Env, formatDate, writeContext } from '../env';
+import { Env, formatDate } from '../env';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';
-import { RadioGroup } from '../radio-group';
+import type { RadioGroup } from '../radio-group';
+import { askSendCode, AskSendCode, loadAskSend } from './send-load';
 
 export interface AskDialogConfig {
 	env: Env;
@@ -51,6 +52,10 @@ export class AskDialog extends StagedDialog {
 	private counter!: OO.ui.LabelWidget;
 	private about!: OO.ui.CheckboxInputWidget;
 	private aboutField!: OO.ui.FieldLayout;
+	/** Where a failure to load the preview's code shows, with Retry. */
+	private $loadError!: JQuery;
+	/** What waits for the later steps' code while it loads. */
+	private waiting: ( ( code: AskSendCode ) => void )[] = [];
 
 	public constructor( config: AskDialogConfig ) {
 		super( config.env, { size: 'medium', classes: [ 'mg-ask-dialog' ] } );
@@ -90,7 +95,8 @@ export class AskDialog extends StagedDialog {
 			help: msg( 'mentorship-ask-about-article-help' ),
 			helpInline: true,
 		} );
-		$form.append( this.$unanswered, questionField.$element, this.counter.$element, this.aboutField.$element );
+		this.$loadError = $( '<div>' ).addClass( 'mg-ask-load-error' );
+		$form.append( this.$unanswered, questionField.$element, this.counter.$element, this.aboutField.$element, this.$loadError );
 		this.question.on( 'change', () => this.onInput() );
 		this.question.on( 'resize', () => this.updateSize() );
 		this.about.on( 'change', () => this.onInput() );
@@ -169,46 +175,14 @@ export class AskDialog extends StagedDialog {
 		this.showStatus( state.detour || state.mentorState.state !== 'active' ? 'warning' : 'notice', this.describeRoute( state.recipient, state ) );
 		this.$unanswered.empty().hide();
 		if ( state.unanswered ) {
-			const previous = state.unanswered.question;
-			const options: { data: string; label: string }[] = [
-				{ data: 'default', label: this.recipientLabel( state.recipient ) },
-			];
-			if ( state.alternative ) {
-				options.push( { data: 'alternative', label: this.recipientLabel( state.alternative ) } );
-			}
-			this.choice = new RadioGroup( msg( 'mentorship-ask-send-to' ), options, state.alternative ? 'alternative' : 'default' );
-			const notice = new OO.ui.MessageWidget( {
-				type: 'warning',
-				label: msg( 'mentorship-ask-unanswered', previous.to || '', formatDate( previous.time ), state.unanswered.days ),
+			// Rare: its code comes with the later steps' (Preview stays off until it is shown).
+			this.withSendCode( ( code ) => {
+				const block = code.unansweredBlock( state, this.question );
+				this.choice = block.choice;
+				this.$unanswered.append( block.$element ).show();
+				this.onInput();
+				this.updateSize();
 			} );
-			this.$unanswered.append( notice.$element, state.alternative ? this.choice.$element : $( [] ) ).show();
-			if ( state.alternative ) {
-				// Asking again takes one click: the question is written (the post links the
-				// unanswered one), and the mentee may change it before Preview. Sent to the
-				// mentor instead, the post links nothing: the text goes if it was not changed.
-				const written = msg( 'mentorship-ask-reask-prefill', formatDate( previous.time ) );
-				const follow = ( value: string ): void => {
-					const current = this.question.getValue();
-					if ( value === 'alternative' && !current.trim() ) {
-						this.question.setValue( written );
-					} else if ( value !== 'alternative' && current === written ) {
-						this.question.setValue( '' );
-					}
-				};
-				follow( this.choice.getValue() );
-				this.choice.onChange( follow );
-			}
-		}
-	}
-
-	private recipientLabel( recipient: Recipient ): string {
-		switch ( recipient.kind ) {
-			case 'mentor':
-				return msg( 'mentorship-ask-to-mentor', recipient.user );
-			case 'backup':
-				return msg( 'mentorship-ask-to-backup', recipient.user );
-			default:
-				return msg( 'mentorship-ask-to-helpdesk', recipient.page );
 		}
 	}
 
@@ -241,7 +215,7 @@ export class AskDialog extends StagedDialog {
 	/** The recipient chosen (the alternative when the mentee picked it after an unanswered question). */
 	private chosen(): { recipient: Recipient; detour: AskState[ 'detour' ] } | null {
 		const state = this.state;
-		if ( !state || !state.recipient || !state.mentor ) {
+		if ( !state || !state.recipient || !state.mentor || ( state.unanswered && !this.$unanswered.children().length ) ) {
 			return null;
 		}
 		if ( state.unanswered && state.alternative && this.choice && this.choice.getValue() === 'alternative' ) {
@@ -259,13 +233,51 @@ export class AskDialog extends StagedDialog {
 		return { preview: () => this.preview(), send: () => this.send() };
 	}
 
+	/**
+	 * Runs `then` with the later steps' code, loaded the first time (see send-load.ts):
+	 * meanwhile Preview is busy and the form stays as it is; a failure shows in the form,
+	 * with Retry.
+	 */
+	private withSendCode( then: ( code: AskSendCode ) => void ): void {
+		const code = askSendCode();
+		if ( code ) {
+			then( code );
+			return;
+		}
+		this.waiting.push( then );
+		if ( this.waiting.length > 1 ) {
+			return;
+		}
+		const button = this.actions.get( { actions: 'preview' } )[ 0 ] as OO.ui.ActionWidget;
+		// The place grows when a failure shows in it: the dialog fits it.
+		const place = this.$loadError[ 0 ] as HTMLElement;
+		const observer = new MutationObserver( () => this.updateSize() );
+		observer.observe( place, { childList: true } );
+		loadAskSend( button.$element[ 0 ] as HTMLElement, place, () => {
+			observer.disconnect();
+			const waiting = this.waiting;
+			this.waiting = [];
+			waiting.forEach( ( fn ) => fn( askSendCode() as AskSendCode ) );
+		} );
+	}
+
 	private preview(): Promise<void> {
+		const code = askSendCode();
+		if ( !code ) {
+			// Once the code is there, Preview goes on (unless the dialog moved on or closed).
+			this.withSendCode( () => {
+				if ( this.isOpened() && this.stage === 'form' ) {
+					void this.executeAction( 'preview' );
+				}
+			} );
+			return Promise.resolve();
+		}
 		const state = this.state as AskState;
 		const target = this.chosen();
 		if ( !target ) {
 			return Promise.resolve();
 		}
-		const post = buildQuestion( {
+		const post = code.buildQuestion( {
 			id: this.questionId,
 			programId: state.programId,
 			programName: state.config.name,
@@ -276,7 +288,7 @@ export class AskDialog extends StagedDialog {
 			question: this.question.getValue(),
 		}, this.env.content );
 		this.drafts.save( { question: this.question.getValue(), about: !!this.about.isSelected() } );
-		return this.renderPreview( post, msg( 'mentorship-ask-preview-intro', post.page ) );
+		return this.renderPreview( post, code.previewIntro( post.page ) );
 	}
 
 	private send(): Promise<void> {
@@ -287,9 +299,11 @@ export class AskDialog extends StagedDialog {
 			return Promise.resolve();
 		}
 		this.errors.clear();
-		return sendQuestion( {
+		// Send shows only after a preview: the code is there.
+		const code = askSendCode() as AskSendCode;
+		return code.sendQuestion( {
 			client: env.client,
-			ctx: writeContext( env, state.config.name ),
+			ctx: code.writeContext( env, state.config.name ),
 			state: state,
 			recipient: target.recipient,
 			detour: target.detour,
@@ -301,22 +315,8 @@ export class AskDialog extends StagedDialog {
 		} ).then( ( result ) => {
 			this.result = result;
 			this.drafts.clear();
-			this.showResult( result, result.recordError || null );
+			this.showDone( ...code.doneContent( env, result ) );
 		} );
-	}
-
-	private showResult( result: SendResult, recordError: unknown ): void {
-		const $link = $( '<a>' ).attr( 'href', this.env.url( result.page ) + '#' + encodeURIComponent( result.section.replace( / /g, '_' ) ) )
-			.text( result.page );
-		const done = new OO.ui.MessageWidget( {
-			type: 'success',
-			label: $( '<span>' ).append( text( $( '<span>' ), msg( 'mentorship-ask-done' ) ), ' ', $link ),
-		} );
-		this.showDone(
-			done.$element,
-			$( '<p>' ).text( msg( 'mentorship-ask-done-watch' ) ),
-			recordError ? new OO.ui.MessageWidget( { type: 'warning', label: msg( 'mentorship-ask-not-recorded', errorText( recordError ) ) } ).$element : $( [] ),
-		);
 	}
 
 	/** What the test and the panel ask: the result of a sent question. */

@@ -10,7 +10,8 @@ import { buildSnapshot, Snapshot, SnapshotListing, snapshotTableTitle, snapshotT
 import { STAGE_MESSAGES } from '../../core/stages';
 import { fillTemplate } from '../../core/wikitext';
 import { existingSnapshot, loadSnapshots, publishSnapshot, SnapshotsData } from '../../wiki/snapshots';
-import { formatDate, summaryFor } from '../env';
+import { formatDate } from '../env';
+import { summaryFor } from '../writers';
 import { errorText } from '../errors';
 import { formatNumber, msg } from '../i18n';
 import { Handlers, StagedDialog, stagedStatics } from '../staged-dialog';

@@ -13,7 +13,8 @@ import { loadProgramView, MENTOR_PAGE, ProgramView } from '../../wiki/membership
 import { encodeMentorCache, MentorCache } from '../../core/program';
 import { mentorsWithRoom } from '../../core/roster';
 import { coMentorOf, graduatedByMentor } from '../../core/graduation-rules';
-import { Env, formatDate, writeContext } from '../env';
+import { Env, formatDate } from '../env';
+import { writeContext } from '../writers';
 import { errorText } from '../errors';
 import { msg } from '../i18n';
 import { paragraphs, userLink } from '../widgets';
