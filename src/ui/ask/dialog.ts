@@ -52,6 +52,8 @@ export class AskDialog extends StagedDialog {
 	private counter!: OO.ui.LabelWidget;
 	private about!: OO.ui.CheckboxInputWidget;
 	private aboutField!: OO.ui.FieldLayout;
+	/** The unanswered question's choice waits for the later steps' code (not ready until it shows). */
+	private unansweredPending = false;
 	/** Where a failure to load the preview's code shows, with Retry. */
 	private $loadError!: JQuery;
 	/** What waits for the later steps' code while it loads. */
@@ -148,8 +150,9 @@ export class AskDialog extends StagedDialog {
 			this.showRecipient( state );
 			this.setStage( 'form' );
 			this.onInput();
-			// For scripts and tests: the dialog knows where the question goes.
-			this.$element.attr( 'data-mg-ready', '1' );
+			if ( !this.unansweredPending ) {
+				this.markReady();
+			}
 			if ( !state.mentor || !state.membership ) {
 				// The cache named a mentor the pages do not confirm: forget it.
 				void env.mentorCache.save( null );
@@ -176,14 +179,22 @@ export class AskDialog extends StagedDialog {
 		this.$unanswered.empty().hide();
 		if ( state.unanswered ) {
 			// Rare: its code comes with the later steps' (Preview stays off until it is shown).
+			this.unansweredPending = true;
 			this.withSendCode( ( code ) => {
 				const block = code.unansweredBlock( state, this.question );
 				this.choice = block.choice;
 				this.$unanswered.append( block.$element ).show();
+				this.unansweredPending = false;
 				this.onInput();
 				this.updateSize();
+				this.markReady();
 			} );
 		}
+	}
+
+	/** For scripts and tests: the dialog knows where the question goes, and shows every choice. */
+	private markReady(): void {
+		this.$element.attr( 'data-mg-ready', '1' );
 	}
 
 	private describeRoute( recipient: Recipient, state: AskState ): string {
